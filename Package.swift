@@ -1,0 +1,42 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Werkvorm",
+    products: [
+        .executable(name: "werkvorm", targets: ["WerkvormCLI"]),
+        .library(name: "LuaHost", targets: ["LuaHost"]),
+        .library(name: "Werkvorm", targets: ["Werkvorm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // Lua 5.4 from Debian's liblua5.4-dev.
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        // What Swift cannot import or must not do: macros, error trampolines, hooks, the allocator.
+        .target(name: "LuaShim", dependencies: ["CLua"]),
+        // The sandboxed, bounded, deterministic Lua host.
+        .target(name: "LuaHost", dependencies: ["CLua", "LuaShim"]),
+        // Exercises, sessions, records, replay and reports.
+        .target(
+            name: "Werkvorm",
+            dependencies: ["LuaHost", .product(name: "Yams", package: "Yams")]
+        ),
+        .executableTarget(
+            name: "WerkvormCLI",
+            dependencies: [
+                "Werkvorm", "LuaHost",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"]),
+        .testTarget(name: "WerkvormTests", dependencies: ["Werkvorm", "LuaHost"]),
+        .testTarget(name: "WerkvormCLITests", dependencies: ["LuaHost"]),
+    ]
+)

@@ -1,0 +1,282 @@
+/// A JSON syntax error, located by line and column (both 1-based).
+public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The line of the offending character.
+    public var line: Int
+    /// The column of the offending character, counted in bytes.
+    public var column: Int
+    /// What is wrong, in one sentence.
+    public var message: String
+
+    public var description: String { "line \(line), column \(column): \(message)" }
+}
+
+/// Reads JSON into a ``LuaValue``, keeping integers and doubles apart: `1` is an integer and
+/// `1.0` a double, as ``JSONWriter`` writes them.
+public struct JSONReader {
+    /// How deeply arrays and objects may nest.
+    public static let maximumDepth = 200
+
+    private let bytes: [UInt8]
+    private var position = 0
+    private var depth = 0
+
+    /// Parses one JSON document; nothing but white space may follow it.
+    public static func parse(_ text: String) throws(JSONError) -> LuaValue {
+        try parse(bytes: Array(text.utf8))
+    }
+
+    /// Parses one JSON document from UTF-8 bytes.
+    public static func parse(bytes: [UInt8]) throws(JSONError) -> LuaValue {
+        var reader = JSONReader(bytes: bytes)
+        reader.skipWhitespace()
+        let value = try reader.parseValue()
+        reader.skipWhitespace()
+        if reader.position < reader.bytes.count {
+            throw reader.error("unexpected text after the end of the JSON value")
+        }
+        return value
+    }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    private func error(_ message: String, at offset: Int? = nil) -> JSONError {
+        let end = min(offset ?? position, bytes.count)
+        var line = 1
+        var lineStart = 0
+        for index in 0..<end where bytes[index] == UInt8(ascii: "\n") {
+            line += 1
+            lineStart = index + 1
+        }
+        return JSONError(line: line, column: end - lineStart + 1, message: message)
+    }
+
+    private mutating func skipWhitespace() {
+        while position < bytes.count {
+            switch bytes[position] {
+            case 0x20, 0x0A, 0x0D, 0x09: position += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func parseValue() throws(JSONError) -> LuaValue {
+        guard position < bytes.count else { throw error("the JSON ends where a value was expected") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): return try parseObject()
+        case UInt8(ascii: "["): return try parseArray()
+        case UInt8(ascii: "\""): return .string(try parseString())
+        case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
+        case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
+        case UInt8(ascii: "n"): try expectWord("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
+        default: throw error("expected a value (an object, list, text, number, true, false or null)")
+        }
+    }
+
+    private mutating func expectWord(_ word: StaticString) throws(JSONError) {
+        let start = position
+        let count = word.utf8CodeUnitCount
+        guard position + count <= bytes.count else { throw error("expected '\(word)'", at: start) }
+        for offset in 0..<count where bytes[position + offset] != word.utf8Start[offset] {
+            throw error("expected '\(word)'", at: start)
+        }
+        position += count
+    }
+
+    private mutating func enter() throws(JSONError) {
+        depth += 1
+        if depth > JSONReader.maximumDepth {
+            throw error("lists and objects nest more than \(JSONReader.maximumDepth) deep")
+        }
+    }
+
+    private mutating func parseObject() throws(JSONError) -> LuaValue {
+        try enter()
+        position += 1
+        var fields: [String: LuaValue] = [:]
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+            position += 1
+            depth -= 1
+            return .object(fields)
+        }
+        while true {
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                throw error("expected a field name in double quotes")
+            }
+            let keyStart = position
+            let key = try parseString()
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                throw error("expected ':' after the field name \(JSONWriter.quoted(key))")
+            }
+            position += 1
+            skipWhitespace()
+            let value = try parseValue()
+            if fields.updateValue(value, forKey: key) != nil {
+                throw error("the field \(JSONWriter.quoted(key)) appears twice", at: keyStart)
+            }
+            skipWhitespace()
+            guard position < bytes.count else { throw error("the JSON ends inside an object; expected ',' or '}'") }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            if bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                depth -= 1
+                return .object(fields)
+            }
+            throw error("expected ',' or '}' after a field")
+        }
+    }
+
+    private mutating func parseArray() throws(JSONError) -> LuaValue {
+        try enter()
+        position += 1
+        var elements: [LuaValue] = []
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
+            position += 1
+            depth -= 1
+            return .array(elements)
+        }
+        while true {
+            skipWhitespace()
+            elements.append(try parseValue())
+            skipWhitespace()
+            guard position < bytes.count else { throw error("the JSON ends inside a list; expected ',' or ']'") }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            if bytes[position] == UInt8(ascii: "]") {
+                position += 1
+                depth -= 1
+                return .array(elements)
+            }
+            throw error("expected ',' or ']' after a list element")
+        }
+    }
+
+    private mutating func parseNumber() throws(JSONError) -> LuaValue {
+        let start = position
+        var isInteger = true
+        if bytes[position] == UInt8(ascii: "-") { position += 1 }
+        guard position < bytes.count, isDigit(bytes[position]) else { throw error("expected a digit", at: position) }
+        if bytes[position] == UInt8(ascii: "0") {
+            position += 1
+        } else {
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] == UInt8(ascii: ".") {
+            isInteger = false
+            position += 1
+            guard position < bytes.count, isDigit(bytes[position]) else { throw error("expected a digit after '.'") }
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        if position < bytes.count, bytes[position] | 0x20 == UInt8(ascii: "e") {
+            isInteger = false
+            position += 1
+            if position < bytes.count, bytes[position] == UInt8(ascii: "+") || bytes[position] == UInt8(ascii: "-") {
+                position += 1
+            }
+            guard position < bytes.count, isDigit(bytes[position]) else { throw error("expected a digit in the exponent") }
+            while position < bytes.count, isDigit(bytes[position]) { position += 1 }
+        }
+        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        if isInteger {
+            guard let number = Int64(text) else {
+                throw error("the integer \(text) is too large (the range is ±9223372036854775807)", at: start)
+            }
+            return .integer(number)
+        }
+        guard let number = Double(text), number.isFinite else {
+            throw error("the number \(text) is too large", at: start)
+        }
+        return .double(number)
+    }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+
+    private mutating func parseString() throws(JSONError) -> String {
+        let start = position
+        position += 1
+        var runStart = position
+        var plain: [UInt8] = []
+        while true {
+            guard position < bytes.count else { throw error("the JSON ends inside a text; a closing '\"' is missing", at: start) }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                plain.append(contentsOf: bytes[runStart..<position])
+                position += 1
+                break
+            }
+            if byte < 0x20 {
+                throw error("a control character inside a text must be escaped (\\n, \\t, \\u00XX)")
+            }
+            if byte != UInt8(ascii: "\\") {
+                position += 1
+                continue
+            }
+            plain.append(contentsOf: bytes[runStart..<position])
+            position += 1
+            guard position < bytes.count else { throw error("the JSON ends inside an escape") }
+            let escape = bytes[position]
+            position += 1
+            switch escape {
+            case UInt8(ascii: "\""): plain.append(0x22)
+            case UInt8(ascii: "\\"): plain.append(0x5C)
+            case UInt8(ascii: "/"): plain.append(0x2F)
+            case UInt8(ascii: "b"): plain.append(0x08)
+            case UInt8(ascii: "f"): plain.append(0x0C)
+            case UInt8(ascii: "n"): plain.append(0x0A)
+            case UInt8(ascii: "r"): plain.append(0x0D)
+            case UInt8(ascii: "t"): plain.append(0x09)
+            case UInt8(ascii: "u"):
+                var code = try parseHex4()
+                if code >= 0xD800, code < 0xDC00 {
+                    guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                        throw error("a \\u escape for a high surrogate must be followed by its low surrogate")
+                    }
+                    position += 2
+                    let low = try parseHex4()
+                    guard low >= 0xDC00, low < 0xE000 else { throw error("expected a low surrogate \\uDC00-\\uDFFF") }
+                    code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                } else if code >= 0xDC00, code < 0xE000 {
+                    throw error("a low surrogate \\u escape without its high surrogate")
+                }
+                guard let scalar = Unicode.Scalar(code) else { throw error("\\u escape is not a character") }
+                plain.append(contentsOf: Array(String(scalar).utf8))
+            default:
+                throw error("unknown escape '\\\(Character(Unicode.Scalar(escape)))'", at: position - 2)
+            }
+            runStart = position
+        }
+        guard let text = String(validating: plain, as: UTF8.self) else {
+            throw error("the text is not valid UTF-8", at: start)
+        }
+        return text
+    }
+
+    private mutating func parseHex4() throws(JSONError) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw error("expected four hex digits after \\u") }
+        var code: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[position]
+            let digit: UInt32
+            switch byte {
+            case 48...57: digit = UInt32(byte - 48)
+            case 65...70: digit = UInt32(byte - 55)
+            case 97...102: digit = UInt32(byte - 87)
+            default: throw error("expected four hex digits after \\u")
+            }
+            code = code * 16 + digit
+            position += 1
+        }
+        return code
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import Foundation
+import Werkvorm
+
+@main
+struct WerkvormCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "werkvorm",
+        abstract: "Plan, run, record and replay workshop sessions built from exercises written in Lua.",
+        version: Werkvorm.version,
+        subcommands: [LuaCommand.self]
+    )
+
+    /// Errors the user can fix print as their own one line on standard error and exit 1;
+    /// usage errors get ArgumentParser's message with help.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as CLIError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            Foundation.exit(error.exitCode)
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
