@@ -37,6 +37,6 @@ let package = Package(
         ),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"]),
         .testTarget(name: "WerkvormTests", dependencies: ["Werkvorm", "LuaHost"]),
-        .testTarget(name: "WerkvormCLITests", dependencies: ["LuaHost"]),
+        .testTarget(name: "WerkvormCLITests", dependencies: ["WerkvormCLI"]),
     ]
 )

@@ -340,6 +340,14 @@ long long lshim_pattern_step_limit(lua_State *L) {
     return lshim_getcontext(L)->pattern_step_limit;
 }
 
+// Whether a limit was reached in this call. A limit error is raised from the count hook, and
+// Lua runs message handlers for it with hooks off: the sandbox's xpcall skips the plugin's
+// handler then, or a handler that loops would never be stopped.
+static int limit_reached(lua_State *L) {
+    lua_pushboolean(L, lshim_getcontext(L)->limit_hit != LSHIM_LIMIT_NONE);
+    return 1;
+}
+
 static int install_builtins(lua_State *L) {
     luaL_checktype(L, 1, LUA_TTABLE);
     lua_pushcfunction(L, det_tostring);
@@ -348,6 +356,8 @@ static int install_builtins(lua_State *L) {
     lua_setfield(L, 1, "next");
     lua_pushcfunction(L, det_sorted_keys);
     lua_setfield(L, 1, "sorted_keys");
+    lua_pushcfunction(L, limit_reached);
+    lua_setfield(L, 1, "limit_reached");
     lua_settop(L, 1);
     lshim_pattern_register(L);  // find, match, gmatch, gsub with a step limit
     return 0;

@@ -7,6 +7,13 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What is wrong, in one sentence.
     public var message: String
 
+    /// An error at a line and column.
+    public init(line: Int, column: Int, message: String) {
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
     public var description: String { "line \(line), column \(column): \(message)" }
 }
 

@@ -99,12 +99,29 @@ enum Sandbox {
     end
 
     local move = table.move
+    local tointeger = math.tointeger
     table.move = function(a1, f, e, t, a2)
-      if math_type(f) == "integer" and math_type(e) == "integer" and e >= f and e - f >= limits.table_move then
+      local first, last = tointeger(f), tointeger(e) -- as table.move reads them, floats and strings too
+      if first and last and last >= first and last - first >= limits.table_move then
         error(("table.move: more than %d elements at once"):format(limits.table_move), 2)
       end
       return move(a1, f, e, t, a2)
     end
+
+    -- table.insert and table.remove shift elements in C up to #t; a __len that reports a huge
+    -- length would keep them busy where the instruction count cannot see.
+    local insert, remove = table.insert, table.remove
+    local function check_length(name, t)
+      local mt = debug_getmetatable(t)
+      if mt and rawget(mt, "__len") then
+        local n = tointeger(#t)
+        if n and n > limits.table_move then
+          error(("%s: the table's __len says %d elements, more than %d at once"):format(name, n, limits.table_move), 3)
+        end
+      end
+    end
+    table.insert = function(t, ...) check_length("table.insert", t); return insert(t, ...) end
+    table.remove = function(t, ...) check_length("table.remove", t); return remove(t, ...) end
 
     local randomseed = math.randomseed
     math.randomseed = function(...)
@@ -164,6 +181,19 @@ enum Sandbox {
       return load(chunk, name, "t", env)
     end
 
+    -- xpcall: once a limit is reached the plugin's message handler would run with hooks off
+    -- and could loop for ever, so it is skipped and the limit error goes on up.
+    local xpcall, limit_reached = xpcall, builtins.limit_reached
+    local function xpcall_(f, handler, ...)
+      if type(handler) ~= "function" then
+        error("bad argument #2 to 'xpcall' (function expected, got " .. type(handler) .. ")", 2)
+      end
+      return xpcall(f, function(message)
+        if limit_reached() then return message end
+        return handler(message)
+      end, ...)
+    end
+
     local host_print = host.print
     local function print_(...)
       local parts = {}
@@ -173,7 +203,7 @@ enum Sandbox {
 
     local builtin = {
       assert = assert, error = error, ipairs = ipairs, next = det_next, pairs = pairs_,
-      pcall = pcall, xpcall = xpcall, print = print_, rawequal = rawequal, rawget = rawget,
+      pcall = pcall, xpcall = xpcall_, print = print_, rawequal = rawequal, rawget = rawget,
       rawlen = rawlen, rawset = rawset_, select = select, setmetatable = setmetatable_,
       getmetatable = getmetatable, tonumber = tonumber, tostring = tostring, type = type,
       load = load_, collectgarbage = collectgarbage_, _VERSION = _VERSION,

@@ -1,0 +1,51 @@
+import LuaHost
+import Testing
+
+@Suite struct JSONTests {
+    @Test func writesSortedKeysAndExactNumbers() {
+        let value: LuaValue = ["b": 1, "a": [1.0, 0.1, 1e-7, 1e300], "é": "x\n\"y\"", "A": .null]
+        #expect(JSONWriter.string(value) == #"{"A":null,"a":[1.0,0.1,1e-07,1e+300],"b":1,"é":"x\n\"y\""}"#)
+        #expect(JSONWriter.string(["a": [1, 2], "b": .object([:])], pretty: true) == """
+            {
+              "a": [
+                1,
+                2
+              ],
+              "b": {}
+            }
+            """)
+    }
+
+    @Test func readsEscapesAndSurrogates() throws {
+        #expect(try JSONReader.parse(#"["\u00eb\ud83d\ude00\n\t\/", -0, 12, 1.5e2, 1E-2]"#) == ["ë😀\n\t/", 0, 12, 150.0, 0.01])
+    }
+
+    @Test(arguments: [
+        ("{\"a\": 1,\n \"b\" 2}", "line 2, column 6: expected ':' after the field name \"b\""),
+        ("[1, 2", "line 1, column 6: the JSON ends inside a list; expected ',' or ']'"),
+        ("{\"a\": 1, \"a\": 2}", "line 1, column 10: the field \"a\" appears twice"),
+        ("\"abc", "line 1, column 1: the JSON ends inside a text; a closing '\"' is missing"),
+        ("[1] x", "line 1, column 5: unexpected text after the end of the JSON value"),
+        ("99999999999999999999", "line 1, column 1: the integer 99999999999999999999 is too large (the range is ±9223372036854775807)"),
+        ("[tru]", "line 1, column 2: expected 'true'"),
+        ("{'a': 1}", "line 1, column 2: expected a field name in double quotes"),
+        ("[01]", "line 1, column 3: expected ',' or ']' after a list element"),
+        ("\"\\x\"", "line 1, column 2: unknown escape '\\x'"),
+        ("", "line 1, column 1: the JSON ends where a value was expected"),
+    ])
+    func errorsAreLocated(text: String, message: String) {
+        #expect(throws: JSONError.self) { try JSONReader.parse(text) }
+        do {
+            _ = try JSONReader.parse(text)
+        } catch {
+            #expect(error.description == message)
+        }
+    }
+
+    @Test func refusesDeepNesting() {
+        let text = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
+        #expect(throws: JSONError(line: 1, column: 201, message: "lists and objects nest more than 200 deep")) {
+            try JSONReader.parse(text)
+        }
+    }
+}
