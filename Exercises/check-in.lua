@@ -1,0 +1,338 @@
+-- Check-in: everyone arrives by saying one word or one sentence, in a round
+-- or in pairs. Seed 001 (learning network "Iedereen Mee", session 6) ran it
+-- in pairs: "Stel jezelf voor aan je buur. Geef een voorbeeld van een
+-- vooroordeel dat je had. Vertel het aan je buur."
+
+local groups = require("groups")
+local text = require("text")
+
+local f = string.format
+
+-- A rejection reason in both languages.
+local function say(nl, en)
+  return { nl = nl, en = en }
+end
+
+-- Instructions are written as wrapped prose: a single line break becomes a
+-- space, a blank line starts a new paragraph.
+local function prose(s)
+  local paragraphs = {}
+  for paragraph in (s .. "\n\n"):gmatch("(.-)\n[ \t]*\n") do
+    local joined = paragraph:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
+    if joined ~= "" then
+      paragraphs[#paragraphs + 1] = joined
+    end
+  end
+  return table.concat(paragraphs, "\n\n")
+end
+
+local function trim(s)
+  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
+end
+
+local question_default = {
+  nl = "Stel jezelf voor aan je buur. Geef een voorbeeld van een vooroordeel dat je had.",
+  en = "Introduce yourself to your neighbour. Give an example of a prejudice you once had.",
+}
+
+------------------------------------------------------------------------
+-- state
+
+-- Pairs are drawn at random, then listed in roster order (members of a pair
+-- and the pairs themselves), so the list reads like the room.
+local function roster_positions(participants)
+  local position = {}
+  for index, id in ipairs(participants) do
+    position[id] = index
+  end
+  return position
+end
+
+local function draw_pairs(participants)
+  local position = roster_positions(participants)
+  local by_roster = function(a, b) return position[a] < position[b] end
+  local drawn = groups.pairs(participants)
+  for _, pair in ipairs(drawn) do
+    table.sort(pair, by_roster)
+  end
+  table.sort(drawn, function(a, b) return by_roster(a[1], b[1]) end)
+  return drawn
+end
+
+local function init(params, participants)
+  local state = {
+    mode = params.mode,
+    question = params.question,
+    participants = participants,
+    statements = {},  -- { text =, participant = } or { text =, anonymous = true }
+    shared = {},      -- participant -> true once they shared under their name
+    passed = {},      -- participant -> true while their pass stands
+  }
+  if params.mode == "pairs" then
+    state.pairs = draw_pairs(participants)
+  end
+  return state
+end
+
+------------------------------------------------------------------------
+-- handlers
+
+-- A statement may be shared anonymously (the runtime leaves the participant
+-- out): saying a prejudice aloud takes courage, writing it down need not cost
+-- a name. Passing is not final: the round comes back to those who passed.
+local function statement(state, input)
+  local who = input.participant
+  if who and state.shared[who] then
+    return false, say("Je hebt al iets gedeeld", "You have already shared something")
+  end
+  local said = trim(input.fields.text)
+  if said == "" then
+    return false, say("Schrijf eerst een woord of een zin", "Write a word or a sentence first")
+  end
+  if who then
+    state.statements[#state.statements + 1] = { participant = who, text = said }
+    state.shared[who] = true
+    state.passed[who] = nil
+  else
+    state.statements[#state.statements + 1] = { anonymous = true, text = said }
+  end
+end
+
+-- Passing is always allowed and needs no explanation: challenge by choice.
+local function pass(state, input)
+  local who = input.participant
+  if state.shared[who] then
+    return false, say("Je hebt al iets gedeeld; passen hoeft niet meer",
+      "You have already shared something; no need to pass")
+  end
+  if state.passed[who] then
+    return false, say("Je hebt al gepast", "You have already passed")
+  end
+  state.passed[who] = true
+end
+
+------------------------------------------------------------------------
+-- outcome
+
+local function passed_list(state)
+  local list = {}
+  for _, who in ipairs(state.participants) do
+    if state.passed[who] then
+      list[#list + 1] = who
+    end
+  end
+  return list
+end
+
+local function copy_list(list)
+  local result = {}
+  for index, value in ipairs(list) do
+    result[index] = type(value) == "table" and copy_list(value) or value
+  end
+  return result
+end
+
+local function outcome(state)
+  local result = {
+    mode = state.mode,
+    question = state.question,
+    statements = {},
+    passed = passed_list(state),
+  }
+  for index, said in ipairs(state.statements) do
+    result.statements[index] = { participant = said.participant, anonymous = said.anonymous, text = said.text }
+  end
+  if state.mode == "pairs" then
+    result.pairs = copy_list(state.pairs)
+  else
+    -- the round goes around the room in roster order
+    result.order = copy_list(state.participants)
+  end
+  return result
+end
+
+------------------------------------------------------------------------
+-- view: your partner(s) or your turn, and whether you shared or passed
+
+local function partners_of(state, participant)
+  for _, pair in ipairs(state.pairs or {}) do
+    for _, member in ipairs(pair) do
+      if member == participant then
+        local others = {}
+        for _, other in ipairs(pair) do
+          if other ~= participant then
+            others[#others + 1] = other
+          end
+        end
+        return others
+      end
+    end
+  end
+  return {}
+end
+
+local function view(state, participant)
+  local seen = {
+    mode = state.mode,
+    question = state.question,
+    shared = state.shared[participant] == true,
+    passed = state.passed[participant] == true,
+  }
+  if state.mode == "pairs" then
+    seen.partners = partners_of(state, participant)
+  else
+    seen.turn = roster_positions(state.participants)[participant]
+  end
+  return seen
+end
+
+------------------------------------------------------------------------
+-- report
+
+local function report(result, ctx)
+  local lang = ctx.lang
+  local blocks = {
+    { type = "heading", text = "Check-in" },
+    { type = "paragraph", text = text.pick(result.question, lang) },
+  }
+  if result.mode == "pairs" then
+    local rows = {}
+    for index, pair in ipairs(result.pairs) do
+      rows[#rows + 1] = { index, table.concat(pair, ", ") }
+    end
+    blocks[#blocks + 1] = { type = "table",
+      columns = { { nl = "Tweetal", en = "Pair" }, { nl = "Deelnemers", en = "Participants" } },
+      rows = rows }
+  else
+    blocks[#blocks + 1] = { type = "paragraph",
+      text = text.format({ nl = "Volgorde van de ronde: %s.", en = "Order of the round: %s." }, lang,
+        table.concat(result.order, ", ")) }
+  end
+  blocks[#blocks + 1] = { type = "heading", text = { nl = "Gedeeld", en = "Shared" } }
+  local items = {}
+  for _, said in ipairs(result.statements) do
+    local name = said.participant or text.pick({ nl = "Anoniem", en = "Anonymous" }, lang)
+    items[#items + 1] = f("%s: %s", name, said.text)
+  end
+  if #items > 0 then
+    blocks[#blocks + 1] = { type = "list", items = items }
+  else
+    blocks[#blocks + 1] = { type = "paragraph", text = { nl = "Er is niets gedeeld.", en = "Nothing was shared." } }
+  end
+  if #result.passed > 0 then
+    blocks[#blocks + 1] = { type = "paragraph",
+      text = text.format({ nl = "Gepast: %s.", en = "Passed: %s." }, lang, table.concat(result.passed, ", ")) }
+  end
+  return blocks
+end
+
+------------------------------------------------------------------------
+
+return {
+  id = "check-in",
+  version = "1.0.0",
+  title = { nl = "Check-in", en = "Check-in" },
+  summary = {
+    nl = prose([[
+Iedereen komt binnen met één woord of één zin, in een rondje of in tweetallen. Wie wil, deelt iets
+met de groep, eventueel anoniem; passen mag.]]),
+    en = prose([[
+Everyone arrives with one word or one sentence, in a round or in pairs. Whoever wants to shares
+something with the group, anonymously if they like; passing is allowed.]]),
+  },
+  purpose = {
+    nl = prose([[
+Aankomen, elkaar leren kennen en het thema persoonlijk maken. Met een vraag naar een eigen
+vooroordeel wordt meteen zichtbaar dat iedereen stereotiepe ideeën heeft.]]),
+    en = prose([[
+Arrive, get to know each other and make the theme personal. A question about a prejudice of your
+own shows from the start that everyone holds stereotyped ideas.]]),
+  },
+  duration = { default = 10, minimum = 5 },
+  group_size = { min = 2, max = 50 },
+  materials = {
+    { nl = "Stoelen in een kring (voor een rondje)", en = "Chairs in a circle (for a round)" },
+  },
+  params = {
+    { name = "mode", type = "choice", label = { nl = "Vorm", en = "Format" }, default = "pairs",
+      options = {
+        { value = "pairs", label = { nl = "In tweetallen", en = "In pairs" } },
+        { value = "round", label = { nl = "Rondje in de groep", en = "A round in the group" } },
+      } },
+    { name = "question", type = "bilingual", label = { nl = "Vraag", en = "Question" },
+      default = question_default },
+  },
+  phases = {
+    { id = "check-in",
+      title = { nl = "Check-in", en = "Check-in" },
+      instructions = {
+        nl = prose([[
+In tweetallen: vorm de tweetallen die Werkvorm voorstelt (bij een oneven aantal is er één
+drietal), of laat mensen met hun buur praten. Stel de vraag, bijvoorbeeld: stel jezelf voor aan je
+buur; geef een voorbeeld van een vooroordeel dat je had; vertel het aan je buur. Geef elk tweetal
+een paar minuten en kondig het wisselen aan.
+
+In een rondje: iedereen zegt om de beurt één woord of één zin, een halve tot een hele minuut. Geef
+geen commentaar en laat ook de groep geen commentaar geven: een check-in is om te luisteren, niet
+om te bespreken.
+
+Passen mag altijd, zonder uitleg; wie gepast heeft, krijgt aan het eind van de ronde nog een kans.
+Wie iets met de hele groep wil delen, kan dat onder eigen naam of anoniem doen.]]),
+        en = prose([[
+In pairs: form the pairs Werkvorm proposes (with an odd number there is one group of three), or
+let people talk with their neighbour. Ask the question, for example: introduce yourself to your
+neighbour; give an example of a prejudice you once had; tell it to your neighbour. Give each pair a
+few minutes and announce when to switch.
+
+In a round: everyone in turn says one word or one sentence, half a minute to a minute. Give no
+comments and let the group give none either: a check-in is for listening, not for discussion.
+
+Passing is always allowed, without explanation; whoever passed gets another chance at the end of
+the round. Whoever wants to share something with the whole group can do so under their own name or
+anonymously.]]),
+      },
+      inputs = {
+        { name = "statement", title = { nl = "Delen", en = "Share" },
+          by = "participant", anonymous = true,
+          fields = {
+            { name = "text", type = "text", label = { nl = "Eén woord of één zin", en = "One word or one sentence" },
+              required = true, max_length = 280 },
+          } },
+        { name = "pass", title = { nl = "Passen", en = "Pass" },
+          by = "participant", fields = {} },
+      } },
+    { id = "debrief",
+      title = { nl = "Afronding", en = "Wrap-up" },
+      instructions = {
+        nl = prose([[
+Bedank iedereen. Als je naar vooroordelen vroeg, sta er even bij stil: het uitspreken van
+vooroordelen die we hebben is niet eenvoudig. Het vraagt introspectie en inzicht in het eigen
+referentiekader.
+
+Iedereen heeft stereotiepe ideeën. Dat is een normaal neurologisch proces, omdat ons brein heel
+snel beslissingen moet kunnen nemen. Dat doen we door anderen te categoriseren op basis van
+kenmerken zoals gender, herkomst, huidskleur, leeftijd, seksualiteit en taal. We vormen ons een
+beeld van de ander op basis van eerdere ervaringen of van het meest gangbare discours. Daardoor
+ontwikkelen we vaak een onvolledig, ongenuanceerd of eenzijdig beeld van de ander, waarbij we
+voorbijgaan aan de unieke identiteit van elke persoon.]]),
+        en = prose([[
+Thank everyone. If you asked about prejudices, take a moment for it: saying aloud the prejudices we
+hold is not easy. It takes introspection and insight into your own frame of reference.
+
+Everyone holds stereotyped ideas. That is a normal neurological process, because our brain has to
+make decisions very quickly. We do that by categorising others by features such as gender, origin,
+skin colour, age, sexuality and language. We form a picture of the other from earlier experiences
+or from the most common discourse. As a result we often develop an incomplete, unnuanced or
+one-sided picture of the other, in which we overlook the unique identity of each person.]]),
+      },
+      inputs = {} },
+  },
+  init = init,
+  handlers = {
+    statement = statement,
+    pass = pass,
+  },
+  outcome = outcome,
+  view = view,
+  report = report,
+}

@@ -1,0 +1,86 @@
+-- Tests for check-in. Pairs are drawn with the session's seeded math.random;
+-- the exact pairs below are those of Lua 5.4's generator for that seed.
+
+return {
+  { name = "seed 001: pairs, a named and an anonymous prejudice, a pass",
+    participants = { "ann", "bob", "cas", "dirk", "eva", "fatma" },
+    seed = 1,
+    events = {
+      { participant = "ann", input = "statement",
+        fields = { text = "Ik dacht dat nieuwkomers geen Nederlands wilden leren." } },
+      { input = "statement",
+        fields = { text = "Ik schrok toen ik merkte dat ik een vrouw met hoofddoek anders aansprak." } },
+      { participant = "bob", input = "pass" },
+      { participant = "bob", input = "pass", rejected = "Je hebt al gepast" },
+      { participant = "ann", input = "pass", rejected = "Je hebt al iets gedeeld" },
+      { participant = "ann", input = "statement", fields = { text = "Nog iets" },
+        rejected = "Je hebt al iets gedeeld" },
+      { phase = "debrief" },
+    },
+    outcome = {
+      mode = "pairs",
+      pairs = { { "ann", "dirk" }, { "bob", "fatma" }, { "cas", "eva" } },
+      statements = {
+        { participant = "ann", text = "Ik dacht dat nieuwkomers geen Nederlands wilden leren." },
+        { anonymous = true, text = "Ik schrok toen ik merkte dat ik een vrouw met hoofddoek anders aansprak." },
+      },
+      passed = { "bob" },
+      question = { nl = "Stel jezelf voor aan je buur. Geef een voorbeeld van een vooroordeel dat je had." },
+    },
+    views = {
+      dirk = { partners = { "ann" }, shared = false, passed = false },
+      ann = { partners = { "dirk" }, shared = true },
+    },
+  },
+
+  { name = "a round: order follows the roster; a pass is not final",
+    params = { mode = "round",
+      question = { nl = "Hoe kom je binnen? Eén woord.", en = "How are you arriving? One word." } },
+    participants = { "ann", "bob", "cas" },
+    events = {
+      { participant = "ann", input = "statement", fields = { text = "Nieuwsgierig" } },
+      { participant = "bob", input = "pass" },
+      { participant = "cas", input = "pass" },
+      { participant = "bob", input = "statement", fields = { text = "   " }, rejected = "Schrijf eerst een woord" },
+      { participant = "bob", input = "statement", fields = { text = "Moe, maar blij" } },
+    },
+    outcome = {
+      mode = "round",
+      order = { "ann", "bob", "cas" },
+      statements = { { participant = "ann", text = "Nieuwsgierig" }, { participant = "bob", text = "Moe, maar blij" } },
+      passed = { "cas" },
+      question = { nl = "Hoe kom je binnen? Eén woord.", en = "How are you arriving? One word." },
+    },
+    views = { bob = { turn = 2, shared = true, passed = false }, cas = { turn = 3, passed = true } },
+  },
+
+  { name = "an odd number gives one group of three; another seed, other pairs",
+    participants = { "ann", "bob", "cas", "dirk", "eva" },
+    seed = 7,
+    events = {
+      { participant = "cas", input = "statement",
+        fields = { text = "Ik verwachtte dat een jonge collega minder ervaring had." } },
+    },
+    outcome = {
+      pairs = { { "ann", "eva" }, { "bob", "cas", "dirk" } },
+      statements = { { participant = "cas" } },
+      passed = {},
+    },
+    views = { cas = { partners = { "bob", "dirk" } }, eva = { partners = { "ann" } } },
+  },
+
+  { name = "passing cannot be anonymous, and nothing is taken after the check-in",
+    participants = { "ann", "bob" },
+    events = {
+      { input = "pass", rejected = true },
+      { participant = "zoe", input = "statement", fields = { text = "Hallo" }, rejected = true },
+      { phase = "debrief" },
+      { participant = "ann", input = "statement", fields = { text = "Te laat" }, rejected = true },
+    },
+    outcome = {
+      pairs = { { "ann", "bob" } },
+      statements = {},
+      passed = {},
+    },
+  },
+}

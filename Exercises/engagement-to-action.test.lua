@@ -1,0 +1,118 @@
+-- Tests for engagement-to-action. The answers are from seed 001, for the
+-- engagement "Ik durf met ervaringsdeskundigen aan de slag te gaan." (and, in
+-- the params case, the seed's second engagement). Groups are drawn with the
+-- seeded math.random (Lua 5.4's generator).
+
+local function answer(who, group, question, said)
+  return { participant = who, input = "answer", fields = { group = group, question = question, text = said } }
+end
+
+-- The same event, expected to be rejected (reason: true or a Dutch text).
+local function refused(event, reason)
+  event.rejected = reason
+  return event
+end
+
+return {
+  { name = "seed 001: two groups, the four questions, the first steps",
+    participants = { "ann", "bob", "cas", "dirk", "eva", "fatma", "gert" },
+    seed = 1,
+    events = {
+      { phase = "work" },
+      answer("ann", 1, "visible", "Onbewuste vooroordelen komen naar voor"),
+      answer("ann", 1, "visible", "Blinde vlekken in eigen job ontdekken"),
+      answer("cas", 1, "chafe", "Vrijwilligers kan je niet verplichten: hoe ver reikt hun engagement?"),
+      answer("cas", 1, "first_step", "We zoeken naar partners in de stad met een netwerk ervaringsdeskundigen"),
+      answer("dirk", 1, "needs", "Collega's, bestuur en leden die iets brengen"),
+      answer("bob", 2, "chafe", "Geen tijd, geen geld, geen zin, “ik zal geen effect hebben”"),
+      answer("bob", 2, "first_step", "Vormingen volgen om te werken met ervaringsdeskundigen"),
+      { phase = "share" },
+    },
+    outcome = {
+      engagement = "Ik durf met ervaringsdeskundigen aan de slag te gaan.",
+      questions = { { id = "visible" }, { id = "chafe" }, { id = "first_step" }, { id = "needs" } },
+      groups = {
+        { group = 1, members = { "ann", "cas", "dirk", "gert" },
+          answers = {
+            visible = { "Onbewuste vooroordelen komen naar voor", "Blinde vlekken in eigen job ontdekken" },
+            chafe = { "Vrijwilligers kan je niet verplichten: hoe ver reikt hun engagement?" },
+            first_step = { "We zoeken naar partners in de stad met een netwerk ervaringsdeskundigen" },
+            needs = { "Collega's, bestuur en leden die iets brengen" },
+          } },
+        { group = 2, members = { "bob", "eva", "fatma" },
+          answers = { visible = {}, needs = {},
+            first_step = { "Vormingen volgen om te werken met ervaringsdeskundigen" } } },
+      },
+    },
+    views = {
+      eva = { group = 2, members = { "bob", "eva", "fatma" }, groups = 2,
+        answers = { chafe = { "Geen tijd, geen geld, geen zin, “ik zal geen effect hebben”" } } },
+      gert = { group = 1 },
+    },
+  },
+
+  { name = "rejections: a group that does not exist, an empty or repeated answer, the wrong phase",
+    participants = { "ann", "bob", "cas" },
+    events = {
+      refused(answer("ann", 1, "visible", "Te vroeg"), true), -- still introducing
+      { phase = "work" },
+      refused(answer("ann", 3, "visible", "Meer empathie"), "Er zijn maar 2 groepen; kies een groep van 1 tot 2"),
+      refused(answer("ann", 1, "visible", "   "), "Schrijf eerst een antwoord op"),
+      answer("ann", 1, "visible", "Meer empathie"),
+      refused(answer("bob", 1, "visible", "meer empathie "), "Dit antwoord staat al bij groep 1"),
+      answer("bob", 2, "visible", "Meer empathie"), -- another group may say the same
+      refused(answer("bob", 1, "wishes", "Iets"), true), -- not one of the four questions
+      refused(answer("bob", 11, "visible", "Iets"), true), -- beyond any group number
+      { phase = "share" },
+      refused(answer("cas", 1, "needs", "Te laat"), true),
+    },
+    outcome = {
+      groups = {
+        { group = 1, answers = { visible = { "Meer empathie" }, chafe = {}, first_step = {}, needs = {} } },
+        { group = 2, answers = { visible = { "Meer empathie" } } },
+      },
+    },
+  },
+
+  { name = "params: another engagement and three groups",
+    params = {
+      engagement = "Vormingen organiseren met betrekking tot inclusie op de werkvloer.",
+      groups = 3,
+    },
+    participants = { "ann", "bob", "cas", "dirk", "eva", "fatma", "gert" },
+    seed = 1,
+    events = {
+      { phase = "work" },
+      answer("fatma", 3, "visible", "Collega's durven elkaar aan te spreken op kwetsende uitspraken"),
+      answer("fatma", 3, "needs", "Geld, tijd en middelen"),
+      refused(answer("fatma", 4, "needs", "Tools om impact te meten"), "Er zijn maar 3 groepen"),
+    },
+    outcome = {
+      engagement = "Vormingen organiseren met betrekking tot inclusie op de werkvloer.",
+      groups = {
+        { group = 1, members = { "ann", "dirk", "gert" } },
+        { group = 2, members = { "cas", "eva" } },
+        { group = 3, members = { "bob", "fatma" },
+          answers = { visible = { "Collega's durven elkaar aan te spreken op kwetsende uitspraken" },
+            needs = { "Geld, tijd en middelen" } } },
+      },
+    },
+    views = { fatma = { group = 3, groups = 3 } },
+  },
+
+  { name = "one group holds everyone, in roster order",
+    params = { groups = 1 },
+    participants = { "ann", "bob", "cas" },
+    events = {
+      { phase = "work" },
+      answer("cas", 1, "first_step", "Topic van ervaringsdeskundigen agenderen op bestaande overlegmomenten"),
+      refused(answer("cas", 2, "first_step", "Iets"), "Er is maar 1 groep; kies groep 1"),
+    },
+    outcome = {
+      groups = {
+        { group = 1, members = { "ann", "bob", "cas" },
+          answers = { first_step = { "Topic van ervaringsdeskundigen agenderen op bestaande overlegmomenten" } } },
+      },
+    },
+  },
+}

@@ -1,0 +1,499 @@
+-- Voting on engagements: dot voting as in seed 001 (learning network
+-- "Iedereen Mee", session 6). One engagement per post-it, at most three per
+-- person; everyone gets five coloured dots and may stack or spread them; the
+-- engagements with the most dots go on to "engagement to action".
+
+local rank = require("rank")
+local text = require("text")
+
+local f = string.format
+
+-- A rejection reason in both languages.
+local function say(nl, en)
+  return { nl = nl, en = en }
+end
+
+-- "1 bolletje", "5 bolletjes"; "1 dot", "5 dots".
+local function count_of(n, one, many)
+  return string.format("%d %s", n, n == 1 and one or many)
+end
+
+local function dots_nl(n)
+  return count_of(n, "bolletje", "bolletjes")
+end
+
+local function dots_en(n)
+  return count_of(n, "dot", "dots")
+end
+
+-- Instructions are written as wrapped prose: a single line break becomes a
+-- space, a blank line starts a new paragraph.
+local function prose(s)
+  local paragraphs = {}
+  for paragraph in (s .. "\n\n"):gmatch("(.-)\n[ \t]*\n") do
+    local joined = paragraph:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
+    if joined ~= "" then
+      paragraphs[#paragraphs + 1] = joined
+    end
+  end
+  return table.concat(paragraphs, "\n\n")
+end
+
+local function trim(s)
+  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
+end
+
+local question_default = {
+  nl = "Welke engagementen wil je aangaan binnen jouw dienst of sector om je dienstverlening te interculturaliseren?",
+  en = "Which engagements do you want to take on in your service or sector to make your services more intercultural?",
+}
+
+------------------------------------------------------------------------
+-- state
+
+local function init(params, participants)
+  return {
+    participants = participants,
+    question = params.question,
+    rules = {
+      max_per_person = params.max_per_person,
+      dots = params.dots,
+      max_per_note = params.max_per_note,
+      top = params.top,
+    },
+    notes = {},    -- { id =, text =, author = }, numbered in the order written
+    written = {},  -- participant -> number of engagements written
+    dots = {},     -- participant -> { [note id] = dots }
+    used = {},     -- participant -> dots used
+  }
+end
+
+local function dots_on(state, participant, note)
+  local mine = state.dots[participant]
+  return mine and mine[note] or 0
+end
+
+local function no_such_note(state, note)
+  if #state.notes == 0 then
+    return say("Er zijn nog geen engagementen om op te stemmen",
+      "There are no engagements to vote on yet")
+  end
+  return say(f("Er is geen engagement %d; kies een nummer van 1 tot %d", note, #state.notes),
+    f("There is no engagement %d; choose a number from 1 to %d", note, #state.notes))
+end
+
+------------------------------------------------------------------------
+-- handlers
+
+-- One engagement per post-it, at most max_per_person each: a short list
+-- keeps the wall readable and makes everyone choose what matters most.
+local function engagement(state, input)
+  local who = input.participant
+  local limit = state.rules.max_per_person
+  local written = state.written[who] or 0
+  if written >= limit then
+    return false, say(
+      f("Je hebt al %s geschreven; het maximum is %d per persoon",
+        count_of(written, "engagement", "engagementen"), limit),
+      f("You have already written %s; the maximum is %d per person",
+        count_of(written, "engagement", "engagements"), limit))
+  end
+  local note = trim(input.fields.text)
+  if note == "" then
+    return false, say("Schrijf je engagement op het briefje", "Write your engagement on the note")
+  end
+  state.notes[#state.notes + 1] = { id = #state.notes + 1, text = note, author = who }
+  state.written[who] = written + 1
+end
+
+-- Dots may be stacked: cumulative voting lets people show how strongly they
+-- feel, not only what they like. An optional cap per note keeps one person
+-- from deciding alone.
+local function dot(state, input)
+  local who, note = input.participant, input.fields.note
+  local count = input.fields.count or 1
+  local rules = state.rules
+  if not state.notes[note] then
+    return false, no_such_note(state, note)
+  end
+  local left = rules.dots - (state.used[who] or 0)
+  if left == 0 then
+    return false, say(f("Je hebt je %s al gebruikt", dots_nl(rules.dots)),
+      f("You have used all your %s", dots_en(rules.dots)))
+  end
+  if count > left then
+    return false, say(f("Je hebt nog %d van je %s over", left, dots_nl(rules.dots)),
+      f("You have %d of your %s left", left, dots_en(rules.dots)))
+  end
+  local already = dots_on(state, who, note)
+  if rules.max_per_note > 0 and already + count > rules.max_per_note then
+    local nl = f("Je mag hoogstens %s op één engagement zetten", dots_nl(rules.max_per_note))
+    local en = f("You may put at most %s on one engagement", dots_en(rules.max_per_note))
+    if already > 0 then
+      nl = nl .. f("; op engagement %d staan er al %d van jou", note, already)
+      en = en .. f("; engagement %d already has %d of yours", note, already)
+    end
+    return false, say(nl, en)
+  end
+  state.dots[who] = state.dots[who] or {}
+  state.dots[who][note] = already + count
+  state.used[who] = (state.used[who] or 0) + count
+end
+
+-- Taking a dot back is allowed while the vote is open: on the wall people
+-- move their stickers too.
+local function remove_dot(state, input)
+  local who, note = input.participant, input.fields.note
+  local count = input.fields.count or 1
+  if not state.notes[note] then
+    return false, no_such_note(state, note)
+  end
+  local already = dots_on(state, who, note)
+  if already < count then
+    return false, say(
+      f("Je hebt %s op engagement %d", already == 0 and "geen bolletjes" or dots_nl(already), note),
+      f("You have %s on engagement %d", already == 0 and "no dots" or dots_en(already), note))
+  end
+  state.dots[who][note] = already - count
+  state.used[who] = state.used[who] - count
+end
+
+------------------------------------------------------------------------
+-- outcome
+
+local function tally_of(state)
+  local counts = {}
+  for id = 1, #state.notes do
+    counts[id] = 0
+  end
+  for _, who in ipairs(state.participants) do
+    for id = 1, #state.notes do
+      counts[id] = counts[id] + dots_on(state, who, id)
+    end
+  end
+  return counts
+end
+
+local function ranking_of(state, counts)
+  local ranking = rank.by_count(counts)
+  for _, entry in ipairs(ranking) do
+    entry.text = state.notes[entry.key].text
+  end
+  return ranking
+end
+
+-- A note without dots is never chosen, even when few notes got any.
+local function chosen_of(ranking, top)
+  local chosen = {}
+  for _, entry in ipairs(rank.top(ranking, top)) do
+    if entry.count > 0 then
+      chosen[#chosen + 1] = entry
+    end
+  end
+  return chosen
+end
+
+local function dots_left_of(state)
+  local left = {}
+  for _, who in ipairs(state.participants) do
+    local n = state.rules.dots - (state.used[who] or 0)
+    if n > 0 then
+      left[#left + 1] = { participant = who, left = n }
+    end
+  end
+  return left
+end
+
+local function public_notes(state)
+  local notes = {}
+  for _, note in ipairs(state.notes) do
+    notes[#notes + 1] = { id = note.id, text = note.text }
+  end
+  return notes
+end
+
+-- Notes are listed without their authors: on the wall the post-its are
+-- anonymous too, and the minutes list them that way.
+local function outcome(state)
+  local counts = tally_of(state)
+  local ranking = ranking_of(state, counts)
+  local used = 0
+  for _, who in ipairs(state.participants) do
+    used = used + (state.used[who] or 0)
+  end
+  return {
+    question = state.question,
+    rules = state.rules,
+    participants = #state.participants,
+    notes = public_notes(state),
+    tally = counts,
+    ranking = ranking,
+    chosen = chosen_of(ranking, state.rules.top),
+    dots_used = used,
+    dots_left = dots_left_of(state),
+  }
+end
+
+------------------------------------------------------------------------
+-- view: voting is silent, so until the results a participant sees only
+-- their own dots (people follow each other when they see the wall fill up)
+
+local function my_dots(state, who)
+  local mine = {}
+  for id = 1, #state.notes do
+    local n = dots_on(state, who, id)
+    if n > 0 then
+      mine[#mine + 1] = { note = id, count = n }
+    end
+  end
+  return mine
+end
+
+local function still_voting(state)
+  local n = 0
+  for _, who in ipairs(state.participants) do
+    if (state.used[who] or 0) < state.rules.dots then
+      n = n + 1
+    end
+  end
+  return n
+end
+
+local function view(state, participant, ctx)
+  local seen = {
+    phase = ctx.phase,
+    question = state.question,
+    notes = public_notes(state),
+  }
+  if ctx.phase == "collect" then
+    seen.written = state.written[participant] or 0
+    seen.may_write = state.rules.max_per_person - seen.written
+    return seen
+  end
+  seen.my_dots = my_dots(state, participant)
+  seen.dots_left = state.rules.dots - (state.used[participant] or 0)
+  if ctx.phase == "vote" then
+    seen.still_voting = still_voting(state)
+    return seen
+  end
+  local result = outcome(state)
+  seen.tally = result.tally
+  seen.ranking = result.ranking
+  seen.chosen = result.chosen
+  return seen
+end
+
+------------------------------------------------------------------------
+-- report
+
+local function report(result, ctx)
+  local lang = ctx.lang
+  local function line(nl, en, ...)
+    return text.format({ nl = nl, en = en }, lang, ...)
+  end
+  local function dots_word(n)
+    return lang == "en" and dots_en(n) or dots_nl(n)
+  end
+  -- the minutes of seed 001 count votes: "Ik durf ... aan de slag te gaan; 7 stemmen"
+  local function votes_word(n)
+    return lang == "en" and count_of(n, "vote", "votes") or count_of(n, "stem", "stemmen")
+  end
+  local chosen_keys, chosen_items = {}, {}
+  for _, entry in ipairs(result.chosen) do
+    chosen_keys[entry.key] = true
+    chosen_items[#chosen_items + 1] = f("%s; %s", entry.text, votes_word(entry.count))
+  end
+  local bars, rows = {}, {}
+  for _, entry in ipairs(result.ranking) do
+    bars[#bars + 1] = { label = entry.text, value = entry.count, highlight = chosen_keys[entry.key] or nil }
+    rows[#rows + 1] = { entry.rank, entry.text, entry.count }
+  end
+  local rules = result.rules
+  local stacking = rules.max_per_note > 0
+    and line("hoogstens %d per engagement", "at most %d per engagement", rules.max_per_note)
+    or line("stapelen mocht", "stacking allowed")
+  local blocks = {
+    { type = "heading", text = { nl = "Stemmen op engagementen", en = "Voting on engagements" } },
+    { type = "paragraph", text = text.pick(result.question, lang) },
+    { type = "paragraph", text = line(
+      "%d engagementen, %d deelnemers met elk %s (%s); %d bolletjes gebruikt.",
+      "%d engagements, %d participants with %s each (%s); %d dots used.",
+      #result.notes, result.participants, dots_word(rules.dots), stacking, result.dots_used) },
+    { type = "bar_chart", title = { nl = "Bolletjes per engagement", en = "Dots per engagement" }, bars = bars },
+    { type = "heading", text = { nl = "Gekozen engagementen", en = "Chosen engagements" } },
+  }
+  if #chosen_items > 0 then
+    blocks[#blocks + 1] = { type = "list", items = chosen_items }
+  else
+    blocks[#blocks + 1] = { type = "paragraph", text = { nl = "Er is (nog) niet gestemd.", en = "No votes (yet)." } }
+  end
+  blocks[#blocks + 1] = { type = "table",
+    columns = { { nl = "Rang", en = "Rank" }, { nl = "Engagement", en = "Engagement" },
+      { nl = "Stemmen", en = "Votes" } },
+    rows = rows }
+  if #result.dots_left > 0 then
+    local left = 0
+    for _, entry in ipairs(result.dots_left) do
+      left = left + entry.left
+    end
+    local people = #result.dots_left
+    local nl = people == 1 and f("Niet alle bolletjes zijn gebruikt: 1 deelnemer hield %s over.", dots_nl(left))
+      or f("Niet alle bolletjes zijn gebruikt: %d deelnemers hielden samen %s over.", people, dots_nl(left))
+    local en = f("Not all dots were used: %s kept %s.",
+      count_of(people, "participant", "participants"), dots_en(left))
+    blocks[#blocks + 1] = { type = "paragraph", text = { nl = nl, en = en } }
+  end
+  return blocks
+end
+
+------------------------------------------------------------------------
+
+return {
+  id = "engagement-voting",
+  version = "1.0.0",
+  title = { nl = "Stemmen op engagementen", en = "Voting on engagements" },
+  summary = {
+    nl = prose([[
+Iedereen schrijft engagementen, één per post-it, en verdeelt daarna in stilte een vast aantal
+bolletjes over de engagementen. De engagementen met de meeste bolletjes gaan door.]]),
+    en = prose([[
+Everyone writes engagements, one per post-it, then silently spreads a fixed number of dots over
+them. The engagements with the most dots go on.]]),
+  },
+  purpose = {
+    nl = prose([[
+Van veel goede voornemens naar een gedeelde keuze: zichtbaar maken welke engagementen de groep het
+sterkst draagt, zonder dat de luidste stem beslist.]]),
+    en = prose([[
+From many good intentions to a shared choice: show which engagements the group supports most,
+without the loudest voice deciding.]]),
+  },
+  duration = { default = 30, minimum = 15 },
+  group_size = { min = 3, max = 50 },
+  materials = {
+    { nl = "Post-its en stiften", en = "Post-its and markers" },
+    { nl = "Gekleurde bolletjes (stickers), 5 per deelnemer", en = "Coloured dot stickers, 5 per participant" },
+    { nl = "Een muur of flip-over om de post-its op te hangen", en = "A wall or flip chart for the post-its" },
+  },
+  params = {
+    { name = "question", type = "bilingual", label = { nl = "Vraag", en = "Question" },
+      default = question_default },
+    { name = "max_per_person", type = "integer",
+      label = { nl = "Engagementen per persoon (hoogstens)", en = "Engagements per person (at most)" },
+      default = 3, min = 1, max = 10 },
+    -- usual range 3 to 5 dots; rule of thumb: one dot per three notes
+    { name = "dots", type = "integer",
+      label = { nl = "Bolletjes per deelnemer", en = "Dots per participant" },
+      default = 5, min = 1, max = 20 },
+    { name = "max_per_note", type = "integer",
+      label = { nl = "Bolletjes per engagement per persoon (0 = geen grens)",
+        en = "Dots per engagement per person (0 = no cap)" },
+      default = 0, min = 0, max = 20 },
+    { name = "top", type = "integer",
+      label = { nl = "Aantal gekozen engagementen (gelijke stand gaat mee)",
+        en = "Number of chosen engagements (ties included)" },
+      default = 2, min = 1, max = 10 },
+  },
+  phases = {
+    { id = "collect",
+      title = { nl = "Engagementen verzamelen", en = "Collect engagements" },
+      instructions = {
+        nl = prose([[
+Leg uit wat we met een engagement bedoelen: als je een engagement aangaat, voel je betrokkenheid en
+heb je goesting om iets te doen voor een ander, om een belofte te maken. Vanuit dat engagement
+willen we acties voeren.
+
+Geef een paar voorbeelden: ik wil me inlezen in racisme en discriminatie of vormingen hierrond
+volgen; ik wil representatieve beelden gebruiken zodat iedereen zich vertegenwoordigd voelt; ik
+wil de onderliggende vooroordelen in mijn team blootleggen; ik wil rolmodellen inzetten om mijn
+doelgroep beter te bereiken.
+
+Stel de vraag. Iedereen schrijft één engagement per post-it, hoogstens drie per persoon (of het
+aantal dat je instelde), en hangt ze op. Laat de groep daarna alle post-its rustig doorlezen
+voordat de stemming begint.]]),
+        en = prose([[
+Explain what we mean by an engagement: when you take on an engagement, you feel involved and you
+want to do something for someone else, to make a promise. From that engagement we want to act.
+
+Give a few examples: I want to read up on racism and discrimination or take training on it; I want
+to use representative images so that everyone feels represented; I want to uncover the underlying
+prejudices in my team; I want to work with role models to reach my target group better.
+
+Ask the question. Everyone writes one engagement per post-it, at most three per person (or the
+number you set), and puts them on the wall. Then let the group read all the post-its calmly before
+the vote starts.]]),
+      },
+      inputs = {
+        { name = "engagement", title = { nl = "Engagement", en = "Engagement" },
+          by = "participant", anonymous = false,
+          fields = {
+            { name = "text", type = "text", label = { nl = "Jouw engagement", en = "Your engagement" },
+              required = true, max_length = 280 },
+          } },
+      } },
+    { id = "vote",
+      title = { nl = "Stemmen met bolletjes", en = "Dot voting" },
+      instructions = {
+        nl = prose([[
+Iedereen krijgt vijf gekleurde bolletjes (of het aantal dat je instelde). Je mag ze spreiden,
+bijvoorbeeld één bolletje op vijf engagementen, of stapelen: alle vijf op één engagement dat je
+echt belangrijk vindt. Je mag ook op je eigen engagement stemmen.
+
+Stem in stilte en overleg niet: iedereen ziet alleen zijn eigen bolletjes tot de stemming sluit,
+zodat niemand de anderen volgt. Zolang de stemming loopt, mag je een bolletje nog verplaatsen.
+Sluit de stemming als iedereen klaar is; wie nog bolletjes over heeft, krijgt een laatste kans.]]),
+        en = prose([[
+Everyone gets five coloured dots (or the number you set). You may spread them, for example one dot
+on each of five engagements, or stack them: all five on one engagement you really care about. You
+may vote for your own engagement too.
+
+Vote in silence and do not confer: everyone sees only their own dots until the vote closes, so
+nobody follows the others. While the vote is open you may still move a dot. Close the vote when
+everyone is done; whoever still has dots left gets a last chance.]]),
+      },
+      inputs = {
+        { name = "dot", title = { nl = "Bolletje plakken", en = "Place a dot" },
+          by = "participant",
+          fields = {
+            { name = "note", type = "integer", label = { nl = "Engagement (nummer)", en = "Engagement (number)" },
+              min = 1 },
+            { name = "count", type = "integer", label = { nl = "Aantal bolletjes", en = "Number of dots" },
+              required = false, min = 1, max = 20 },
+          } },
+        { name = "remove_dot", title = { nl = "Bolletje terugnemen", en = "Take a dot back" },
+          by = "participant",
+          fields = {
+            { name = "note", type = "integer", label = { nl = "Engagement (nummer)", en = "Engagement (number)" },
+              min = 1 },
+            { name = "count", type = "integer", label = { nl = "Aantal bolletjes", en = "Number of dots" },
+              required = false, min = 1, max = 20 },
+          } },
+      } },
+    { id = "results",
+      title = { nl = "Uitslag", en = "Results" },
+      instructions = {
+        nl = prose([[
+Toon de uitslag en lees de engagementen met de meeste bolletjes voor. Bij een gelijke stand gaan ze
+allemaal door. Vraag wie zich herkent in de gekozen engagementen en wie ermee aan de slag wil, en
+werk ze verder uit in kleine groepen met "Van engagement naar actie".
+
+Benoem ook de engagementen met weinig bolletjes: ze blijven waardevol voor wie ze schreef.]]),
+        en = prose([[
+Show the results and read out the engagements with the most dots. In a tie they all go on. Ask who
+recognises themselves in the chosen engagements and who wants to take them up, and work them out
+in small groups with "From engagement to action".
+
+Mention the engagements with few dots as well: they remain valuable to whoever wrote them.]]),
+      },
+      inputs = {} },
+  },
+  init = init,
+  handlers = {
+    engagement = engagement,
+    dot = dot,
+    remove_dot = remove_dot,
+  },
+  outcome = outcome,
+  view = view,
+  report = report,
+}

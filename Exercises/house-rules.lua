@@ -1,0 +1,500 @@
+-- Huisregels: safe space of brave space
+--
+-- The agreements a group makes at the start of a session on a sensitive
+-- theme (seeds 000 and 001): the trainer brings a starter list, participants
+-- propose more, and then every agreement goes through consent: "eens",
+-- "kan ermee leven" or "bezwaar". Agreements the group made itself are
+-- agreements people hold each other to; rules handed down are not.
+--
+-- Decision rule: an agreement is adopted when at least one participant has
+-- answered and it has no more objections than the trainer allows (by
+-- default none: consent means nobody objects). An objection needs a reason,
+-- because the group can only amend an agreement it understands the
+-- objection to.
+
+local tally = require("tally")
+
+local ANSWERS = { "agree", "live_with", "object" }
+
+local ANSWER_LABEL = {
+  agree = { nl = "Eens", en = "Agree" },
+  live_with = { nl = "Kan ermee leven", en = "Can live with it" },
+  object = { nl = "Bezwaar", en = "Object" },
+}
+
+local STATUS_LABEL = {
+  adopted = { nl = "aangenomen", en = "adopted" },
+  not_adopted = { nl = "niet aangenomen", en = "not adopted" },
+  not_discussed = { nl = "niet besproken", en = "not discussed" },
+}
+
+local SPACE = {
+  safe = {
+    name = { nl = "Safe space", en = "Safe space" },
+    -- seed 000's working definition
+    definition = {
+      nl = "Een safe space is een plek waar gelijkgestemden elkaar vinden om ruimte te geven aan emoties en "
+        .. "gevoelens, zonder daarbij rekening te hoeven houden met de mogelijke gevoeligheden van andersdenkenden.",
+      en = "A safe space is a place where like-minded people find each other to give room to emotions and "
+        .. "feelings, without having to take into account the possible sensitivities of people who think otherwise.",
+    },
+  },
+  brave = {
+    name = { nl = "Brave space", en = "Brave space" },
+    -- seed 001's words
+    definition = {
+      nl = "Een brave space is een ruimte waar we verantwoordelijk gehouden worden voor de uitspraken die we doen "
+        .. "en waar we gecorrigeerd worden wanneer die de grenzen van haatspraak overschrijden.",
+      en = "A brave space is a space where we are held to account for what we say, and corrected when it "
+        .. "crosses the line into hate speech.",
+    },
+  },
+}
+
+local function say(nl, en, ...)
+  return { nl = string.format(nl, ...), en = string.format(en, ...) }
+end
+
+local function trim(s)
+  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
+end
+
+-- Two wordings that differ only in case, spacing or a final full stop are
+-- the same agreement.
+local function normalise(s)
+  return (trim(s):lower():gsub("%s+", " "):gsub("[%.!]+$", ""))
+end
+
+local function find_rule(state, text)
+  local wanted = normalise(text)
+  for _, rule in ipairs(state.rules) do
+    if normalise(rule.text) == wanted then
+      return rule
+    end
+  end
+  return nil
+end
+
+local function add_rule(state, text, source)
+  local number = #state.rules + 1
+  state.rules[number] = { number = number, text = text, source = source, answers = {}, previous = {} }
+end
+
+local function check_new_rule(state, text)
+  if text == "" then
+    return false, say("Je voorstel is leeg.", "Your proposal is empty.")
+  end
+  local existing = find_rule(state, text)
+  if existing then
+    return false, say("Die afspraak staat er al: nr. %d.", "That agreement is already there: no. %d.",
+      existing.number)
+  end
+  return true
+end
+
+local function propose(state, input)
+  local who = input.participant
+  local text = trim(input.fields.text)
+  local given = who and state.proposed[who] or 0
+  -- As in seed 001 (at most 3 post-its per person): a cap keeps the list
+  -- short enough to go through one by one.
+  if state.max_proposals == 0 then
+    return false, say("In deze sessie stel je geen eigen afspraken voor: we reageren op de startlijst.",
+      "In this session you do not propose agreements of your own: we respond to the starter list.")
+  end
+  if who and given >= state.max_proposals then
+    return false, {
+      nl = string.format("Je hebt al %d %s voorgesteld; het maximum is %d per persoon.",
+        given, given == 1 and "afspraak" or "afspraken", state.max_proposals),
+      en = string.format("You have already proposed %d %s; the maximum is %d per person.",
+        given, given == 1 and "agreement" or "agreements", state.max_proposals),
+    }
+  end
+  local ok, reason = check_new_rule(state, text)
+  if not ok then
+    return false, reason
+  end
+  if who then
+    state.proposed[who] = given + 1
+  end
+  add_rule(state, text, "participant")
+end
+
+local function add_by_facilitator(state, input)
+  local text = trim(input.fields.text)
+  local ok, reason = check_new_rule(state, text)
+  if not ok then
+    return false, reason
+  end
+  add_rule(state, text, "facilitator")
+end
+
+local function answer_of(rule, who)
+  for _, entry in ipairs(rule.answers) do
+    if entry.who == who then
+      return entry
+    end
+  end
+  return nil
+end
+
+local function consent(state, input)
+  local fields = input.fields
+  local rule = state.rules[fields.rule]
+  if rule == nil then
+    return false, say("Er is geen afspraak nr. %d.", "There is no agreement no. %d.", fields.rule)
+  end
+  local reason = fields.reason and trim(fields.reason) or ""
+  if fields.answer == "object" and reason == "" then
+    return false, say("Geef bij een bezwaar tegen afspraak nr. %d ook de reden: daarmee kan de groep de afspraak "
+      .. "verbeteren.", "Give a reason with your objection to agreement no. %d: it lets the group improve "
+      .. "the agreement.", rule.number)
+  end
+  local entry = { who = input.participant, answer = fields.answer, reason = reason ~= "" and reason or nil }
+  -- Changing your answer after hearing the others is part of consent: the
+  -- latest answer counts.
+  local earlier = answer_of(rule, input.participant)
+  if earlier then
+    earlier.answer, earlier.reason = entry.answer, entry.reason
+  else
+    rule.answers[#rule.answers + 1] = entry
+  end
+end
+
+-- The facilitator rewords an agreement to meet an objection. The group then
+-- answers again: consent to the old wording is not consent to the new.
+local function amend_rule(state, input)
+  local rule = state.rules[input.fields.rule]
+  if rule == nil then
+    return false, say("Er is geen afspraak nr. %d.", "There is no agreement no. %d.", input.fields.rule)
+  end
+  local text = trim(input.fields.text)
+  if text == "" then
+    return false, say("De nieuwe tekst is leeg.", "The new wording is empty.")
+  end
+  if normalise(text) == normalise(rule.text) then
+    return false, say("De tekst van afspraak nr. %d is niet veranderd.",
+      "The wording of agreement no. %d has not changed.", rule.number)
+  end
+  local other = find_rule(state, text)
+  if other then
+    return false, say("Die afspraak staat er al: nr. %d.", "That agreement is already there: no. %d.", other.number)
+  end
+  rule.previous[#rule.previous + 1] = rule.text
+  rule.text = text
+  rule.answers = {}
+end
+
+local function reasons(rule, answer)
+  local list = {}
+  for _, entry in ipairs(rule.answers) do
+    if entry.answer == answer and entry.reason then
+      list[#list + 1] = entry.reason
+    end
+  end
+  return list
+end
+
+local function status(counts, total, max_objections)
+  if total == 0 then
+    return "not_discussed"
+  end
+  return counts.object <= max_objections and "adopted" or "not_adopted"
+end
+
+-- One agreement as plain data: its counts, the reasons (without names: an
+-- objection is about the agreement, not about who raised it) and the
+-- decision.
+local function rule_outcome(rule, max_objections)
+  local counted = tally.count(rule.answers, function(entry) return entry.answer end)
+  local counts = {}
+  for _, answer in ipairs(ANSWERS) do
+    counts[answer] = counted[answer] or 0
+  end
+  return {
+    number = rule.number,
+    text = rule.text,
+    source = rule.source,
+    agree = counts.agree,
+    live_with = counts.live_with,
+    object = counts.object,
+    answers = #rule.answers,
+    status = status(counts, #rule.answers, max_objections),
+    objections = reasons(rule, "object"),
+    concerns = reasons(rule, "live_with"),
+    previous = rule.previous,
+  }
+end
+
+local function decision_text(max_objections)
+  if max_objections == 0 then
+    return say("Een afspraak is aangenomen als minstens één deelnemer heeft gereageerd en niemand bezwaar heeft.",
+      "An agreement is adopted when at least one participant has answered and nobody objects.")
+  end
+  if max_objections == 1 then
+    return say("Een afspraak is aangenomen als minstens één deelnemer heeft gereageerd en er hoogstens één "
+      .. "bezwaar is.", "An agreement is adopted when at least one participant has answered and there is at "
+      .. "most one objection.")
+  end
+  return say("Een afspraak is aangenomen als minstens één deelnemer heeft gereageerd en er hoogstens %d "
+    .. "bezwaren zijn.", "An agreement is adopted when at least one participant has answered and there are at "
+    .. "most %d objections.", max_objections)
+end
+
+local function numbered_reasons(rules, key)
+  local items = {}
+  for _, rule in ipairs(rules) do
+    for _, reason in ipairs(rule[key]) do
+      items[#items + 1] = { nl = "Nr. " .. rule.number .. ": " .. reason, en = "No. " .. rule.number .. ": " .. reason }
+    end
+  end
+  return items
+end
+
+local propose_instructions = {
+  nl = "Leg uit waarom we afspraken maken: over gevoelige thema's praat je alleen open als je weet waar je aan "
+    .. "toe bent. Vertel of we een safe space of een brave space maken en lees de definitie voor. Lees dan de "
+    .. "startlijst voor en vraag: wat heb jij nodig om hier vrijuit te kunnen spreken? Wat ontbreekt er? "
+    .. "Deelnemers stellen afspraken voor in hun eigen woorden; een afspraak die er al staat, hoeft niet "
+    .. "opnieuw. Afspraken die in de zaal genoemd worden, kun je zelf toevoegen.",
+  en = "Explain why we make agreements: on sensitive themes people only speak openly when they know where "
+    .. "they stand. Say whether we are making a safe space or a brave space, and read the definition aloud. "
+    .. "Then read the starter list and ask: what do you need to be able to speak freely here? What is missing? "
+    .. "Participants propose agreements in their own words; an agreement already on the list need not be "
+    .. "proposed again. You can add agreements that are said aloud in the room yourself.",
+}
+
+local consent_instructions = {
+  nl = "Neem de afspraken één voor één door. Iedereen kiest: eens, kan ermee leven, of bezwaar. Een bezwaar is "
+    .. "geen veto maar een reden: vraag wie bezwaar heeft wat er moet veranderen zodat het voor hem of haar "
+    .. "werkt, en herformuleer de afspraak als de groep dat wil. Na een nieuwe formulering reageert iedereen "
+    .. "opnieuw. Je mag je keuze veranderen nadat je de anderen gehoord hebt.",
+  en = "Go through the agreements one by one. Everyone chooses: agree, can live with it, or object. An objection "
+    .. "is not a veto but a reason: ask the person who objects what would need to change for it to work for "
+    .. "them, and reword the agreement if the group wants to. After a rewording everyone answers again. You may "
+    .. "change your choice after hearing the others.",
+}
+
+local close_instructions = {
+  nl = "Lees de aangenomen afspraken hardop voor en hang ze zichtbaar op. Zeg dat iedereen, ook jij als "
+    .. "facilitator, de groep eraan mag herinneren. Afspraken die niet zijn aangenomen, noem je ook: de "
+    .. "bezwaren zeggen iets over wat de groep nodig heeft.",
+  en = "Read the adopted agreements aloud and put them up where everyone can see them. Say that everyone, you "
+    .. "as facilitator included, may remind the group of them. Also mention the agreements that were not "
+    .. "adopted: the objections say something about what the group needs.",
+}
+
+return {
+  id = "house-rules",
+  version = "1.0.0",
+  title = { nl = "Huisregels: safe space of brave space", en = "House rules: safe space or brave space" },
+  summary = {
+    nl = "De groep maakt samen afspraken voor een safe of brave space: een startlijst plus eigen voorstellen, "
+      .. "en per afspraak: eens, kan ermee leven of bezwaar (met reden).",
+    en = "The group makes its agreements for a safe or brave space together: a starter list plus its own "
+      .. "proposals, and for each agreement: agree, can live with it, or object (with a reason).",
+  },
+  purpose = {
+    nl = "Vooraf vastleggen hoe we met elkaar omgaan, zodat deelnemers over racisme, vooroordelen of "
+      .. "polarisatie durven te spreken en elkaar durven aan te spreken. Afspraken die de groep zelf heeft "
+      .. "gemaakt, worden gedragen; de bezwaren laten zien wat deelnemers nodig hebben.",
+    en = "To settle beforehand how we treat each other, so that participants dare to speak about racism, "
+      .. "prejudice or polarisation, and dare to call each other out. Agreements the group made itself are "
+      .. "carried by it; the objections show what participants need.",
+  },
+  duration = { default = 20, minimum = 10 },
+  group_size = { min = 3, max = 50 },
+  materials = {
+    { nl = "Flip-over met de startlijst", en = "Flip chart with the starter list" },
+    { nl = "Stiften", en = "Markers" },
+  },
+  params = {
+    { name = "space", type = "choice",
+      label = { nl = "Soort ruimte", en = "Kind of space" },
+      default = "brave",
+      options = {
+        { value = "safe", label = SPACE.safe.name },
+        { value = "brave", label = SPACE.brave.name },
+      } },
+    { name = "safe_rules", type = "text_list", max_length = 200,
+      label = { nl = "Startlijst voor een safe space", en = "Starter list for a safe space" },
+      default = {
+        "Respect voor elkaar en elkaars mening",
+        "Ieder gevoel is valide",
+        "Geen geweld en geen aanvallen op personen",
+        "Constructief: wat we zeggen draagt bij aan een inclusieve organisatie",
+        "Wat hier gezegd wordt, mag je gebruiken, maar je vertelt niet wie het zei (Chatham House Rule)",
+        "Een gespreksleider bewaakt de afspraken; wie nazorg nodig heeft, krijgt die",
+      } },
+    { name = "brave_rules", type = "text_list", max_length = 200,
+      label = { nl = "Startlijst voor een brave space", en = "Starter list for a brave space" },
+      default = {
+        "Controversy with civility: we gaan het meningsverschil met respect aan, in plaats van 'agree to disagree'",
+        "Own your intentions and your impact: je bent verantwoordelijk voor je bedoeling én voor hoe die aankomt",
+        "Challenge by choice: je kiest zelf hoe ver je gaat en wanneer je instapt",
+        "Respect voor elkaar en elkaars mening",
+        "Geen aanvallen: we bespreken uitspraken en ideeën, we vallen geen personen aan",
+        "We houden elkaar verantwoordelijk voor onze uitspraken en corrigeren wie de grens van haatspraak "
+          .. "overschrijdt",
+        "Wat hier gezegd wordt, mag je gebruiken, maar je vertelt niet wie het zei (Chatham House Rule)",
+      } },
+    { name = "max_proposals", type = "integer",
+      label = { nl = "Maximum aantal eigen voorstellen per persoon (0: alleen de startlijst)",
+        en = "Maximum number of own proposals per person (0: the starter list only)" },
+      default = 3, min = 0, max = 10 },
+    { name = "max_objections", type = "integer",
+      label = { nl = "Aangenomen bij hoogstens zoveel bezwaren", en = "Adopted with at most this many objections" },
+      default = 0, min = 0, max = 10 },
+  },
+  phases = {
+    { id = "propose",
+      title = { nl = "Afspraken voorstellen", en = "Propose agreements" },
+      instructions = propose_instructions,
+      inputs = {
+        { name = "propose",
+          title = { nl = "Afspraak voorstellen", en = "Propose an agreement" },
+          by = "participant", anonymous = true,
+          fields = {
+            { name = "text", type = "text", max_length = 200,
+              label = { nl = "Afspraak", en = "Agreement" } },
+          } },
+        { name = "add_rule",
+          title = { nl = "Afspraak toevoegen", en = "Add an agreement" },
+          by = "facilitator",
+          fields = {
+            { name = "text", type = "text", max_length = 200,
+              label = { nl = "Afspraak", en = "Agreement" } },
+          } },
+      } },
+    { id = "consent",
+      title = { nl = "Instemmen", en = "Consent" },
+      instructions = consent_instructions,
+      inputs = {
+        { name = "consent",
+          title = { nl = "Reactie op een afspraak", en = "Answer to an agreement" },
+          by = "participant",
+          fields = {
+            { name = "rule", type = "integer", min = 1,
+              label = { nl = "Nummer van de afspraak", en = "Number of the agreement" } },
+            { name = "answer", type = "choice",
+              label = { nl = "Jouw reactie", en = "Your answer" },
+              options = {
+                { value = "agree", label = ANSWER_LABEL.agree },
+                { value = "live_with", label = ANSWER_LABEL.live_with },
+                { value = "object", label = ANSWER_LABEL.object },
+              } },
+            { name = "reason", type = "text", max_length = 300, required = false,
+              label = { nl = "Reden (verplicht bij bezwaar)", en = "Reason (required with an objection)" } },
+          } },
+        { name = "amend_rule",
+          title = { nl = "Afspraak herformuleren", en = "Reword an agreement" },
+          by = "facilitator",
+          fields = {
+            { name = "rule", type = "integer", min = 1,
+              label = { nl = "Nummer van de afspraak", en = "Number of the agreement" } },
+            { name = "text", type = "text", max_length = 200,
+              label = { nl = "Nieuwe tekst", en = "New wording" } },
+          } },
+      } },
+    { id = "close",
+      title = { nl = "Afspraken vastleggen", en = "Record the agreements" },
+      instructions = close_instructions,
+      inputs = {} },
+  },
+
+  init = function(params)
+    local state = {
+      space = params.space,
+      max_proposals = params.max_proposals,
+      max_objections = params.max_objections,
+      rules = {},
+      proposed = {},
+    }
+    local starters = params.space == "safe" and params.safe_rules or params.brave_rules
+    for _, text in ipairs(starters) do
+      text = trim(text)
+      if text ~= "" and not find_rule(state, text) then
+        add_rule(state, text, "starter")
+      end
+    end
+    return state
+  end,
+
+  handlers = {
+    propose = propose,
+    add_rule = add_by_facilitator,
+    consent = consent,
+    amend_rule = amend_rule,
+  },
+
+  outcome = function(state)
+    local rules, adopted = {}, {}
+    for index, rule in ipairs(state.rules) do
+      rules[index] = rule_outcome(rule, state.max_objections)
+      if rules[index].status == "adopted" then
+        adopted[#adopted + 1] = rule.text
+      end
+    end
+    return {
+      space = state.space,
+      max_objections = state.max_objections,
+      adopted = adopted,
+      rules = rules,
+    }
+  end,
+
+  -- Consent is given in the open, so everyone sees the agreements, their own
+  -- answer and how many objections each has (those are the ones to talk
+  -- about).
+  view = function(state, participant)
+    local rules = {}
+    for index, rule in ipairs(state.rules) do
+      local mine = participant and answer_of(rule, participant)
+      local counted = tally.count(rule.answers, function(entry) return entry.answer end)
+      rules[index] = {
+        number = rule.number, text = rule.text, mine = mine and mine.answer or nil,
+        objections = counted.object or 0,
+      }
+    end
+    local given = participant and state.proposed[participant] or 0
+    return { space = state.space, rules = rules, proposals_left = math.max(state.max_proposals - given, 0) }
+  end,
+
+  report = function(outcome)
+    local space = SPACE[outcome.space]
+    local blocks = {
+      { type = "heading",
+        text = { nl = space.name.nl .. ": onze afspraken", en = space.name.en .. ": our agreements" } },
+      { type = "paragraph", text = space.definition },
+    }
+    if #outcome.adopted > 0 then
+      blocks[#blocks + 1] = { type = "list", items = outcome.adopted }
+    else
+      blocks[#blocks + 1] = { type = "paragraph",
+        text = say("Er is (nog) geen afspraak aangenomen.", "No agreement has been adopted (yet).") }
+    end
+    local rows = {}
+    for index, rule in ipairs(outcome.rules) do
+      local decision = STATUS_LABEL[rule.status]
+      rows[index] = { rule.number, rule.text, rule.agree, rule.live_with, rule.object,
+        { nl = decision.nl, en = decision.en } }
+    end
+    blocks[#blocks + 1] = { type = "table",
+      columns = { { nl = "Nr.", en = "No." }, { nl = "Afspraak", en = "Agreement" }, ANSWER_LABEL.agree,
+        ANSWER_LABEL.live_with, ANSWER_LABEL.object, { nl = "Besluit", en = "Decision" } },
+      rows = rows }
+    blocks[#blocks + 1] = { type = "paragraph", text = decision_text(outcome.max_objections) }
+    local objections = numbered_reasons(outcome.rules, "objections")
+    if #objections > 0 then
+      blocks[#blocks + 1] = { type = "heading", text = { nl = "Bezwaren", en = "Objections" } }
+      blocks[#blocks + 1] = { type = "list", items = objections }
+    end
+    local concerns = numbered_reasons(outcome.rules, "concerns")
+    if #concerns > 0 then
+      blocks[#blocks + 1] = { type = "heading",
+        text = { nl = "Kanttekeningen (kan ermee leven)", en = "Concerns (can live with it)" } }
+      blocks[#blocks + 1] = { type = "list", items = concerns }
+    end
+    return blocks
+  end,
+}

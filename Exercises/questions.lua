@@ -1,0 +1,446 @@
+-- Vragenronde
+--
+-- A moderated question round, as in seed 003 (Amsterdam, 10 December 2024):
+-- the leads of the action plans sent in their questions for the alderman
+-- and the municipal secretary beforehand, each addressed to one of them or
+-- to both; in the session a colleague of the bureau guided the talk, the
+-- questions were asked by the person who sent them in or by a colleague,
+-- and there was room for spontaneous questions.
+--
+-- Upvotes show the moderator which questions the room most wants answered.
+-- The minutes keep the questions in the order they were asked, and keep
+-- the ones that were not answered, so that they can be answered afterwards.
+
+local rank = require("rank")
+
+local function say(nl, en, ...)
+  return { nl = string.format(nl, ...), en = string.format(en, ...) }
+end
+
+local function trim(s)
+  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
+end
+
+local function normalise(s)
+  return (trim(s):lower():gsub("%s+", " "))
+end
+
+local function find_question(state, text)
+  local wanted = normalise(text)
+  for _, question in ipairs(state.questions) do
+    if not question.withdrawn and normalise(question.text) == wanted then
+      return question
+    end
+  end
+  return nil
+end
+
+local function add_question(state, text, to, by, live)
+  local number = #state.questions + 1
+  state.questions[number] = {
+    number = number, text = text, to = to, by = by, live = live, votes = 0, voters = {},
+  }
+end
+
+local function optional(text)
+  if text == nil then
+    return nil
+  end
+  local trimmed = trim(text)
+  return trimmed ~= "" and trimmed or nil
+end
+
+-- The checks every new question goes through, wherever it comes from.
+local function check_new_question(state, text)
+  if text == "" then
+    return false, say("Je vraag is leeg.", "Your question is empty.")
+  end
+  local same = find_question(state, text)
+  if same then
+    return false, say("Die vraag staat er al (nr. %d); je kunt er in de vragenronde op stemmen.",
+      "That question is already there (no. %d); you can vote for it during the question round.", same.number)
+  end
+  return true
+end
+
+local function submit(live)
+  return function(state, input)
+    local text = trim(input.fields.text)
+    local ok, reason = check_new_question(state, text)
+    if not ok then
+      return false, reason
+    end
+    add_question(state, text, optional(input.fields.to), input.participant, live)
+  end
+end
+
+local submit_before = submit(false)
+local submit_live = submit(true)
+
+-- Spontaneous questions: seed 003 left room for them "depending on how the
+-- conversation goes"; a trainer with a tight agenda closes it.
+local function live_question(state, input)
+  if not state.live_allowed then
+    return false, say("In deze vragenronde worden alleen de vooraf ingestuurde vragen gesteld.",
+      "In this question round only the questions sent in beforehand are asked.")
+  end
+  return submit_live(state, input)
+end
+
+local function existing(state, number)
+  local question = state.questions[number]
+  if question == nil or question.withdrawn then
+    return nil, say("Er is geen vraag nr. %d.", "There is no question no. %d.", number)
+  end
+  return question
+end
+
+local function upvote(state, input)
+  local who = input.participant
+  local question, missing = existing(state, input.fields.question)
+  if not question then
+    return false, missing
+  end
+  -- Votes decide what comes next; for a question already asked they no
+  -- longer do.
+  if question.asked then
+    return false, say("Vraag nr. %d is al gesteld.", "Question no. %d has already been asked.", question.number)
+  end
+  -- Votes show what the others want to hear: your own question has your
+  -- interest already.
+  if question.by == who then
+    return false, say("Vraag nr. %d is je eigen vraag; stem op de vragen van anderen.",
+      "Question no. %d is your own; vote for the questions of others.", question.number)
+  end
+  if question.voters[who] then
+    return false, say("Je hebt al op vraag nr. %d gestemd.", "You have already voted for question no. %d.",
+      question.number)
+  end
+  question.voters[who] = true
+  question.votes = question.votes + 1
+end
+
+local function mark_asked(state, input)
+  local question, missing = existing(state, input.fields.question)
+  if not question then
+    return false, missing
+  end
+  if question.asked then
+    return false, say("Vraag nr. %d is al gesteld (als %de).", "Question no. %d has already been asked (as no. %d).",
+      question.number, question.asked)
+  end
+  state.asked_count = state.asked_count + 1
+  question.asked = state.asked_count
+end
+
+local function mark_answered(state, input)
+  local question, missing = existing(state, input.fields.question)
+  if not question then
+    return false, missing
+  end
+  if not question.asked then
+    return false, say("Vraag nr. %d is nog niet gesteld; markeer hem eerst als gesteld.",
+      "Question no. %d has not been asked yet; mark it as asked first.", question.number)
+  end
+  if question.answered then
+    return false, say("Vraag nr. %d is al beantwoord.", "Question no. %d has already been answered.",
+      question.number)
+  end
+  question.answered = true
+end
+
+-- Moderation: a duplicate, a question taken back by the person who sent it,
+-- or one that crosses a line. A question that has been asked belongs to
+-- the minutes and stays.
+local function withdraw(state, input)
+  local question, missing = existing(state, input.fields.question)
+  if not question then
+    return false, missing
+  end
+  if question.asked then
+    return false, say("Vraag nr. %d is al gesteld en blijft in het verslag.",
+      "Question no. %d has already been asked and stays in the minutes.", question.number)
+  end
+  question.withdrawn = true
+end
+
+local function public(question)
+  return {
+    number = question.number, text = question.text, to = question.to, votes = question.votes,
+    live = question.live, asked = question.asked ~= nil, answered = question.answered == true,
+  }
+end
+
+local function asked_in_order(state)
+  local list = {}
+  for _, question in ipairs(state.questions) do
+    if question.asked then
+      list[question.asked] = public(question)
+    end
+  end
+  return list
+end
+
+-- Not answered: most votes first, then in the order they came in.
+local function unanswered(state)
+  local votes = {}
+  for _, question in ipairs(state.questions) do
+    if not question.withdrawn and not question.answered then
+      votes[question.number] = question.votes
+    end
+  end
+  local list = {}
+  for _, entry in ipairs(rank.by_count(votes)) do
+    list[#list + 1] = public(state.questions[entry.key])
+  end
+  return list
+end
+
+local function counts(state)
+  local result = { submitted = 0, live = 0, asked = 0, answered = 0, withdrawn = 0 }
+  for _, question in ipairs(state.questions) do
+    if question.withdrawn then
+      result.withdrawn = result.withdrawn + 1
+    else
+      local key = question.live and "live" or "submitted"
+      result[key] = result[key] + 1
+      result.asked = result.asked + (question.asked and 1 or 0)
+      result.answered = result.answered + (question.answered and 1 or 0)
+    end
+  end
+  return result
+end
+
+-- A question from the floor is marked as such in the minutes.
+local function question_cell(question)
+  if not question.live then
+    return question.text
+  end
+  return { nl = question.text .. " (uit de zaal)", en = question.text .. " (from the floor)" }
+end
+
+-- A fresh table per cell: one table may appear only once in a report.
+local function yes_no(flag)
+  return flag and { nl = "ja", en = "yes" } or { nl = "nee", en = "no" }
+end
+
+local function asked_table(list)
+  local rows = {}
+  for index, question in ipairs(list) do
+    rows[index] = { index, question_cell(question), question.to or "", question.votes,
+      yes_no(question.answered) }
+  end
+  return { type = "table",
+    columns = { { nl = "Volgorde", en = "Order" }, { nl = "Vraag", en = "Question" }, { nl = "Aan", en = "To" },
+      { nl = "Stemmen", en = "Votes" }, { nl = "Beantwoord", en = "Answered" } },
+    rows = rows }
+end
+
+local function unanswered_table(list)
+  local rows = {}
+  for index, question in ipairs(list) do
+    rows[index] = { question_cell(question), question.to or "", question.votes,
+      yes_no(question.asked) }
+  end
+  return { type = "table",
+    columns = { { nl = "Vraag", en = "Question" }, { nl = "Aan", en = "To" }, { nl = "Stemmen", en = "Votes" },
+      { nl = "Gesteld", en = "Asked" } },
+    rows = rows }
+end
+
+local question_fields = {
+  { name = "text", type = "text", max_length = 1000,
+    label = { nl = "Vraag", en = "Question" } },
+  { name = "to", type = "text", max_length = 80, required = false,
+    label = { nl = "Aan wie (bijvoorbeeld de wethouder)", en = "To whom (for instance the alderman)" } },
+}
+
+local function number_field()
+  return { { name = "question", type = "integer", min = 1,
+    label = { nl = "Nummer van de vraag", en = "Number of the question" } } }
+end
+
+local submit_instructions = {
+  nl = "Nodig de deelnemers vooraf uit om hun vragen in te sturen, en zeg aan wie de vraag gericht is "
+    .. "(bijvoorbeeld de wethouder of de gemeentesecretaris). Vragen die per mail binnenkomen, zet je er zelf "
+    .. "bij. Vraag wie zijn of haar vraag in de sessie zelf wil stellen; anders stelt een collega hem. Stuur "
+    .. "de gasten de vragen op tijd toe, zodat ze zich kunnen voorbereiden.",
+  en = "Invite participants beforehand to send in their questions, and to say whom the question is for (for "
+    .. "instance the alderman or the municipal secretary). Add questions that come in by e-mail yourself. Ask "
+    .. "who wants to put their question in the session themselves; otherwise a colleague will ask it. Send "
+    .. "the questions to the guests in good time, so that they can prepare.",
+}
+
+local session_instructions = {
+  nl = "Introduceer de gasten en leg uit hoe de vragenronde gaat: de ingestuurde vragen staan op het scherm, "
+    .. "iedereen kan stemmen op de vragen die hij of zij het belangrijkst vindt (niet op je eigen vraag), en "
+    .. "er is ruimte voor nieuwe vragen uit de zaal. Nodig bij elke vraag de vraagsteller uit om hem zelf te "
+    .. "stellen en toe te lichten. Markeer een vraag als gesteld wanneer hij gesteld wordt, en als beantwoord "
+    .. "wanneer de gast erop heeft geantwoord. Bewaak de tijd: liever alle gasten een paar vragen dan één gast "
+    .. "alle vragen.",
+  en = "Introduce the guests and explain how the question round works: the questions sent in are on the "
+    .. "screen, everyone can vote for the questions they find most important (not for their own), and there "
+    .. "is room for new questions from the floor. For each question, invite the person who asked it to put it "
+    .. "and explain it. Mark a question as asked when it is put, and as answered once the guest has answered "
+    .. "it. Keep time: better a few questions for every guest than all the questions for one.",
+}
+
+local close_instructions = {
+  nl = "Lees voor welke vragen nog niet beantwoord zijn, en spreek met de gasten af hoe en wanneer die "
+    .. "alsnog beantwoord worden. Bedank de vraagstellers en de gasten.",
+  en = "Read out which questions have not been answered yet, and agree with the guests how and when they will "
+    .. "still be answered. Thank the people who asked and the guests.",
+}
+
+return {
+  id = "questions",
+  version = "1.0.0",
+  title = { nl = "Vragenronde", en = "Question round" },
+  summary = {
+    nl = "Deelnemers sturen vooraf vragen in voor een gast, zoals een wethouder, en stellen ze in de sessie, "
+      .. "samen met vragen uit de zaal. Iedereen kan stemmen op vragen; de moderator houdt bij wat gesteld en "
+      .. "beantwoord is.",
+    en = "Participants send in questions for a guest, such as an alderman, beforehand and put them in the "
+      .. "session, together with questions from the floor. Everyone can vote for questions; the moderator keeps "
+      .. "track of what has been asked and answered.",
+  },
+  purpose = {
+    nl = "Deelnemers rechtstreeks in gesprek brengen met bestuurders of leidinggevenden over hun vragen, zorgen "
+      .. "en ideeën, zonder dat de luidste stem het gesprek bepaalt. Het verslag laat zien wat er gevraagd en "
+      .. "beantwoord is, en welke vragen nog een antwoord verdienen.",
+    en = "To bring participants into direct conversation with administrators or managers about their questions, "
+      .. "concerns and ideas, without the loudest voice steering the conversation. The minutes show what was "
+      .. "asked and answered, and which questions still deserve an answer.",
+  },
+  duration = { default = 60, minimum = 20 },
+  group_size = { min = 5, max = 100 },
+  materials = {
+    { nl = "Scherm of beamer met de vragen", en = "Screen or projector showing the questions" },
+    { nl = "Microfoon bij een grote zaal", en = "Microphone in a large room" },
+  },
+  params = {
+    { name = "submitted", type = "text_list", max_length = 1000,
+      label = { nl = "Vooraf ingestuurde vragen", en = "Questions sent in beforehand" },
+      default = {} },
+    { name = "live_questions", type = "choice",
+      label = { nl = "Vragen uit de zaal", en = "Questions from the floor" },
+      default = "allowed",
+      options = {
+        { value = "allowed", label = { nl = "Welkom", en = "Welcome" } },
+        { value = "closed", label = { nl = "Alleen ingestuurde vragen", en = "Questions sent in only" } },
+      } },
+  },
+  phases = {
+    { id = "submit",
+      title = { nl = "Vragen insturen", en = "Send in questions" },
+      instructions = submit_instructions,
+      inputs = {
+        { name = "question",
+          title = { nl = "Vraag insturen", en = "Send in a question" },
+          by = "participant", anonymous = true,
+          fields = question_fields },
+        { name = "add_question",
+          title = { nl = "Ingestuurde vraag toevoegen", en = "Add a question sent in" },
+          by = "facilitator",
+          fields = question_fields },
+      } },
+    { id = "session",
+      title = { nl = "Vragenronde", en = "Question round" },
+      instructions = session_instructions,
+      inputs = {
+        { name = "live_question",
+          title = { nl = "Vraag uit de zaal", en = "Question from the floor" },
+          by = "participant", anonymous = true,
+          fields = question_fields },
+        { name = "upvote",
+          title = { nl = "Stemmen op een vraag", en = "Vote for a question" },
+          by = "participant",
+          fields = number_field() },
+        { name = "asked",
+          title = { nl = "Vraag is gesteld", en = "Question asked" },
+          by = "facilitator",
+          fields = number_field() },
+        { name = "answered",
+          title = { nl = "Vraag is beantwoord", en = "Question answered" },
+          by = "facilitator",
+          fields = number_field() },
+        { name = "withdraw",
+          title = { nl = "Vraag intrekken", en = "Withdraw a question" },
+          by = "facilitator",
+          fields = number_field() },
+      } },
+    { id = "close",
+      title = { nl = "Afronding", en = "Closing" },
+      instructions = close_instructions,
+      inputs = {} },
+  },
+
+  init = function(params)
+    local state = {
+      live_allowed = params.live_questions == "allowed",
+      questions = {},
+      asked_count = 0,
+    }
+    for _, text in ipairs(params.submitted) do
+      text = trim(text)
+      if text ~= "" and not find_question(state, text) then
+        add_question(state, text, nil, nil, false)
+      end
+    end
+    return state
+  end,
+
+  handlers = {
+    question = submit_before,
+    add_question = submit_before,
+    live_question = live_question,
+    upvote = upvote,
+    asked = mark_asked,
+    answered = mark_answered,
+    withdraw = withdraw,
+  },
+
+  outcome = function(state)
+    return {
+      asked = asked_in_order(state),
+      unanswered = unanswered(state),
+      counts = counts(state),
+    }
+  end,
+
+  -- Everyone sees the questions still in play with their votes, which ones
+  -- are their own and which they voted for.
+  view = function(state, participant)
+    local list = {}
+    for _, question in ipairs(state.questions) do
+      if not question.withdrawn then
+        local entry = public(question)
+        entry.mine = participant ~= nil and question.by == participant
+        entry.voted = participant ~= nil and question.voters[participant] == true
+        list[#list + 1] = entry
+      end
+    end
+    return { questions = list }
+  end,
+
+  report = function(outcome)
+    local c = outcome.counts
+    local blocks = {
+      { type = "heading", text = { nl = "Vragenronde", en = "Question round" } },
+      { type = "paragraph",
+        text = say("%d vragen vooraf ingestuurd en %d uit de zaal; %d gesteld, waarvan %d beantwoord.",
+          "%d questions sent in beforehand and %d from the floor; %d asked, of which %d answered.",
+          c.submitted, c.live, c.asked, c.answered) },
+    }
+    if #outcome.asked > 0 then
+      blocks[#blocks + 1] = { type = "heading", text = { nl = "Gestelde vragen", en = "Questions asked" } }
+      blocks[#blocks + 1] = asked_table(outcome.asked)
+    end
+    if #outcome.unanswered > 0 then
+      blocks[#blocks + 1] = { type = "heading",
+        text = { nl = "Nog niet beantwoord", en = "Not answered yet" } }
+      blocks[#blocks + 1] = unanswered_table(outcome.unanswered)
+    end
+    return blocks
+  end,
+}
