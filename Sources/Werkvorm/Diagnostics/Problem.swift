@@ -1,0 +1,62 @@
+/// Something wrong in a file a user wrote (an exercise, a session script, an event line), said
+/// so that they can find and fix it: the file, line and column, the field, and what to do.
+public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The file, as the user named it or relative to its library.
+    public var file: String?
+    /// The line in that file (1-based), when known.
+    public var line: Int?
+    /// The column in that line (1-based), when known.
+    public var column: Int?
+    /// The field inside the file's data (`params[2].default`), when the problem is in one.
+    public var field: String?
+    /// What is wrong and what to do, in one or two sentences.
+    public var message: String
+
+    /// A problem with what is wrong, and as much of the place as is known.
+    public init(file: String? = nil, line: Int? = nil, column: Int? = nil, field: String? = nil, _ message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.field = field
+        self.message = message
+    }
+
+    /// `file:line:column: field: message`, with the parts that are known.
+    public var description: String {
+        var place = ""
+        if let file {
+            place = file
+            if let line {
+                place += ":\(line)"
+                if let column { place += ":\(column)" }
+            }
+            place += ": "
+        }
+        if let field { place += field + ": " }
+        return place + message
+    }
+
+    /// This problem, placed in `file` at `line` if it has no place yet.
+    public func located(file: String, line: Int? = nil) -> Problem {
+        var copy = self
+        if copy.file == nil {
+            copy.file = file
+            if copy.line == nil { copy.line = line }
+        }
+        return copy
+    }
+}
+
+/// Several problems at once, so that a user can fix them all in one go.
+public struct Problems: Error, Sendable, CustomStringConvertible {
+    /// The problems, in the order they were found.
+    public var problems: [Problem]
+
+    /// A list of problems.
+    public init(_ problems: [Problem]) {
+        self.problems = problems
+    }
+
+    /// One problem a line.
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}

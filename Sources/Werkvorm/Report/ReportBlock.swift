@@ -1,0 +1,211 @@
+import LuaHost
+
+/// One piece of an exercise's report, as its `report` function returns it. The runtime renders
+/// blocks as plain text, Markdown and HTML with SVG pictures.
+public enum ReportBlock: Sendable, Hashable {
+    /// A bar in a bar chart.
+    public struct Bar: Sendable, Hashable {
+        public var label: BilingualText
+        public var value: Double
+        public var highlight: Bool
+    }
+
+    /// One column of a two-column block.
+    public struct Column: Sendable, Hashable {
+        public var title: BilingualText
+        public var items: [BilingualText]
+    }
+
+    /// A point on a position map: x from the left pole (-1) to the right pole (1), y from the
+    /// ground (0) up (1).
+    public struct Point: Sendable, Hashable {
+        public var x: Double
+        public var y: Double
+        public var label: BilingualText
+        public var count: Int
+    }
+
+    /// A word and how often it was used.
+    public struct Word: Sendable, Hashable {
+        public var word: String
+        public var count: Int
+    }
+
+    case heading(BilingualText)
+    case paragraph(BilingualText)
+    case list([BilingualText])
+    case table(columns: [BilingualText], rows: [[BilingualText]])
+    /// Bars in the order given: the exercise ranks them.
+    case barChart(title: BilingualText?, bars: [Bar])
+    case twoColumns(left: Column, right: Column)
+    case positionMap(left: BilingualText, right: BilingualText, points: [Point])
+    case wordCloud([Word])
+
+    /// The block types as exercises name them.
+    public static let types = ["heading", "paragraph", "list", "table", "bar_chart", "two_columns", "position_map", "word_cloud"]
+
+    /// Reads a report, a list of blocks, naming the place of any problem (`report[2].bars[1].value`).
+    public static func blocks(from value: LuaValue, at path: ValuePath = ValuePath("report")) throws(Problem) -> [ReportBlock] {
+        guard let elements = value.arrayValue else {
+            throw Problem(field: path.description, "must be a list of report blocks; found \(value.typeName)")
+        }
+        var blocks: [ReportBlock] = []
+        for (offset, element) in elements.enumerated() {
+            blocks.append(try ReportBlock(element, at: path.appending(index: offset + 1)))
+        }
+        return blocks
+    }
+
+    /// Reads one block.
+    public init(_ value: LuaValue, at path: ValuePath) throws(Problem) {
+        guard case .object(let fields) = value else {
+            throw Problem(field: path.description, "must be a block like { type = \"paragraph\", text = ... }; found \(value.typeName)")
+        }
+        let reader = FieldReader(fields: fields, path: path)
+        let type = try reader.string("type")
+        switch type {
+        case "heading": self = .heading(try reader.text("text"))
+        case "paragraph": self = .paragraph(try reader.text("text"))
+        case "list": self = .list(try reader.texts("items"))
+        case "table":
+            let rows = try reader.list("rows")
+            var cells: [[BilingualText]] = []
+            for (offset, row) in rows.enumerated() {
+                let rowPath = path.appending(key: "rows").appending(index: offset + 1)
+                guard let values = row.arrayValue else { throw Problem(field: rowPath.description, "must be a list of cells") }
+                var rowCells: [BilingualText] = []
+                for (column, cell) in values.enumerated() {
+                    rowCells.append(try BilingualText(cell, at: rowPath.appending(index: column + 1)))
+                }
+                cells.append(rowCells)
+            }
+            self = .table(columns: try reader.texts("columns"), rows: cells)
+        case "bar_chart":
+            var bars: [Bar] = []
+            for (offset, bar) in try reader.list("bars").enumerated() {
+                let bars_ = try reader.object(bar, at: path.appending(key: "bars").appending(index: offset + 1))
+                bars.append(Bar(label: try bars_.text("label"), value: try bars_.number("value"), highlight: try bars_.bool("highlight") ?? false))
+            }
+            self = .barChart(title: try reader.optionalText("title"), bars: bars)
+        case "two_columns":
+            func column(_ key: String) throws(Problem) -> Column {
+                let side = try reader.object(try reader.required(key), at: path.appending(key: key))
+                return Column(title: try side.text("title"), items: try side.texts("items"))
+            }
+            self = .twoColumns(left: try column("left"), right: try column("right"))
+        case "position_map":
+            var points: [Point] = []
+            for (offset, point) in try reader.list("points").enumerated() {
+                let pointPath = path.appending(key: "points").appending(index: offset + 1)
+                let fields = try reader.object(point, at: pointPath)
+                let x = try fields.number("x")
+                let y = try fields.number("y")
+                guard (-1...1).contains(x), (0...1).contains(y) else {
+                    throw Problem(field: pointPath.description, "x must be from -1 to 1 and y from 0 to 1; found x = \(x), y = \(y)")
+                }
+                points.append(Point(x: x, y: y, label: try fields.text("label"), count: Int(try fields.optionalNumber("count") ?? 1)))
+            }
+            self = .positionMap(left: try reader.text("left"), right: try reader.text("right"), points: points)
+        case "word_cloud":
+            var words: [Word] = []
+            for (offset, word) in try reader.list("words").enumerated() {
+                let fields = try reader.object(word, at: path.appending(key: "words").appending(index: offset + 1))
+                words.append(Word(word: try fields.string("word"), count: Int(try fields.number("count"))))
+            }
+            self = .wordCloud(words)
+        default:
+            throw Problem(field: path.appending(key: "type").description, "unknown block type \"\(type)\"; use one of \(ReportBlock.types.joined(separator: ", "))")
+        }
+    }
+}
+
+/// Reads typed fields of an object in plugin data, naming the field of any problem.
+struct FieldReader {
+    var fields: [String: LuaValue]
+    var path: ValuePath
+
+    func required(_ key: String) throws(Problem) -> LuaValue {
+        guard let value = fields[key] else { throw Problem(field: path.appending(key: key).description, "is missing") }
+        return value
+    }
+
+    func string(_ key: String) throws(Problem) -> String {
+        guard let text = try required(key).stringValue else {
+            throw Problem(field: path.appending(key: key).description, "must be text; found \(fields[key]?.typeName ?? "nothing")")
+        }
+        return text
+    }
+
+    func optionalString(_ key: String) throws(Problem) -> String? {
+        guard fields[key] != nil else { return nil }
+        return try string(key)
+    }
+
+    func text(_ key: String, requireBoth: Bool = false) throws(Problem) -> BilingualText {
+        try BilingualText(try required(key), at: path.appending(key: key), requireBoth: requireBoth)
+    }
+
+    func optionalText(_ key: String, requireBoth: Bool = false) throws(Problem) -> BilingualText? {
+        guard let value = fields[key] else { return nil }
+        return try BilingualText(value, at: path.appending(key: key), requireBoth: requireBoth)
+    }
+
+    func list(_ key: String) throws(Problem) -> [LuaValue] {
+        guard let elements = try required(key).arrayValue else {
+            throw Problem(field: path.appending(key: key).description, "must be a list; found \(fields[key]?.typeName ?? "nothing")")
+        }
+        return elements
+    }
+
+    func optionalList(_ key: String) throws(Problem) -> [LuaValue] {
+        guard fields[key] != nil else { return [] }
+        return try list(key)
+    }
+
+    func texts(_ key: String, requireBoth: Bool = false) throws(Problem) -> [BilingualText] {
+        var texts: [BilingualText] = []
+        for (offset, element) in try list(key).enumerated() {
+            texts.append(try BilingualText(element, at: path.appending(key: key).appending(index: offset + 1), requireBoth: requireBoth))
+        }
+        return texts
+    }
+
+    func number(_ key: String) throws(Problem) -> Double {
+        guard let number = try required(key).doubleValue else {
+            throw Problem(field: path.appending(key: key).description, "must be a number; found \(fields[key]?.typeName ?? "nothing")")
+        }
+        return number
+    }
+
+    func optionalNumber(_ key: String) throws(Problem) -> Double? {
+        guard fields[key] != nil else { return nil }
+        return try number(key)
+    }
+
+    func integer(_ key: String) throws(Problem) -> Int64 {
+        guard let number = try required(key).integerValue else {
+            throw Problem(field: path.appending(key: key).description, "must be a whole number; found \(fields[key].map { JSONWriter.string($0) } ?? "nothing")")
+        }
+        return number
+    }
+
+    func optionalInteger(_ key: String) throws(Problem) -> Int64? {
+        guard fields[key] != nil else { return nil }
+        return try integer(key)
+    }
+
+    func bool(_ key: String) throws(Problem) -> Bool? {
+        guard let value = fields[key] else { return nil }
+        guard let flag = value.boolValue else {
+            throw Problem(field: path.appending(key: key).description, "must be true or false; found \(value.typeName)")
+        }
+        return flag
+    }
+
+    func object(_ value: LuaValue, at path: ValuePath) throws(Problem) -> FieldReader {
+        guard let fields = value.objectValue else {
+            throw Problem(field: path.description, "must be a table with named fields; found \(value.typeName)")
+        }
+        return FieldReader(fields: fields, path: path)
+    }
+}
