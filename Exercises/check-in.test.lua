@@ -41,7 +41,7 @@ return {
       { participant = "ann", input = "statement", fields = { text = "Nieuwsgierig" } },
       { participant = "bob", input = "pass" },
       { participant = "cas", input = "pass" },
-      { participant = "bob", input = "statement", fields = { text = "   " }, rejected = "Schrijf eerst een woord" },
+      { participant = "bob", input = "statement", fields = { text = "   " }, rejected = "is empty" },
       { participant = "bob", input = "statement", fields = { text = "Moe, maar blij" } },
     },
     outcome = {

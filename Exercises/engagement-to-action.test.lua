@@ -57,7 +57,7 @@ return {
       refused(answer("ann", 1, "visible", "Te vroeg"), true), -- still introducing
       { phase = "work" },
       refused(answer("ann", 3, "visible", "Meer empathie"), "Er zijn maar 2 groepen; kies een groep van 1 tot 2"),
-      refused(answer("ann", 1, "visible", "   "), "Schrijf eerst een antwoord op"),
+      refused(answer("ann", 1, "visible", "   "), "is empty"),
       answer("ann", 1, "visible", "Meer empathie"),
       refused(answer("bob", 1, "visible", "meer empathie "), "Dit antwoord staat al bij groep 1"),
       answer("bob", 2, "visible", "Meer empathie"), -- another group may say the same

@@ -106,7 +106,7 @@ return {
       { participant = "ann", input = "engagement", fields = { text = "Drie" } },
       { participant = "ann", input = "engagement", fields = { text = "Vier" },
         rejected = "Je hebt al 3 engagementen geschreven; het maximum is 3 per persoon" },
-      { participant = "bob", input = "engagement", fields = { text = "   " }, rejected = "Schrijf je engagement" },
+      { participant = "bob", input = "engagement", fields = { text = "   " }, rejected = "is empty" },
       { participant = "bob", input = "engagement", fields = { text = "  Vijf  " } },
       { phase = "vote" },
       { participant = "cas", input = "dot", fields = { note = 4, count = 2 } },

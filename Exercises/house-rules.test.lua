@@ -149,7 +149,7 @@ return {
       { phase = "consent" },
       consent("ann", 3, "object", "Ook verbaal geweld noemen"),
       consent("bob", 3, "agree"),
-      { input = "amend_rule", fields = { rule = 3, text = "  " }, rejected = "De nieuwe tekst is leeg" },
+      { input = "amend_rule", fields = { rule = 3, text = "  " }, rejected = "is empty" },
       { input = "amend_rule", fields = { rule = 3, text = "Geen geweld en geen aanvallen op personen." },
         rejected = "niet veranderd" },
       { input = "amend_rule", fields = { rule = 3, text = "Ieder gevoel is valide" },
@@ -182,7 +182,7 @@ return {
     events = {
       propose("ann", "Veilig gevoel creëren voor iedereen"),
       propose("ann", "Telefoons weg", "Je hebt al 1 afspraak voorgesteld; het maximum is 1 per persoon"),
-      propose("bob", "   ", "Je voorstel is leeg"),
+      propose("bob", "   ", "is empty"),
       propose(nil, "We laten elkaar uitpraten"),
       propose(nil, "We laten elkaar uitpraten", "nr. 3"),
       { input = "add_rule", fields = { text = "Veilig gevoel creëren voor iedereen" }, rejected = "nr. 2" },

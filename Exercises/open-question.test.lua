@@ -181,7 +181,7 @@ return {
     participants = first_people,
     events = append(first_events, {
       answer("ann", "Nog een vierde", "Je hebt al 3 antwoorden gegeven; bij deze vraag is het maximum 3 antwoorden"),
-      answer("bob", "   ", "leeg"),
+      answer("bob", "   ", "is empty"),
     }),
     outcome = {
       question = FIRST,
@@ -232,7 +232,7 @@ return {
       { input = "summary", fields = { text = "Te vroeg" }, rejected = true },
       { phase = "discuss" },
       answer("ann", "Te laat", true),
-      { input = "summary", fields = { text = "  " }, rejected = "leeg" },
+      { input = "summary", fields = { text = "  " }, rejected = "is empty" },
       { input = "summary", fields = { text = "Veel enthousiasme voor een gedeeld vertrekpunt. Zet een aanjager in." } },
     }),
     outcome = {

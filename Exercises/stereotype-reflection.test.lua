@@ -46,7 +46,7 @@ return {
         rejected = true }, -- the explanation comes first
       { phase = "share" },
       { participant = "ann", input = "stereotype", fields = { text = "  ", dimension = "structural" },
-        rejected = "Schrijf eerst het vooroordeel of stereotype op" },
+        rejected = "is empty" },
       { participant = "ann", input = "stereotype", fields = { text = "Iets", dimension = "moral" },
         rejected = true }, -- not one of the four
       { participant = "ann", input = "stereotype", fields = { text = "Jongeren uit de wijk zijn lastig" },
@@ -54,7 +54,7 @@ return {
       { participant = "ann", input = "stereotype",
         fields = { text = "Jongeren uit de wijk zijn lastig", dimension = "interpersonal" } },
       { phase = "reflect" },
-      { participant = "bob", input = "reflection", fields = { text = "" }, rejected = "Schrijf eerst je reflectie op" },
+      { participant = "bob", input = "reflection", fields = { text = "" }, rejected = "is empty" },
       { participant = "bob", input = "move_statement", fields = { statement = 1, dimension = "structural" },
         rejected = true }, -- facilitator only
       { input = "move_statement", fields = { statement = 2, dimension = "structural" },

@@ -100,7 +100,7 @@ return {
       argue("ann", "con", "Doel is niet helder"),
       { participant = "ann", input = "argument", fields = { side = "con", text = "Kost veel tijd" },
         rejected = "het maximum is 2 per persoon" },
-      { participant = "bob", input = "argument", fields = { side = "con", text = "   " }, rejected = "leeg" },
+      { participant = "bob", input = "argument", fields = { side = "con", text = "   " }, rejected = "is empty" },
       { input = "argument", fields = { side = "pro", text = "Extern doen we het ook" } },
       { input = "argument", fields = { side = "pro", text = "Wij hebben de expertise" } },
       { input = "argument", fields = { side = "con", text = "Het kost veel tijd en geld" } },

@@ -8,7 +8,7 @@ struct WerkvormCommand: ParsableCommand {
         commandName: "werkvorm",
         abstract: "Plan, run, record and replay workshop sessions built from exercises written in Lua.",
         version: Werkvorm.version,
-        subcommands: [LuaCommand.self]
+        subcommands: [ExercisesCommand.self, TestCommand.self, LuaCommand.self]
     )
 
     /// Errors the user can fix print as their own one line on standard error and exit 1;
@@ -18,7 +18,7 @@ struct WerkvormCommand: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let error as CLIError {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            if !error.description.isEmpty { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
             Foundation.exit(error.exitCode)
         } catch {
             exit(withError: error)

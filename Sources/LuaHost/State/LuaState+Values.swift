@@ -9,10 +9,12 @@ extension LuaState {
     /// Pushes plain data as a Lua value. The host's own pushes run with the memory cap lifted,
     /// so they cannot raise.
     func push(_ value: LuaValue, path: ValuePath) throws(LuaError) {
-        try hostAllocating { () throws(LuaError) in try push(value, path: path, depth: 0) }
+        var path = path
+        try hostAllocating { () throws(LuaError) in try push(value, path: &path, depth: 0) }
     }
 
-    private func push(_ value: LuaValue, path: ValuePath, depth: Int) throws(LuaError) {
+    /// `path` grows and shrinks as the conversion goes down and up; it is only read for errors.
+    private func push(_ value: LuaValue, path: inout ValuePath, depth: Int) throws(LuaError) {
         switch value {
         case .null: lua_pushnil(L)
         case .bool(let flag): lua_pushboolean(L, flag ? 1 : 0)
@@ -27,10 +29,12 @@ extension LuaState {
             try enterTable(path: path, depth: depth)
             lua_createtable(L, Int32(clamping: elements.count), 0)
             for (offset, element) in elements.enumerated() {
+                path.steps.append(.index(offset + 1))
                 if case .null = element {
-                    throw LuaError(.badValue, "\(path.appending(index: offset + 1)) is null, which a Lua list cannot hold")
+                    throw LuaError(.badValue, "\(path) is null, which a Lua list cannot hold")
                 }
-                try push(element, path: path.appending(index: offset + 1), depth: depth + 1)
+                try push(element, path: &path, depth: depth + 1)
+                path.steps.removeLast()
                 lua_rawseti(L, -2, lua_Integer(offset + 1))
             }
         case .object(let fields):
@@ -43,7 +47,9 @@ extension LuaState {
             for (key, field) in fields {
                 if case .null = field { continue }  // a null field is an absent field
                 pushString(key)
-                try push(field, path: path.appending(key: key), depth: depth + 1)
+                path.steps.append(.key(key))
+                try push(field, path: &path, depth: depth + 1)
+                path.steps.removeLast()
                 lua_rawset(L, -3)
             }
         }
@@ -68,11 +74,14 @@ extension LuaState {
     /// Reads the value at a stack index as plain data, using raw access only (no metamethods),
     /// which cannot raise. Refuses what is not plain data, naming the place with `path`.
     func value(at index: Int32, path: ValuePath) throws(LuaError) -> LuaValue {
-        var visiting: Set<UnsafeRawPointer> = []
-        return try value(at: lua_absindex(L, index), path: path, depth: 0, visiting: &visiting)
+        var visiting: [UnsafeRawPointer] = []
+        var path = path
+        return try value(at: lua_absindex(L, index), path: &path, visiting: &visiting)
     }
 
-    private func value(at index: Int32, path: ValuePath, depth: Int, visiting: inout Set<UnsafeRawPointer>) throws(LuaError) -> LuaValue {
+    /// `path` grows and shrinks as the conversion goes; `visiting` holds the tables on the way
+    /// down (at most ``maximumDepth``), to find cycles.
+    private func value(at index: Int32, path: inout ValuePath, visiting: inout [UnsafeRawPointer]) throws(LuaError) -> LuaValue {
         switch lua_type(L, index) {
         case LUA_TNIL: return .null
         case LUA_TBOOLEAN: return .bool(lua_toboolean(L, index) != 0)
@@ -86,7 +95,7 @@ extension LuaState {
         case LUA_TSTRING:
             return .string(try text(at: index, path: path))
         case LUA_TTABLE:
-            return try table(at: index, path: path, depth: depth, visiting: &visiting)
+            return try table(at: index, path: &path, visiting: &visiting)
         default:
             let type = String(cString: lua_typename(L, lua_type(L, index)))
             throw LuaError(.badValue, "\(path) is a \(type); only plain data (nil, booleans, numbers, text, lists and objects) can leave a plugin")
@@ -96,22 +105,26 @@ extension LuaState {
     private func text(at index: Int32, path: ValuePath) throws(LuaError) -> String {
         var length = 0
         guard let bytes = lua_tolstring(L, index, &length) else { return "" }
-        let buffer = UnsafeRawBufferPointer(start: bytes, count: length).bindMemory(to: UInt8.self)
-        guard let text = String(validating: buffer, as: UTF8.self) else {
+        let buffer = UnsafeRawBufferPointer(start: bytes, count: length)
+        if !buffer.contains(where: { $0 >= 0x80 }) {
+            return String(decoding: buffer, as: UTF8.self)  // ASCII: nothing to validate
+        }
+        guard let text = String(validating: buffer.bindMemory(to: UInt8.self), as: UTF8.self) else {
             throw LuaError(.badValue, "\(path) is not valid UTF-8 text")
         }
         return text
     }
 
-    private func table(at index: Int32, path: ValuePath, depth: Int, visiting: inout Set<UnsafeRawPointer>) throws(LuaError) -> LuaValue {
+    private func table(at index: Int32, path: inout ValuePath, visiting: inout [UnsafeRawPointer]) throws(LuaError) -> LuaValue {
         guard let identity = lua_topointer(L, index) else { return .null }
-        guard depth < LuaState.maximumDepth else {
+        guard visiting.count < LuaState.maximumDepth else {
             throw LuaError(.badValue, "\(path) nests more than \(LuaState.maximumDepth) levels deep")
         }
-        guard visiting.insert(identity).inserted else {
+        guard !visiting.contains(identity) else {
             throw LuaError(.badValue, "\(path) contains itself (a cycle); plain data cannot refer back to a table that holds it")
         }
-        defer { visiting.remove(identity) }
+        visiting.append(identity)
+        defer { visiting.removeLast() }
         guard lua_checkstack(L, 4) != 0 else {
             throw LuaError(.badValue, "\(path) nests too deeply for the Lua stack")
         }
@@ -119,6 +132,7 @@ extension LuaState {
         var integerKeys = 0
         var largestKey: lua_Integer = 0
         var fields: [String: LuaValue] = [:]
+        fields.reserveCapacity(8)
         lua_pushnil(L)
         while lua_next(L, index) != 0 {
             switch lua_type(L, -2) {
@@ -126,12 +140,14 @@ extension LuaState {
                 guard integerKeys == 0 else { lua_settop(L, -3); throw mixed(path) }
                 let key: String
                 do { key = try text(at: -2, path: path) } catch { lua_settop(L, -3); throw LuaError(.badValue, "\(path) has a key that is not valid UTF-8 text") }
+                path.steps.append(.key(key))
                 do {
-                    fields[key] = try value(at: lua_gettop(L), path: path.appending(key: key), depth: depth + 1, visiting: &visiting)
+                    fields[key] = try value(at: lua_gettop(L), path: &path, visiting: &visiting)
                 } catch {
                     lua_settop(L, -3)
                     throw error
                 }
+                path.steps.removeLast()
             case LUA_TNUMBER where lua_isinteger(L, -2) != 0:
                 guard fields.isEmpty else { lua_settop(L, -3); throw mixed(path) }
                 let key = lua_tointegerx(L, -2, nil)
@@ -159,12 +175,14 @@ extension LuaState {
         elements.reserveCapacity(integerKeys)
         for position in 1...integerKeys {
             lua_rawgeti(L, index, lua_Integer(position))
+            path.steps.append(.index(position))
             do {
-                elements.append(try value(at: lua_gettop(L), path: path.appending(index: position), depth: depth + 1, visiting: &visiting))
+                elements.append(try value(at: lua_gettop(L), path: &path, visiting: &visiting))
             } catch {
                 lua_settop(L, -2)
                 throw error
             }
+            path.steps.removeLast()
             lua_settop(L, -2)
         }
         return .array(elements)

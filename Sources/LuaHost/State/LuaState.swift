@@ -179,7 +179,7 @@ public final class LuaState {
         for (position, argument) in arguments.enumerated() {
             switch argument {
             case .reference(let reference): push(reference)
-            case .value(let value): try push(value, path: ValuePath("argument \(position + 1)"))
+            case .value(let value): try push(value, path: ValuePath("arguments", steps: [.index(position + 1)]))
             }
         }
         let status = lshim_pcall(L, Int32(arguments.count), results)
@@ -230,6 +230,17 @@ public final class LuaState {
         defer { lua_settop(L, top) }
         try push(value, path: ValuePath(name))
         return popReference()
+    }
+
+    /// Sets the raw field `key` of the table behind `reference` to plain data.
+    public func setField(_ reference: LuaReference, _ key: String, _ value: LuaValue) throws(LuaError) {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        push(reference)
+        guard lua_type(L, -1) == LUA_TTABLE else { throw LuaError(.badValue, "setField: not a table") }
+        hostAllocating { _ = lua_pushstring(L, key) }
+        try push(value, path: ValuePath(key))
+        lua_rawset(L, -3)
     }
 
     /// Lets the state collect what `reference` kept alive.

@@ -46,7 +46,8 @@ public struct ValuePath: Sendable, Hashable, CustomStringConvertible {
         return text
     }
 
-    static func isIdentifier(_ key: String) -> Bool {
+    /// Whether `key` is a Lua-style name: a letter or `_`, then letters, digits or `_`.
+    public static func isIdentifier(_ key: String) -> Bool {
         guard let first = key.utf8.first, first == UInt8(ascii: "_") || (first | 0x20) >= 97 && (first | 0x20) <= 122 else {
             return false
         }

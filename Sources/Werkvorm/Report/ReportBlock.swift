@@ -45,7 +45,11 @@ public enum ReportBlock: Sendable, Hashable {
     public static let types = ["heading", "paragraph", "list", "table", "bar_chart", "two_columns", "position_map", "word_cloud"]
 
     /// Reads a report, a list of blocks, naming the place of any problem (`report[2].bars[1].value`).
-    public static func blocks(from value: LuaValue, at path: ValuePath = ValuePath("report")) throws(Problem) -> [ReportBlock] {
+    public static func blocks(from value: LuaValue, at path: ValuePath = ValuePath("report")) -> Result<[ReportBlock], Problem> {
+        capture { () throws(Problem) in try parseBlocks(value, at: path) }
+    }
+
+    static func parseBlocks(_ value: LuaValue, at path: ValuePath) throws(Problem) -> [ReportBlock] {
         guard let elements = value.arrayValue else {
             throw Problem(field: path.description, "must be a list of report blocks; found \(value.typeName)")
         }

@@ -1,0 +1,235 @@
+import LuaHost
+
+/// Reads an exercise table's declarations (metadata, params, phases) into an ``Exercise``,
+/// collecting every problem with the line it is on.
+struct DeclarationReader {
+    let state: LuaState
+    let table: LuaReference
+    let source: ExerciseSource
+    private(set) var problems: [Problem] = []
+    /// Where the returned table starts: top-level keys are searched from there.
+    private let tableLine: Int
+
+    init(state: LuaState, table: LuaReference, source: ExerciseSource) {
+        self.state = state
+        self.table = table
+        self.source = source
+        var last = 1
+        for (offset, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.hasPrefix("return {") || line == "return" {
+            last = offset + 1
+        }
+        tableLine = last
+    }
+
+    /// The line of a top-level key of the exercise table.
+    func topLine(_ key: String) -> Int? {
+        source.line(of: "\(key) =", from: tableLine) ?? source.line(of: "\(key) =")
+    }
+
+    private mutating func note(_ problem: Problem, line: Int?) {
+        problems.append(problem.located(file: source.path, line: line))
+    }
+
+    /// The value of a read, or nil after noting its problem at `line`.
+    private mutating func keep<T>(_ result: Result<T, Problem>, line: Int?) -> T? {
+        switch result {
+        case .success(let value): return value
+        case .failure(let problem):
+            note(problem, line: line)
+            return nil
+        }
+    }
+
+    private mutating func field(_ key: String) -> LuaValue? {
+        guard let reference = state.field(table, key) else { return nil }
+        defer { state.release(reference) }
+        do {
+            return try state.value(of: reference, name: key)
+        } catch {
+            note(Problem(error.message), line: topLine(key))
+            return nil
+        }
+    }
+
+    /// The exercise, or nil when its declarations have problems (see ``problems``).
+    mutating func exercise() -> Exercise? {
+        var top: [String: LuaValue] = [:]
+        for key in ["id", "version", "title", "summary", "purpose", "duration", "group_size", "materials", "params", "phases"] {
+            top[key] = field(key)
+        }
+        let reader = FieldReader(fields: top, path: ValuePath(""))
+        let id = keep(capture { () throws(Problem) in try reader.string("id") }, line: topLine("id"))
+        if let id {
+            let fileName = source.path.split(separator: "/").last.map(String.init) ?? source.path
+            if !Self.isIdentifier(id) {
+                note(Problem(field: "id", "\"\(id)\" is not a valid id; use lowercase letters, digits and dashes, like \"engagement-voting\""), line: topLine("id"))
+            } else if fileName != id + ".lua" {
+                note(Problem(field: "id", "\"\(id)\" does not match the file name \(fileName); name the file \(id).lua or change the id"), line: topLine("id"))
+            }
+        }
+        let version = keep(capture { () throws(Problem) in try reader.string("version") }, line: topLine("version"))
+        var texts: [String: BilingualText] = [:]
+        for key in ["title", "summary", "purpose"] {
+            texts[key] = keep(capture { () throws(Problem) in try reader.text(key, requireBoth: true) }, line: topLine(key))
+        }
+        let duration = keep(capture { () throws(Problem) -> Exercise.Duration in
+            let fields = try reader.object(try reader.required("duration"), at: ValuePath("duration"))
+            let standard = Int(try fields.integer("default"))
+            let minimum = Int(try fields.integer("minimum"))
+            guard minimum >= 1, standard >= minimum else {
+                throw Problem(field: "duration", "needs 1 ≤ minimum ≤ default; found default = \(standard), minimum = \(minimum)")
+            }
+            return Exercise.Duration(defaultMinutes: standard, minimumMinutes: minimum)
+        }, line: topLine("duration"))
+        let groupSize = keep(capture { () throws(Problem) -> Exercise.GroupSize in
+            let fields = try reader.object(try reader.required("group_size"), at: ValuePath("group_size"))
+            let minimum = Int(try fields.integer("min"))
+            let maximum = try fields.optionalInteger("max").map { Int($0) }
+            if let maximum, maximum < minimum {
+                throw Problem(field: "group_size", "max (\(maximum)) is below min (\(minimum))")
+            }
+            return Exercise.GroupSize(minimum: minimum, maximum: maximum)
+        }, line: topLine("group_size"))
+        let materials = keep(capture { () throws(Problem) in try reader.texts("materials", requireBoth: true) }, line: topLine("materials"))
+        let params = readParams(top["params"] ?? .array([]))
+        let phases = readPhases(top["phases"])
+        guard problems.isEmpty, let id, let version, let title = texts["title"], let summary = texts["summary"],
+            let purpose = texts["purpose"], let duration, let groupSize, let materials
+        else { return nil }
+        return Exercise(
+            id: id, version: version, title: title, summary: summary, purpose: purpose, duration: duration,
+            groupSize: groupSize, materials: materials, params: params, phases: phases, hasView: false, source: source)
+    }
+
+    static func isIdentifier(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "-") }
+    }
+
+    static func isName(_ name: String) -> Bool {
+        ValuePath.isIdentifier(name)
+    }
+
+    // MARK: - Params
+
+    private mutating func readParams(_ value: LuaValue) -> [ParamDeclaration] {
+        guard let list = value.arrayValue else {
+            note(Problem(field: "params", "must be a list of params, { { name = ..., type = ..., default = ... }, ... }"), line: topLine("params"))
+            return []
+        }
+        var params: [ParamDeclaration] = []
+        for (offset, element) in list.enumerated() {
+            let path = ValuePath("params").appending(index: offset + 1)
+            let name = element["name"]?.stringValue
+            let line = name.flatMap { source.line(of: "\"\($0)\"", from: topLine("params") ?? 1) } ?? topLine("params")
+            let param = keep(capture { () throws(Problem) -> ParamDeclaration in
+                let fields = try FieldReader(fields: [:], path: path).object(element, at: path)
+                let name = try fields.string("name")
+                guard Self.isName(name) else { throw Problem(field: path.appending(key: "name").description, "\"\(name)\" is not a name; use letters, digits and _") }
+                let kindName = try fields.string("type")
+                guard let kind = ParamDeclaration.Kind(rawValue: kindName) else {
+                    throw Problem(field: path.appending(key: "type").description, "unknown type \"\(kindName)\"; use one of \(ParamDeclaration.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                var param = ParamDeclaration(
+                    name: name, kind: kind, label: try fields.text("label", requireBoth: true), defaultValue: try fields.required("default"),
+                    minimum: try fields.optionalNumber("min"), maximum: try fields.optionalNumber("max"),
+                    options: try options(fields, at: path, required: kind == .choice),
+                    maxLength: try fields.optionalInteger("max_length").map { Int($0) })
+                param.defaultValue = try param.validate(param.defaultValue, at: path.appending(key: "default").description)
+                return param
+            }, line: line)
+            if let param { params.append(param) }
+        }
+        return params
+    }
+
+    private func options(_ fields: FieldReader, at path: ValuePath, required: Bool) throws(Problem) -> [ChoiceOption] {
+        let list = try fields.optionalList("options")
+        if required && list.isEmpty {
+            throw Problem(field: path.appending(key: "options").description, "a choice needs options, { { value = \"a\", label = { nl = ..., en = ... } }, ... }")
+        }
+        var options: [ChoiceOption] = []
+        for (offset, option) in list.enumerated() {
+            let option = try fields.object(option, at: path.appending(key: "options").appending(index: offset + 1))
+            options.append(ChoiceOption(value: try option.string("value"), label: try option.text("label", requireBoth: true)))
+        }
+        return options
+    }
+
+    // MARK: - Phases
+
+    private mutating func readPhases(_ value: LuaValue?) -> [PhaseDeclaration] {
+        guard let list = value?.arrayValue, !list.isEmpty else {
+            note(Problem(field: "phases", "needs at least one phase, { { id = ..., title = ..., instructions = ..., inputs = { ... } } }"), line: topLine("phases"))
+            return []
+        }
+        var phases: [PhaseDeclaration] = []
+        var inputNames: Set<String> = []
+        for (offset, element) in list.enumerated() {
+            let path = ValuePath("phases").appending(index: offset + 1)
+            let phaseLine = element["id"]?.stringValue.flatMap { source.line(of: "\"\($0)\"", from: topLine("phases") ?? 1) } ?? topLine("phases")
+            let phase = keep(capture { () throws(Problem) -> PhaseDeclaration in
+                let fields = try FieldReader(fields: [:], path: path).object(element, at: path)
+                let id = try fields.string("id")
+                guard Self.isName(id) || Self.isIdentifier(id) else {
+                    throw Problem(field: path.appending(key: "id").description, "\"\(id)\" is not a phase id; use lowercase letters, digits, _ and -")
+                }
+                return PhaseDeclaration(
+                    id: id, title: try fields.text("title", requireBoth: true),
+                    instructions: try fields.text("instructions", requireBoth: true), inputs: [])
+            }, line: phaseLine)
+            guard var phase else { continue }
+            if phases.contains(where: { $0.id == phase.id }) {
+                note(Problem(field: path.appending(key: "id").description, "the phase id \"\(phase.id)\" is used twice"), line: phaseLine)
+            }
+            for (inputOffset, input) in (element["inputs"]?.arrayValue ?? []).enumerated() {
+                let inputPath = path.appending(key: "inputs").appending(index: inputOffset + 1)
+                let inputLine = input["name"]?.stringValue.flatMap { source.line(of: "\"\($0)\"", from: phaseLine ?? 1) } ?? phaseLine
+                let read = capture { () throws(Problem) in try readInput(input, at: inputPath) }
+                guard let declaration = keep(read, line: inputLine) else { continue }
+                if !inputNames.insert(declaration.name).inserted {
+                    note(Problem(field: inputPath.appending(key: "name").description, "the input name \"\(declaration.name)\" is used twice; input names are unique within an exercise"), line: inputLine)
+                }
+                phase.inputs.append(declaration)
+            }
+            phases.append(phase)
+        }
+        return phases
+    }
+
+    private func readInput(_ value: LuaValue, at path: ValuePath) throws(Problem) -> InputDeclaration {
+        let fields = try FieldReader(fields: [:], path: path).object(value, at: path)
+        let name = try fields.string("name")
+        guard Self.isName(name) else { throw Problem(field: path.appending(key: "name").description, "\"\(name)\" is not a name; use letters, digits and _") }
+        let byName = try fields.optionalString("by") ?? "participant"
+        guard let by = Actor(rawValue: byName) else {
+            throw Problem(field: path.appending(key: "by").description, "must be \"participant\" or \"facilitator\"; found \"\(byName)\"")
+        }
+        var declarations: [FieldDeclaration] = []
+        for (offset, field) in try fields.optionalList("fields").enumerated() {
+            let fieldPath = path.appending(key: "fields").appending(index: offset + 1)
+            let field = try fields.object(field, at: fieldPath)
+            let fieldName = try field.string("name")
+            guard Self.isName(fieldName) else { throw Problem(field: fieldPath.appending(key: "name").description, "\"\(fieldName)\" is not a name; use letters, digits and _") }
+            let kindName = try field.string("type")
+            guard let kind = FieldDeclaration.Kind(rawValue: kindName) else {
+                throw Problem(field: fieldPath.appending(key: "type").description, "unknown type \"\(kindName)\"; use one of \(FieldDeclaration.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            declarations.append(FieldDeclaration(
+                name: fieldName, kind: kind, label: try field.optionalText("label", requireBoth: true) ?? BilingualText(fieldName),
+                required: try field.bool("required") ?? true, minimum: try field.optionalNumber("min"), maximum: try field.optionalNumber("max"),
+                maxLength: try field.optionalInteger("max_length").map { Int($0) }, options: try options(field, at: fieldPath, required: kind == .choice)))
+        }
+        return InputDeclaration(
+            name: name, title: try fields.optionalText("title", requireBoth: true) ?? BilingualText(name), by: by,
+            anonymous: try fields.bool("anonymous") ?? false, fields: declarations)
+    }
+}
+
+/// The outcome of a read that may find a problem.
+func capture<T>(_ read: () throws(Problem) -> T) -> Result<T, Problem> {
+    do {
+        return .success(try read())
+    } catch {
+        return .failure(error)
+    }
+}

@@ -1,0 +1,84 @@
+import LuaHost
+
+/// A workshop exercise ("werkvorm"): one Lua file that declares what it is, what a trainer can
+/// set, the phases it moves through with the inputs each accepts, and how it responds.
+public struct Exercise: Sendable {
+    /// How long an exercise takes, in minutes.
+    public struct Duration: Sendable, Hashable {
+        public var defaultMinutes: Int
+        public var minimumMinutes: Int
+    }
+
+    /// How many participants it suits.
+    public struct GroupSize: Sendable, Hashable {
+        public var minimum: Int
+        public var maximum: Int?
+    }
+
+    public var id: String
+    public var version: String
+    public var title: BilingualText
+    public var summary: BilingualText
+    public var purpose: BilingualText
+    public var duration: Duration
+    public var groupSize: GroupSize
+    public var materials: [BilingualText]
+    public var params: [ParamDeclaration]
+    public var phases: [PhaseDeclaration]
+    /// Whether the exercise shows participants a view of their own (e.g. only their own dots).
+    public var hasView: Bool
+    /// The file it came from.
+    public var source: ExerciseSource
+
+    /// Every input of every phase, with its phase.
+    public var inputs: [(phase: PhaseDeclaration, input: InputDeclaration)] {
+        phases.flatMap { phase in phase.inputs.map { (phase, $0) } }
+    }
+
+    /// The declaration of the input called `name`, and the phase it belongs to.
+    public func input(named name: String) -> (phase: PhaseDeclaration, input: InputDeclaration)? {
+        inputs.first { $0.input.name == name }
+    }
+
+    /// The params with their defaults, overridden by `given`; every value checked.
+    public func resolve(params given: [String: LuaValue], at path: String = "params") throws(Problems) -> [String: LuaValue] {
+        var problems: [Problem] = []
+        var resolved: [String: LuaValue] = [:]
+        for key in JSONWriter.sortedKeys(given) where !params.contains(where: { $0.name == key }) {
+            let known = params.map(\.name)
+            let hint = Suggestion.closest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? (known.isEmpty ? "; it takes none" : "; its params are \(known.joined(separator: ", "))")
+            problems.append(Problem(field: "\(path).\(key)", "the exercise '\(id)' has no param '\(key)'\(hint)"))
+        }
+        for param in params {
+            do {
+                resolved[param.name] = try param.validate(given[param.name] ?? param.defaultValue, at: "\(path).\(param.name)")
+            } catch {
+                problems.append(error)
+            }
+        }
+        guard problems.isEmpty else { throw Problems(problems) }
+        return resolved
+    }
+}
+
+/// Where an exercise came from: its file, as shown to users, and its text.
+public struct ExerciseSource: Sendable, Hashable {
+    /// The path shown in messages, relative to the current directory when below it.
+    public var path: String
+    /// The Lua text.
+    public var text: String
+
+    /// A source with its shown path and text.
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+
+    /// The line of the first line that matches `needle` at or after `line` (1-based).
+    func line(of needle: String, from line: Int = 1) -> Int? {
+        for (offset, text) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where offset + 1 >= line {
+            if text.contains(needle) { return offset + 1 }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,232 @@
+import LuaHost
+
+/// One input to an exercise: who gave it, which input, and its fields.
+public struct ExerciseInput: Sendable, Hashable {
+    /// The input's name, as the exercise declares it (`dot`).
+    public var name: String
+    /// The participant's id; nil for facilitator inputs and anonymous ones.
+    public var participant: String?
+    /// The input's fields.
+    public var fields: [String: LuaValue]
+
+    /// An input with its name, participant and fields.
+    public init(name: String, participant: String? = nil, fields: [String: LuaValue] = [:]) {
+        self.name = name
+        self.participant = participant
+        self.fields = fields
+    }
+}
+
+/// What became of an input.
+public enum InputResult: Sendable, Hashable {
+    /// The exercise took it.
+    case accepted
+    /// The runtime or the exercise refused it, with the reason a person reads.
+    case rejected(BilingualText)
+    /// The exercise raised an error on it: the input is rejected and the state is as before.
+    case failed(Problem)
+}
+
+/// An exercise running in one step of a session: its own Lua state, its state table, its phase.
+///
+/// Replaying the same params, participants, seed and inputs gives the same outcome: `math.random`
+/// is seeded with the run's seed before `init`.
+public final class ExerciseRun {
+    /// The exercise's declarations.
+    public var exercise: Exercise { loaded.exercise }
+    /// Params with defaults filled in, checked.
+    public let params: [String: LuaValue]
+    /// Participant ids, in roster order.
+    public let participants: [String]
+    /// The seed of this run's random numbers.
+    public let seed: Int64
+    /// The index of the current phase.
+    public private(set) var phaseIndex = 0
+    /// The accepted inputs so far, with the phase each came in.
+    public private(set) var accepted: [(phase: Int, input: ExerciseInput)] = []
+
+    let loaded: LoadedExercise
+    private let runner: LuaReference
+    private var context: LuaReference
+    private var stateTable: LuaReference
+
+    /// Starts an exercise: loads it in a fresh state, checks params, seeds and calls `init`.
+    public init(source: ExerciseSource, modules: ModuleDirectories, params: [String: LuaValue], participants: [String], seed: Int64, language: Language = .nl, limits: LuaLimits = .default) throws(Problems) {
+        loaded = try LoadedExercise(source: source, modules: modules, limits: limits)
+        self.params = try loaded.exercise.resolve(params: params)
+        self.participants = participants
+        self.seed = seed
+        let state = loaded.state
+        do throws(LuaError) {
+            let chunk = try state.load(source: ExerciseRun.runnerSource, path: "werkvorm/runner.lua")
+            guard let runner = try state.callForReference(chunk, []) else { throw LuaError(.runtime, "the runner returned nothing") }
+            self.runner = runner
+            let ctx: LuaValue = [
+                "lang": .string(language.rawValue), "phase": .string(loaded.exercise.phases[0].id),
+                "params": .object(self.params), "participants": .array(participants.map { .string($0) }),
+            ]
+            context = try state.reference(to: ctx, name: "ctx")
+            stateTable = try ExerciseRun.start(loaded, runner: runner, context: context, seed: seed)
+        } catch {
+            throw Problems([Problem(file: error.path ?? source.path, line: error.line, "init: \(error.message)")])
+        }
+    }
+
+    private static func start(_ loaded: LoadedExercise, runner: LuaReference, context: LuaReference, seed: Int64) throws(LuaError) -> LuaReference {
+        let state = loaded.state
+        try state.seed(seed)
+        guard let initialize = state.field(runner, "init"),
+            let table = try state.callForReference(initialize, [.reference(loaded.initFunction), .reference(context)])
+        else { throw LuaError(.runtime, "init must return the state, a table") }
+        return table
+    }
+
+    /// The current phase.
+    public var phase: PhaseDeclaration { exercise.phases[phaseIndex] }
+
+    /// Moves on to the phase `id` (forward or back).
+    public func move(to id: String) throws(Problem) {
+        guard let index = exercise.phases.firstIndex(where: { $0.id == id }) else {
+            throw Problem(field: "phase", "the exercise '\(exercise.id)' has no phase '\(id)'; its phases are \(exercise.phases.map(\.id).joined(separator: ", "))")
+        }
+        phaseIndex = index
+        try? loaded.state.setField(context, "phase", .string(id))
+    }
+
+    /// Checks and applies one input. A rejection leaves the state as it was; so does a handler
+    /// that raises, whose error becomes the reason.
+    public func handle(_ input: ExerciseInput) -> InputResult {
+        let fields: [String: LuaValue]
+        do {
+            fields = try check(input)
+        } catch {
+            return .rejected(BilingualText(error.description))
+        }
+        var canonical = input
+        canonical.fields = fields
+        do {
+            let result = try apply(canonical)
+            if case .accepted = result { accepted.append((phaseIndex, canonical)) }
+            return result
+        } catch {
+            rebuild()
+            return .failed(Problem(file: error.path ?? exercise.source.path, line: error.line, error.message))
+        }
+    }
+
+    /// The input's fields checked against its declaration: known, in this phase, the right actor.
+    private func check(_ input: ExerciseInput) throws(Problem) -> [String: LuaValue] {
+        guard let (inputPhase, declaration) = exercise.input(named: input.name) else {
+            let names = exercise.inputs.map(\.input.name)
+            let hint = Suggestion.closest(to: input.name, in: names).map { "; did you mean '\($0)'?" } ?? "; its inputs are \(names.joined(separator: ", "))"
+            throw Problem(field: "input", "the exercise '\(exercise.id)' has no input '\(input.name)'\(hint)")
+        }
+        guard inputPhase.id == phase.id else {
+            throw Problem(field: "input", "'\(input.name)' belongs to the phase '\(inputPhase.id)', and '\(exercise.id)' is in the phase '\(phase.id)'")
+        }
+        switch (declaration.by, input.participant) {
+        case (.facilitator, let someone?):
+            throw Problem(field: "participant", "'\(input.name)' is given by the facilitator, not by a participant ('\(someone)')")
+        case (.participant, nil) where !declaration.anonymous:
+            throw Problem(field: "participant", "'\(input.name)' needs the participant who gives it")
+        case (.participant, let someone?) where !participants.contains(someone):
+            throw Problem(field: "participant", "'\(someone)' is not a participant of this session")
+        default: break
+        }
+        return try declaration.validate(fields: input.fields, participants: participants)
+    }
+
+    private func apply(_ input: ExerciseInput) throws(LuaError) -> InputResult {
+        let state = loaded.state
+        guard let handler = loaded.handlers[input.name], let handle = state.field(runner, "handle") else {
+            throw LuaError(.runtime, "no handler for '\(input.name)'", path: exercise.source.path)
+        }
+        var table: [String: LuaValue] = ["name": .string(input.name), "fields": .object(input.fields), "phase": .string(phase.id)]
+        if let participant = input.participant { table["participant"] = .string(participant) }
+        let results = try state.call(handle, [.reference(handler), .reference(stateTable), .value(.object(table)), .reference(context)], resultName: "handler result")
+        guard results.first == .bool(false) else { return .accepted }
+        let reason = results.count > 1 ? results[1] : .null
+        if case .null = reason { return .rejected(BilingualText(nl: "Geweigerd", en: "Rejected")) }
+        do {
+            return .rejected(try BilingualText(reason, at: ValuePath("reason")))
+        } catch {
+            return .rejected(BilingualText(error.description))
+        }
+    }
+
+    /// After a handler raised: the state again from `init` and the accepted inputs.
+    private func rebuild() {
+        let current = phaseIndex
+        do {
+            loaded.state.release(stateTable)
+            try loaded.state.setField(context, "phase", .string(exercise.phases[0].id))
+            stateTable = try ExerciseRun.start(loaded, runner: runner, context: context, seed: seed)
+            for (phase, input) in accepted {
+                try loaded.state.setField(context, "phase", .string(exercise.phases[phase].id))
+                phaseIndex = phase
+                _ = try apply(input)
+            }
+        } catch {
+            // Replaying inputs that were accepted before cannot fail for a deterministic exercise.
+        }
+        phaseIndex = current
+        try? loaded.state.setField(context, "phase", .string(phase.id))
+    }
+
+    /// The outcome now, as plain data.
+    public func outcome() throws(LuaError) -> LuaValue {
+        try loaded.state.call(loaded.outcomeFunction, [.reference(stateTable), .reference(context)], resultName: "outcome").first ?? .null
+    }
+
+    /// What one participant may see now (nil: the facilitator); nil if the exercise has no view.
+    public func view(for participant: String?) throws(LuaError) -> LuaValue? {
+        guard let view = loaded.viewFunction else { return nil }
+        let who: LuaValue = participant.map { .string($0) } ?? .null
+        return try loaded.state.call(view, [.reference(stateTable), .value(who), .reference(context)], resultName: "view").first ?? .null
+    }
+
+    /// The report of an outcome, in `language`.
+    public func report(_ outcome: LuaValue, language: Language) throws(Problem) -> [ReportBlock] {
+        let state = loaded.state
+        do {
+            try state.setField(context, "lang", .string(language.rawValue))
+            let value = try state.call(loaded.reportFunction, [.value(outcome), .reference(context)], resultName: "report").first ?? .null
+            return try ReportBlock.blocks(from: value).get()
+        } catch let error as LuaError {
+            throw Problem(file: error.path ?? exercise.source.path, line: error.line, error.message)
+        } catch let error as Problem {
+            throw error.located(file: exercise.source.path, line: exercise.source.line(of: "report ="))
+        } catch {
+            throw Problem(file: exercise.source.path, "\(error)")
+        }
+    }
+
+    /// Calls the exercise's functions so that a handler's `false, reason` is normalised in Lua:
+    /// whatever else a handler returns (the state, say) means accepted.
+    static let runnerSource = """
+        return {
+          init = function(init, ctx)
+            local state = init(ctx.params, ctx.participants, ctx)
+            if type(state) ~= "table" then
+              error("init must return the state, a table; it returned " .. type(state), 0)
+            end
+            return state
+          end,
+          handle = function(handler, state, input, ctx)
+            local ok, reason = handler(state, input, ctx)
+            if ok == false then return false, reason end
+            return true
+          end,
+        }
+        """
+}
+
+extension Result where Failure == Problem {
+    /// The value, or the problem thrown.
+    func get() throws(Problem) -> Success {
+        switch self {
+        case .success(let value): return value
+        case .failure(let problem): throw problem
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import LuaHost
+
+/// An exercise as a trainer's handout: purpose, duration, group size, materials, params, and
+/// the phases with their instructions, in one language. What `werkvorm exercises show` prints.
+public struct Handout {
+    public var exercise: Exercise
+    public var language: Language
+
+    /// A handout of `exercise` in `language`.
+    public init(exercise: Exercise, language: Language) {
+        self.exercise = exercise
+        self.language = language
+    }
+
+    private func say(_ nl: String, _ en: String) -> String { language == .nl ? nl : en }
+
+    /// The handout as plain text, 80 columns wide.
+    public var text: String {
+        var out = ""
+        let title = "\(exercise.title.text(language)) (\(exercise.id) \(exercise.version))"
+        out += title + "\n" + String(repeating: "=", count: title.count) + "\n\n"
+        out += Wrap.paragraphs(exercise.summary.text(language), width: 80) + "\n\n"
+        out += say("Doel", "Purpose") + "\n" + Wrap.paragraphs(exercise.purpose.text(language), width: 80, indent: "  ") + "\n\n"
+        out += say("Duur", "Duration") + ": \(exercise.duration.defaultMinutes) " + say("minuten", "minutes")
+        out += " (" + say("minimaal", "at least") + " \(exercise.duration.minimumMinutes))\n"
+        let size = exercise.groupSize
+        out += say("Groepsgrootte", "Group size") + ": "
+        out += size.maximum.map { "\(size.minimum)–\($0) " } ?? say("vanaf \(size.minimum) ", "from \(size.minimum) ")
+        out += say("deelnemers", "participants") + "\n"
+        if !exercise.materials.isEmpty {
+            out += say("Materiaal", "Materials") + ":\n"
+            for material in exercise.materials { out += Wrap.paragraphs(material.text(language), width: 80, indent: "  - ", hanging: "    ") + "\n" }
+        }
+        if !exercise.params.isEmpty {
+            out += "\n" + say("Instellingen", "Settings") + "\n"
+            for param in exercise.params {
+                let line = "\(param.label.text(language)) [\(param.name)]: \(describe(param))"
+                out += Wrap.paragraphs(line, width: 80, indent: "  - ", hanging: "    ") + "\n"
+            }
+        }
+        out += "\n" + say("Verloop", "Phases") + "\n"
+        for (offset, phase) in exercise.phases.enumerated() {
+            out += "\n\(offset + 1). \(phase.title.text(language))\n\n"
+            out += Wrap.paragraphs(phase.instructions.text(language), width: 80, indent: "   ") + "\n"
+            for input in phase.inputs {
+                let who = input.by == .facilitator ? say("begeleider", "facilitator") : (input.anonymous ? say("deelnemer, mag anoniem", "participant, may be anonymous") : say("deelnemer", "participant"))
+                let fields = input.fields.map { field in field.label.text(language) + (field.required ? "" : say(" (niet verplicht)", " (optional)")) }
+                var line = "\(say("Invoer", "Input")): \(input.title.text(language)) (\(who))"
+                if !fields.isEmpty { line += " — " + fields.joined(separator: "; ") }
+                out += "\n" + Wrap.paragraphs(line, width: 80, indent: "   ", hanging: "     ") + "\n"
+            }
+        }
+        return out
+    }
+
+    private func describe(_ param: ParamDeclaration) -> String {
+        let standard = say("standaard", "default")
+        switch param.kind {
+        case .bilingual:
+            let text = (try? BilingualText(param.defaultValue, at: ValuePath("default")))?.text(language) ?? ""
+            return "\(standard) “\(text)”"
+        case .text: return "\(standard) “\(param.defaultValue.stringValue ?? "")”"
+        case .textList:
+            let items = (param.defaultValue.arrayValue ?? []).compactMap(\.stringValue)
+            return "\(standard): " + items.map { "“\($0)”" }.joined(separator: ", ")
+        case .choice:
+            let options = param.options.map { option in
+                option.label.text(language) + (option.value == param.defaultValue.stringValue ? " (\(standard))" : "")
+            }
+            return options.joined(separator: " / ")
+        case .boolean: return "\(standard) " + (param.defaultValue.boolValue == true ? say("ja", "yes") : say("nee", "no"))
+        case .integer, .number:
+            var text = "\(standard) \(JSONWriter.string(param.defaultValue))"
+            if let low = param.minimum, let high = param.maximum {
+                text += " (\(ParamDeclaration.show(low))–\(ParamDeclaration.show(high)))"
+            }
+            return text
+        }
+    }
+}
+
+/// Word wrapping for terminal text.
+public enum Wrap {
+    /// `text` wrapped at `width`, keeping its paragraphs (blank lines); the first line starts
+    /// with `indent`, the others with `hanging` (default: as much space as `indent`).
+    public static func paragraphs(_ text: String, width: Int, indent: String = "", hanging: String? = nil) -> String {
+        let rest = hanging ?? String(repeating: " ", count: indent.count)
+        var lines: [String] = []
+        var firstOfAll = true
+        for paragraph in text.components(separatedBy: "\n\n") {
+            if !lines.isEmpty { lines.append("") }
+            var line = firstOfAll ? indent : rest
+            firstOfAll = false
+            var lineIsEmpty = true
+            for word in paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+                if !lineIsEmpty && line.count + 1 + word.count > width {
+                    lines.append(line)
+                    line = rest
+                    lineIsEmpty = true
+                }
+                line += (lineIsEmpty ? "" : " ") + word
+                lineIsEmpty = false
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import Foundation
+import Werkvorm
+
+/// `--library DIR`, shared by the commands that use exercises.
+struct LibraryOptions: ParsableArguments {
+    @Option(name: .customLong("library"), help: ArgumentHelp("A directory of exercises to add (repeatable); later ones may override an id.", valueName: "dir"))
+    var directories: [String] = []
+
+    /// The library, with its notices printed on standard error.
+    func load() -> ExerciseLibrary {
+        let library = ExerciseLibrary(directories: ExerciseLibrary.directories(extra: directories))
+        for notice in library.notices { Terminal.error(notice) }
+        return library
+    }
+}
+
+/// Writing to the terminal.
+enum Terminal {
+    /// A line on standard error.
+    static func error(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
