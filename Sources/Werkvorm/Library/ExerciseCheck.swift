@@ -61,7 +61,8 @@ public enum ExerciseCheck {
                     _ = try run.report(outcome, language: language)
                 } catch {
                     var located = error
-                    located.message = "dry run, phase '\(phase.id)', report in \(language.rawValue): \(error.message)"
+                    located.message = "dry run, phase '\(phase.id)', report in \(language.rawValue): " + (error.field.map { "\($0): " } ?? "") + error.message
+                    located.field = nil
                     problems.append(located)
                 }
             }

@@ -1,0 +1,115 @@
+import LuaHost
+import Testing
+import Werkvorm
+
+@Suite struct BrokenExerciseTests {
+    func problems(_ source: ExerciseSource) -> [String] {
+        ExerciseCheck.problems(in: source, modules: Fixtures.modules).map(\.description)
+    }
+
+    @Test func aSoundExerciseHasNoProblems() {
+        #expect(problems(Fixtures.counter()) == [])
+    }
+
+    @Test func aSyntaxErrorNamesFileAndLine() {
+        #expect(problems(Fixtures.counter([("version = \"1.0.0\",", "version = \"1.0.0\"")])) == [
+            "Lib/counter.lua:5: '}' expected (to close '{' at line 2) near 'title'"
+        ])
+    }
+
+    @Test func aDefaultOutOfBoundsNamesFileLineAndField() {
+        #expect(problems(Fixtures.counter([("default = 3, min = 1", "default = 30, min = 1")])) == [
+            "Lib/counter.lua:12: params[1].default: is 30, above the maximum 10; choose from 1 to 10"
+        ])
+    }
+
+    @Test func everyProblemIsListedNotJustTheFirst() {
+        let found = problems(Fixtures.counter([
+            ("title = { nl = \"Teller\", en = \"Counter\" }", "title = { nl = \"Teller\" }"),
+            ("duration = { default = 10, minimum = 5 }", "duration = { default = 3, minimum = 5 }"),
+            ("type = \"integer\", label", "type = \"count\", label"),
+            ("id = \"counter\"", "id = \"teller\""),
+        ]))
+        #expect(found == [
+            "Lib/counter.lua:3: id: \"teller\" does not match the file name counter.lua; name the file teller.lua or change the id",
+            "Lib/counter.lua:5: title: needs text in both languages: en is missing; write { nl = \"...\", en = \"...\" }",
+            "Lib/counter.lua:8: duration: needs 1 ≤ minimum ≤ default; found default = 3, minimum = 5",
+            "Lib/counter.lua:12: params[1].type: unknown type \"count\"; use one of integer, number, text, bilingual, choice, boolean, text_list",
+            "Lib/counter.lua:17: phases[1].inputs[1].fields[1].type: unknown type \"count\"; use one of text, integer, number, boolean, choice, participant",
+        ])
+    }
+
+    @Test func aHandlerThatRaisesIsFoundByTheDryRun() {
+        #expect(problems(Fixtures.counter([("state.total = state.total + input.fields.n", "state.total = state.totl + input.fields.n")])) == [
+            "Lib/counter.lua:28: dry run: the handler of 'add' raised an error: attempt to perform arithmetic on a nil value (field 'totl')"
+        ])
+    }
+
+    @Test func aMissingHandlerIsNamed() {
+        #expect(problems(Fixtures.counter([("add = function(state, input)", "plus = function(state, input)")])) == [
+            "Lib/counter.lua:23: handlers.add: is missing: the input 'add' needs a handler function(state, input, ctx)"
+        ])
+    }
+
+    @Test func aReportThatIsNotBlocksIsNamed() {
+        let message = "report[1].type: unknown block type \"chart\"; use one of heading, paragraph, list, table, bar_chart, two_columns, position_map, word_cloud"
+        #expect(problems(Fixtures.counter([("{ { type = \"paragraph\", text = \"Totaal \" .. outcome.total } }", "{ { type = \"chart\" } }")])) == [
+            "Lib/counter.lua:33: dry run, phase 'count', report in nl: \(message)",
+            "Lib/counter.lua:33: dry run, phase 'count', report in en: \(message)",
+            "Lib/counter.lua:33: dry run, phase 'done', report in nl: \(message)",
+            "Lib/counter.lua:33: dry run, phase 'done', report in en: \(message)",
+        ])
+    }
+}
+
+@Suite struct ExerciseRunTests {
+    func run(params: [String: LuaValue] = [:]) throws(Problems) -> ExerciseRun {
+        try ExerciseRun(source: Fixtures.counter(), modules: Fixtures.modules, params: params, participants: ["ann", "bob"], seed: 1)
+    }
+
+    @Test func acceptsRejectsAndKeepsTheStateOnRejection() throws {
+        let run = try run()
+        #expect(run.handle(ExerciseInput(name: "add", participant: "ann", fields: ["n": 2])) == .accepted)
+        #expect(run.handle(ExerciseInput(name: "add", participant: "bob", fields: ["n": 2])) == .rejected(BilingualText(nl: "Boven de grens van 3", en: "Above the limit of 3")))
+        #expect(try run.outcome() == ["total": 2, "by": ["ann": 2]])
+    }
+
+    @Test(arguments: [
+        (ExerciseInput(name: "ad", participant: "ann", fields: ["n": 1]), "input: the exercise 'counter' has no input 'ad'; did you mean 'add'?"),
+        (ExerciseInput(name: "add", participant: "cem", fields: ["n": 1]), "participant: 'cem' is not a participant of this session"),
+        (ExerciseInput(name: "add", participant: nil, fields: ["n": 1]), "participant: 'add' needs the participant who gives it"),
+        (ExerciseInput(name: "add", participant: "ann", fields: [:]), "fields.n: is missing; the input 'add' needs it"),
+        (ExerciseInput(name: "add", participant: "ann", fields: ["n": "twee"]), "fields.n: must be a whole number; found \"twee\""),
+        (ExerciseInput(name: "add", participant: "ann", fields: ["n": 9]), "fields.n: is 9, above the maximum 5"),
+        (ExerciseInput(name: "add", participant: "ann", fields: ["n": 1, "m": 2]), "fields.m: the input 'add' has no field 'm'; its fields are n"),
+    ])
+    func inputsAreCheckedAgainstTheirDeclaration(input: ExerciseInput, reason: String) throws {
+        #expect(try run().handle(input) == .rejected(BilingualText(reason)))
+    }
+
+    @Test func inputsOnlyInTheirPhase() throws {
+        let run = try run()
+        try run.move(to: "done")
+        #expect(run.handle(ExerciseInput(name: "add", participant: "ann", fields: ["n": 1])) == .rejected(BilingualText("input: 'add' belongs to the phase 'count', and 'counter' is in the phase 'done'")))
+        #expect(throws: Problem(field: "phase", "the exercise 'counter' has no phase 'vote'; its phases are count, done")) { try run.move(to: "vote") }
+    }
+
+    @Test func aHandlerThatRaisesRejectsOnlyThatInputAndRestoresTheState() throws {
+        let source = Fixtures.counter([("state.total = state.total + input.fields.n", "state.total = state.total + input.fields.n\n      if input.fields.n == 2 then error('boom') end")])
+        let run = try ExerciseRun(source: source, modules: Fixtures.modules, params: ["limit": 10], participants: ["ann", "bob"], seed: 1)
+        #expect(run.handle(ExerciseInput(name: "add", participant: "ann", fields: ["n": 1])) == .accepted)
+        #expect(run.handle(ExerciseInput(name: "add", participant: "bob", fields: ["n": 2])) == .failed(Problem(file: "Lib/counter.lua", line: 29, "boom")))
+        #expect(try run.outcome() == ["total": 1, "by": ["ann": 1]])
+        #expect(run.handle(ExerciseInput(name: "add", participant: "bob", fields: ["n": 3])) == .accepted)
+        #expect(try run.outcome() == ["total": 4, "by": ["ann": 1, "bob": 3]])
+    }
+
+    @Test func paramsAreCheckedWithADidYouMean() throws {
+        #expect(throws: Problems.self) { try run(params: ["limt": 4]) }
+        do {
+            _ = try run(params: ["limt": 4, "limit": 11])
+        } catch {
+            #expect(error.description == "params.limt: the exercise 'counter' has no param 'limt'; did you mean 'limit'?\nparams.limit: is 11, above the maximum 10; choose from 1 to 10")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+import LuaHost
+import Testing
+import Werkvorm
+
+@Suite struct ShippedExercisesTests {
+    static let ids = ["check-in", "engagement-to-action", "engagement-voting", "house-rules", "open-question", "polarisation-map", "questions", "stereotype-reflection", "why-yes-why-not"]
+
+    static func source(_ id: String, suffix: String = ".lua") throws -> ExerciseSource {
+        let url = Fixtures.exercises.appendingPathComponent(id + suffix)
+        return ExerciseSource(path: "Exercises/\(id)\(suffix)", text: try String(contentsOf: url, encoding: .utf8))
+    }
+
+    @Test func theLibraryHasTheNineExercises() {
+        let library = ExerciseLibrary(directories: [Fixtures.exercises])
+        #expect(library.problems.isEmpty)
+        #expect(library.sorted.map(\.id) == ShippedExercisesTests.ids)
+    }
+
+    @Test(arguments: ids)
+    func checksWithoutProblems(id: String) throws {
+        #expect(ExerciseCheck.problems(in: try Self.source(id), modules: Fixtures.modules).map(\.description) == [])
+    }
+
+    @Test(arguments: ids)
+    func passesItsOwnTests(id: String) throws {
+        let runner = ExerciseTestRunner(exercise: try Self.source(id), tests: try Self.source(id, suffix: ".test.lua"), modules: Fixtures.modules)
+        let results = runner.run()
+        #expect(results.count >= 4)
+        for result in results where !result.passed {
+            Issue.record("\(result.file):\(result.line ?? 0): \(result.name): \(result.failures.joined(separator: "; "))")
+        }
+    }
+
+    @Test func silentVotingShowsOnlyYourOwnDotsUntilTheResults() throws {
+        let run = try ExerciseRun(source: try Self.source("engagement-voting"), modules: Fixtures.modules, params: [:], participants: ["ann", "bob"], seed: 1)
+        #expect(run.handle(ExerciseInput(name: "engagement", participant: "ann", fields: ["text": "Ik durf met ervaringsdeskundigen aan de slag te gaan"])) == .accepted)
+        try run.move(to: "vote")
+        #expect(run.handle(ExerciseInput(name: "dot", participant: "ann", fields: ["note": 1, "count": 5])) == .accepted)
+        #expect(run.handle(ExerciseInput(name: "dot", participant: "ann", fields: ["note": 1])) == .rejected(BilingualText(nl: "Je hebt je 5 bolletjes al gebruikt", en: "You have used all your 5 dots")))
+        let bobSees = try #require(try run.view(for: "bob"))
+        #expect(!JSONWriter.string(bobSees).contains("\"count\":5"))
+        try run.move(to: "results")
+        let outcome = try run.outcome()
+        #expect(JSONWriter.string(outcome).contains("Ik durf met ervaringsdeskundigen"))
+    }
+}
