@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+@Suite struct ExercisesCommandTests {
+    @Test func listShowsEveryShippedExercise() throws {
+        let result = try CLI.run(["exercises", "list", "--lang", "en"])
+        #expect(result.status == 0)
+        #expect(result.stdout.split(separator: "\n").map { String($0.split(separator: " ")[0]) } == [
+            "check-in", "engagement-to-action", "engagement-voting", "house-rules", "open-question", "polarisation-map", "questions", "stereotype-reflection", "why-yes-why-not",
+        ])
+        #expect(result.stdout.contains("engagement-voting       30 min  Voting on engagements"))
+    }
+
+    @Test func showPrintsAHandout() throws {
+        let result = try CLI.run(["exercises", "show", "polarisation-map", "--lang", "nl"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("Polarisatiekaart (polarisation-map 1.0.0)\n=========================================\n"))
+        for heading in ["\nDoel\n", "\nDuur: 45 minuten (minimaal 20)\n", "\nMateriaal:\n", "\nInstellingen\n", "\nVerloop\n", "\n1. Het denkkader\n", "game changers"] {
+            #expect(result.stdout.contains(heading), "missing \(heading)")
+        }
+    }
+
+    @Test func showAnUnknownIdSuggestsOne() throws {
+        let result = try CLI.run(["exercises", "show", "polarisation-mpa"])
+        #expect(result.status == 1)
+        #expect(result.stderr == "there is no exercise 'polarisation-mpa'; did you mean 'polarisation-map'?\n")
+    }
+
+    @Test func checkPassesOnTheShippedLibrary() throws {
+        let result = try CLI.run(["exercises", "check", "Exercises"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "9 exercises checked: no problems\n")
+    }
+
+    @Test func checkListsEveryProblemAndExitsOne() throws {
+        try CLI.withTemporaryDirectory { directory in
+            let shipped = CLI.root.appendingPathComponent("Exercises/open-question.lua")
+            let text = try String(contentsOf: shipped, encoding: .utf8)
+            try text.replacingOccurrences(of: "version = \"1.0.0\",", with: "version = \"1.0.0\"")
+                .write(to: directory.appendingPathComponent("broken-syntax.lua"), atomically: true, encoding: .utf8)
+            try text.replacingOccurrences(of: "id = \"open-question\"", with: "id = \"out-of-bounds\"")
+                .replacingOccurrences(of: "default = 1, min = 1, max = 10", with: "default = 12, min = 1, max = 10")
+                .write(to: directory.appendingPathComponent("out-of-bounds.lua"), atomically: true, encoding: .utf8)
+            let result = try CLI.run(["exercises", "check", directory.path])
+            #expect(result.status == 1)
+            let directoryPath = directory.standardizedFileURL.path
+            #expect(result.stdout == """
+                \(directoryPath)/broken-syntax.lua:119: '}' expected (to close '{' at line 116) near 'title'
+                \(directoryPath)/out-of-bounds.lua:147: params[2].default: is 12, above the maximum 10; choose from 1 to 10
+
+                """)
+            #expect(result.stderr == "2 problems in 2 of 2 exercises\n")
+        }
+    }
+
+    @Test func testRunsEveryExerciseTestTwice() throws {
+        let result = try CLI.run(["test"])
+        #expect(result.status == 0)
+        #expect(result.stdout.hasSuffix(" passed, 0 failed\n"))
+    }
+}
