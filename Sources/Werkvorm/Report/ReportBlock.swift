@@ -8,12 +8,25 @@ public enum ReportBlock: Sendable, Hashable {
         public var label: BilingualText
         public var value: Double
         public var highlight: Bool
+
+        /// A bar with its label and value.
+        public init(label: BilingualText, value: Double, highlight: Bool = false) {
+            self.label = label
+            self.value = value
+            self.highlight = highlight
+        }
     }
 
     /// One column of a two-column block.
     public struct Column: Sendable, Hashable {
         public var title: BilingualText
         public var items: [BilingualText]
+
+        /// A column with its title and items.
+        public init(title: BilingualText, items: [BilingualText]) {
+            self.title = title
+            self.items = items
+        }
     }
 
     /// A point on a position map: x from the left pole (-1) to the right pole (1), y from the
@@ -23,12 +36,26 @@ public enum ReportBlock: Sendable, Hashable {
         public var y: Double
         public var label: BilingualText
         public var count: Int
+
+        /// A point at (x, y) with its label and count.
+        public init(x: Double, y: Double, label: BilingualText, count: Int = 1) {
+            self.x = x
+            self.y = y
+            self.label = label
+            self.count = count
+        }
     }
 
     /// A word and how often it was used.
     public struct Word: Sendable, Hashable {
         public var word: String
         public var count: Int
+
+        /// A word and its count.
+        public init(word: String, count: Int) {
+            self.word = word
+            self.count = count
+        }
     }
 
     case heading(BilingualText)
