@@ -59,3 +59,20 @@ import Testing
         #expect(result.stdout.hasSuffix(" passed, 0 failed\n"))
     }
 }
+
+@Suite struct LibraryDirectoriesTests {
+    @Test func aLaterLibraryOverridesAnIdWithANotice() throws {
+        try CLI.withTemporaryDirectory { directory in
+            let text = try String(contentsOf: CLI.root.appendingPathComponent("Exercises/check-in.lua"), encoding: .utf8)
+            try text.replacingOccurrences(of: "title = { nl = \"Check-in\"", with: "title = { nl = \"Onze check-in\"")
+                .write(to: directory.appendingPathComponent("check-in.lua"), atomically: true, encoding: .utf8)
+            let path = directory.standardizedFileURL.path
+            let result = try CLI.run(["exercises", "list", "--library", path])
+            #expect(result.status == 0)
+            #expect(result.stderr == "notice: \(path)/check-in.lua overrides the exercise 'check-in' from Exercises/check-in.lua\n")
+            #expect(result.stdout.contains("check-in                10 min  Onze check-in"))
+            let viaEnvironment = try CLI.run(["exercises", "list"], environment: ["WERKVORM_PATH": path])
+            #expect(viaEnvironment.stderr == result.stderr)
+        }
+    }
+}
