@@ -44,7 +44,13 @@ public struct Handout {
             out += Wrap.paragraphs(phase.instructions.text(language), width: 80, indent: "   ") + "\n"
             for input in phase.inputs {
                 let who = input.by == .facilitator ? say("begeleider", "facilitator") : (input.anonymous ? say("deelnemer, mag anoniem", "participant, may be anonymous") : say("deelnemer", "participant"))
-                let fields = input.fields.map { field in field.label.text(language) + (field.required ? "" : say(" (niet verplicht)", " (optional)")) }
+                let fields = input.fields.map { field in
+                    var text = field.label.text(language)
+                    if field.kind == .choice {
+                        text += ": " + field.options.map { $0.label.text(language) }.joined(separator: " / ")
+                    }
+                    return text + (field.required ? "" : say(" (niet verplicht)", " (optional)"))
+                }
                 var line = "\(say("Invoer", "Input")): \(input.title.text(language)) (\(who))"
                 if !fields.isEmpty { line += " — " + fields.joined(separator: "; ") }
                 out += "\n" + Wrap.paragraphs(line, width: 80, indent: "   ", hanging: "     ") + "\n"

@@ -43,5 +43,14 @@ import Werkvorm
         try run.move(to: "results")
         let outcome = try run.outcome()
         #expect(JSONWriter.string(outcome).contains("Ik durf met ervaringsdeskundigen"))
+        let blocks = try run.report(outcome, language: .nl)
+        let bars = blocks.compactMap { block -> [ReportBlock.Bar]? in
+            if case .barChart(_, let bars) = block { return bars }
+            return nil
+        }.first
+        #expect(bars?.first?.label.nl.contains("Ik durf met ervaringsdeskundigen") == true)
+        #expect(bars?.first?.value == 5)
+        let html = ReportRenderer(language: .nl).htmlDocument(title: "Stemmen", blocks: blocks)
+        #expect(html.contains("<svg") && html.contains("Ik durf met ervaringsdeskundigen"))
     }
 }
