@@ -8,28 +8,6 @@ local text = require("text")
 
 local f = string.format
 
--- A rejection reason in both languages.
-local function say(nl, en)
-  return { nl = nl, en = en }
-end
-
--- Instructions are written as wrapped prose: a single line break becomes a
--- space, a blank line starts a new paragraph.
-local function prose(s)
-  local paragraphs = {}
-  for paragraph in (s .. "\n\n"):gmatch("(.-)\n[ \t]*\n") do
-    local joined = paragraph:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
-    if joined ~= "" then
-      paragraphs[#paragraphs + 1] = joined
-    end
-  end
-  return table.concat(paragraphs, "\n\n")
-end
-
-local function trim(s)
-  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
-end
-
 local question_default = {
   nl = "Stel jezelf voor aan je buur. Geef een voorbeeld van een vooroordeel dat je had.",
   en = "Introduce yourself to your neighbour. Give an example of a prejudice you once had.",
@@ -83,11 +61,11 @@ end
 local function statement(state, input)
   local who = input.participant
   if who and state.shared[who] then
-    return false, say("Je hebt al iets gedeeld", "You have already shared something")
+    return false, text.both("Je hebt al iets gedeeld", "You have already shared something")
   end
-  local said = trim(input.fields.text)
+  local said = text.trim(input.fields.text)
   if said == "" then
-    return false, say("Schrijf eerst een woord of een zin", "Write a word or a sentence first")
+    return false, text.both("Schrijf eerst een woord of een zin", "Write a word or a sentence first")
   end
   if who then
     state.statements[#state.statements + 1] = { participant = who, text = said }
@@ -102,11 +80,11 @@ end
 local function pass(state, input)
   local who = input.participant
   if state.shared[who] then
-    return false, say("Je hebt al iets gedeeld; passen hoeft niet meer",
+    return false, text.both("Je hebt al iets gedeeld; passen hoeft niet meer",
       "You have already shared something; no need to pass")
   end
   if state.passed[who] then
-    return false, say("Je hebt al gepast", "You have already passed")
+    return false, text.both("Je hebt al gepast", "You have already passed")
   end
   state.passed[who] = true
 end
@@ -233,18 +211,18 @@ return {
   version = "1.0.0",
   title = { nl = "Check-in", en = "Check-in" },
   summary = {
-    nl = prose([[
+    nl = text.prose([[
 Iedereen komt binnen met één woord of één zin, in een rondje of in tweetallen. Wie wil, deelt iets
 met de groep, eventueel anoniem; passen mag.]]),
-    en = prose([[
+    en = text.prose([[
 Everyone arrives with one word or one sentence, in a round or in pairs. Whoever wants to shares
 something with the group, anonymously if they like; passing is allowed.]]),
   },
   purpose = {
-    nl = prose([[
+    nl = text.prose([[
 Aankomen, elkaar leren kennen en het thema persoonlijk maken. Met een vraag naar een eigen
 vooroordeel wordt meteen zichtbaar dat iedereen stereotiepe ideeën heeft.]]),
-    en = prose([[
+    en = text.prose([[
 Arrive, get to know each other and make the theme personal. A question about a prejudice of your
 own shows from the start that everyone holds stereotyped ideas.]]),
   },
@@ -266,7 +244,7 @@ own shows from the start that everyone holds stereotyped ideas.]]),
     { id = "check-in",
       title = { nl = "Check-in", en = "Check-in" },
       instructions = {
-        nl = prose([[
+        nl = text.prose([[
 In tweetallen: vorm de tweetallen die Werkvorm voorstelt (bij een oneven aantal is er één
 drietal), of laat mensen met hun buur praten. Stel de vraag, bijvoorbeeld: stel jezelf voor aan je
 buur; geef een voorbeeld van een vooroordeel dat je had; vertel het aan je buur. Geef elk tweetal
@@ -278,7 +256,7 @@ om te bespreken.
 
 Passen mag altijd, zonder uitleg; wie gepast heeft, krijgt aan het eind van de ronde nog een kans.
 Wie iets met de hele groep wil delen, kan dat onder eigen naam of anoniem doen.]]),
-        en = prose([[
+        en = text.prose([[
 In pairs: form the pairs Werkvorm proposes (with an odd number there is one group of three), or
 let people talk with their neighbour. Ask the question, for example: introduce yourself to your
 neighbour; give an example of a prejudice you once had; tell it to your neighbour. Give each pair a
@@ -304,7 +282,7 @@ anonymously.]]),
     { id = "debrief",
       title = { nl = "Afronding", en = "Wrap-up" },
       instructions = {
-        nl = prose([[
+        nl = text.prose([[
 Bedank iedereen. Als je naar vooroordelen vroeg, sta er even bij stil: het uitspreken van
 vooroordelen die we hebben is niet eenvoudig. Het vraagt introspectie en inzicht in het eigen
 referentiekader.
@@ -315,7 +293,7 @@ kenmerken zoals gender, herkomst, huidskleur, leeftijd, seksualiteit en taal. We
 beeld van de ander op basis van eerdere ervaringen of van het meest gangbare discours. Daardoor
 ontwikkelen we vaak een onvolledig, ongenuanceerd of eenzijdig beeld van de ander, waarbij we
 voorbijgaan aan de unieke identiteit van elke persoon.]]),
-        en = prose([[
+        en = text.prose([[
 Thank everyone. If you asked about prejudices, take a moment for it: saying aloud the prejudices we
 hold is not easy. It takes introspection and insight into your own frame of reference.
 

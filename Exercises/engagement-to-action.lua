@@ -8,28 +8,6 @@ local text = require("text")
 
 local f = string.format
 
--- A rejection reason in both languages.
-local function say(nl, en)
-  return { nl = nl, en = en }
-end
-
--- Instructions are written as wrapped prose: a single line break becomes a
--- space, a blank line starts a new paragraph.
-local function prose(s)
-  local paragraphs = {}
-  for paragraph in (s .. "\n\n"):gmatch("(.-)\n[ \t]*\n") do
-    local joined = paragraph:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
-    if joined ~= "" then
-      paragraphs[#paragraphs + 1] = joined
-    end
-  end
-  return table.concat(paragraphs, "\n\n")
-end
-
-local function trim(s)
-  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
-end
-
 -- The four questions, in the seed's words and order: first what will be
 -- different (makes the engagement concrete), then where it may chafe, then a
 -- first small step and what it needs (the last one "als er tijd is").
@@ -99,19 +77,20 @@ local function answer(state, input)
   local group, question = input.fields.group, input.fields.question
   local count = #state.answers
   if group > count and count == 1 then
-    return false, say("Er is maar 1 groep; kies groep 1", "There is only 1 group; choose group 1")
+    return false, text.both("Er is maar 1 groep; kies groep 1", "There is only 1 group; choose group 1")
   elseif group > count then
-    return false, say(f("Er zijn maar %d groepen; kies een groep van 1 tot %d", count, count),
+    return false, text.both(f("Er zijn maar %d groepen; kies een groep van 1 tot %d", count, count),
       f("There are only %d groups; choose a group from 1 to %d", count, count))
   end
-  local said = trim(input.fields.text)
+  local said = text.trim(input.fields.text)
   if said == "" then
-    return false, say("Schrijf eerst een antwoord op", "Write an answer first")
+    return false, text.both("Schrijf eerst een antwoord op", "Write an answer first")
   end
   local list = state.answers[group][question]
   for _, earlier in ipairs(list) do
     if earlier:lower() == said:lower() then
-      return false, say(f("Dit antwoord staat al bij groep %d", group), f("Group %d already has this answer", group))
+      return false, text.both(f("Dit antwoord staat al bij groep %d", group),
+        f("Group %d already has this answer", group))
     end
   end
   list[#list + 1] = said
@@ -242,20 +221,20 @@ return {
   version = "1.0.0",
   title = { nl = "Van engagement naar actie", en = "From engagement to action" },
   summary = {
-    nl = prose([[
+    nl = text.prose([[
 Kleine groepen werken een gekozen engagement uit met vier vragen: wat is er zichtbaar en voelbaar
 anders, waar kan het schuren, welke eerste kleine stap kan je nu zetten, en wat heb je daarvoor
 nodig?]]),
-    en = prose([[
+    en = text.prose([[
 Small groups work out a chosen engagement with four questions: what is visibly and tangibly
 different, where could it chafe, what first small step can you take now, and what do you need for
 it?]]),
   },
   purpose = {
-    nl = prose([[
+    nl = text.prose([[
 Een engagement concreet en haalbaar maken: van een goed voornemen naar een eerste stap die
 deelnemers na de sessie echt zetten, met oog voor de drempels.]]),
-    en = prose([[
+    en = text.prose([[
 Make an engagement concrete and feasible: from a good intention to a first step that participants
 really take after the session, with an eye for the thresholds.]]),
   },
@@ -275,14 +254,14 @@ really take after the session, with an eye for the thresholds.]]),
     { id = "introduce",
       title = { nl = "Engagement en groepen", en = "Engagement and groups" },
       instructions = {
-        nl = prose([[
+        nl = text.prose([[
 Lees het gekozen engagement voor, bijvoorbeeld het engagement met de meeste stemmen uit "Stemmen op
 engagementen". Verdeel de deelnemers in groepen; Werkvorm stelt een verdeling voor. Geef elke
 groep een flip-over met de vier vragen en laat één persoon per groep noteren.
 
 Werken verschillende groepen aan verschillende engagementen, start dan deze werkvorm één keer per
 engagement.]]),
-        en = prose([[
+        en = text.prose([[
 Read out the chosen engagement, for example the one with the most votes in "Voting on
 engagements". Divide the participants into groups; Werkvorm proposes a division. Give each group a
 flip chart with the four questions and let one person per group take notes.
@@ -293,7 +272,7 @@ If different groups work on different engagements, run this exercise once per en
     { id = "work",
       title = { nl = "Aan de slag in groepen", en = "Work in groups" },
       instructions = {
-        nl = prose([[
+        nl = text.prose([[
 De groepen beantwoorden de vier vragen, in deze volgorde.
 
 Eén: wat is er zichtbaar en voelbaar anders eens je het engagement omzet in actie? Maak het
@@ -305,7 +284,7 @@ sla die niet over.
 Drempels benoemen is geen afbreken maar voorbereiden. Houd de eerste stap klein en concreet: iets
 wat je morgen kunt doen, geen plan voor volgend jaar. Bij elk antwoord geef je het nummer van je
 groep op.]]),
-        en = prose([[
+        en = text.prose([[
 The groups answer the four questions, in this order.
 
 One: what is visibly and tangibly different once you turn the engagement into action? Make it
@@ -331,13 +310,13 @@ number.]]),
     { id = "share",
       title = { nl = "Terugkoppeling", en = "Report back" },
       instructions = {
-        nl = prose([[
+        nl = text.prose([[
 Elke groep stelt kort zijn antwoorden voor, te beginnen bij de eerste kleine stap. Vraag wie die
 stap zet en wanneer.
 
 Spreek af hoe jullie erop terugkomen. Zonder terugkoppeling en opvolging verdwijnt engagement, en
 vaak moet je acties herhalen voor je resultaat ziet: derde keer, goeie keer.]]),
-        en = prose([[
+        en = text.prose([[
 Each group briefly presents its answers, starting with the first small step. Ask who takes that
 step and when.
 

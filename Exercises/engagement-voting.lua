@@ -8,39 +8,13 @@ local text = require("text")
 
 local f = string.format
 
--- A rejection reason in both languages.
-local function say(nl, en)
-  return { nl = nl, en = en }
-end
-
 -- "1 bolletje", "5 bolletjes"; "1 dot", "5 dots".
-local function count_of(n, one, many)
-  return string.format("%d %s", n, n == 1 and one or many)
-end
-
 local function dots_nl(n)
-  return count_of(n, "bolletje", "bolletjes")
+  return text.count(n, "bolletje", "bolletjes")
 end
 
 local function dots_en(n)
-  return count_of(n, "dot", "dots")
-end
-
--- Instructions are written as wrapped prose: a single line break becomes a
--- space, a blank line starts a new paragraph.
-local function prose(s)
-  local paragraphs = {}
-  for paragraph in (s .. "\n\n"):gmatch("(.-)\n[ \t]*\n") do
-    local joined = paragraph:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
-    if joined ~= "" then
-      paragraphs[#paragraphs + 1] = joined
-    end
-  end
-  return table.concat(paragraphs, "\n\n")
-end
-
-local function trim(s)
-  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
+  return text.count(n, "dot", "dots")
 end
 
 local question_default = {
@@ -75,10 +49,10 @@ end
 
 local function no_such_note(state, note)
   if #state.notes == 0 then
-    return say("Er zijn nog geen engagementen om op te stemmen",
+    return text.both("Er zijn nog geen engagementen om op te stemmen",
       "There are no engagements to vote on yet")
   end
-  return say(f("Er is geen engagement %d; kies een nummer van 1 tot %d", note, #state.notes),
+  return text.both(f("Er is geen engagement %d; kies een nummer van 1 tot %d", note, #state.notes),
     f("There is no engagement %d; choose a number from 1 to %d", note, #state.notes))
 end
 
@@ -92,15 +66,15 @@ local function engagement(state, input)
   local limit = state.rules.max_per_person
   local written = state.written[who] or 0
   if written >= limit then
-    return false, say(
+    return false, text.both(
       f("Je hebt al %s geschreven; het maximum is %d per persoon",
-        count_of(written, "engagement", "engagementen"), limit),
+        text.count(written, "engagement", "engagementen"), limit),
       f("You have already written %s; the maximum is %d per person",
-        count_of(written, "engagement", "engagements"), limit))
+        text.count(written, "engagement", "engagements"), limit))
   end
-  local note = trim(input.fields.text)
+  local note = text.trim(input.fields.text)
   if note == "" then
-    return false, say("Schrijf je engagement op het briefje", "Write your engagement on the note")
+    return false, text.both("Schrijf je engagement op het briefje", "Write your engagement on the note")
   end
   state.notes[#state.notes + 1] = { id = #state.notes + 1, text = note, author = who }
   state.written[who] = written + 1
@@ -118,11 +92,11 @@ local function dot(state, input)
   end
   local left = rules.dots - (state.used[who] or 0)
   if left == 0 then
-    return false, say(f("Je hebt je %s al gebruikt", dots_nl(rules.dots)),
+    return false, text.both(f("Je hebt je %s al gebruikt", dots_nl(rules.dots)),
       f("You have used all your %s", dots_en(rules.dots)))
   end
   if count > left then
-    return false, say(f("Je hebt nog %d van je %s over", left, dots_nl(rules.dots)),
+    return false, text.both(f("Je hebt nog %d van je %s over", left, dots_nl(rules.dots)),
       f("You have %d of your %s left", left, dots_en(rules.dots)))
   end
   local already = dots_on(state, who, note)
@@ -133,7 +107,7 @@ local function dot(state, input)
       nl = nl .. f("; op engagement %d staan er al %d van jou", note, already)
       en = en .. f("; engagement %d already has %d of yours", note, already)
     end
-    return false, say(nl, en)
+    return false, text.both(nl, en)
   end
   state.dots[who] = state.dots[who] or {}
   state.dots[who][note] = already + count
@@ -150,7 +124,7 @@ local function remove_dot(state, input)
   end
   local already = dots_on(state, who, note)
   if already < count then
-    return false, say(
+    return false, text.both(
       f("Je hebt %s op engagement %d", already == 0 and "geen bolletjes" or dots_nl(already), note),
       f("You have %s on engagement %d", already == 0 and "no dots" or dots_en(already), note))
   end
@@ -296,7 +270,7 @@ local function report(result, ctx)
   end
   -- the minutes of seed 001 count votes: "Ik durf ... aan de slag te gaan; 7 stemmen"
   local function votes_word(n)
-    return lang == "en" and count_of(n, "vote", "votes") or count_of(n, "stem", "stemmen")
+    return lang == "en" and text.count(n, "vote", "votes") or text.count(n, "stem", "stemmen")
   end
   local chosen_keys, chosen_items = {}, {}
   for _, entry in ipairs(result.chosen) do
@@ -340,7 +314,7 @@ local function report(result, ctx)
     local nl = people == 1 and f("Niet alle bolletjes zijn gebruikt: 1 deelnemer hield %s over.", dots_nl(left))
       or f("Niet alle bolletjes zijn gebruikt: %d deelnemers hielden samen %s over.", people, dots_nl(left))
     local en = f("Not all dots were used: %s kept %s.",
-      count_of(people, "participant", "participants"), dots_en(left))
+      text.count(people, "participant", "participants"), dots_en(left))
     blocks[#blocks + 1] = { type = "paragraph", text = { nl = nl, en = en } }
   end
   return blocks
@@ -353,18 +327,18 @@ return {
   version = "1.0.0",
   title = { nl = "Stemmen op engagementen", en = "Voting on engagements" },
   summary = {
-    nl = prose([[
+    nl = text.prose([[
 Iedereen schrijft engagementen, één per post-it, en verdeelt daarna in stilte een vast aantal
 bolletjes over de engagementen. De engagementen met de meeste bolletjes gaan door.]]),
-    en = prose([[
+    en = text.prose([[
 Everyone writes engagements, one per post-it, then silently spreads a fixed number of dots over
 them. The engagements with the most dots go on.]]),
   },
   purpose = {
-    nl = prose([[
+    nl = text.prose([[
 Van veel goede voornemens naar een gedeelde keuze: zichtbaar maken welke engagementen de groep het
 sterkst draagt, zonder dat de luidste stem beslist.]]),
-    en = prose([[
+    en = text.prose([[
 From many good intentions to a shared choice: show which engagements the group supports most,
 without the loudest voice deciding.]]),
   },
@@ -398,7 +372,7 @@ without the loudest voice deciding.]]),
     { id = "collect",
       title = { nl = "Engagementen verzamelen", en = "Collect engagements" },
       instructions = {
-        nl = prose([[
+        nl = text.prose([[
 Leg uit wat we met een engagement bedoelen: als je een engagement aangaat, voel je betrokkenheid en
 heb je goesting om iets te doen voor een ander, om een belofte te maken. Vanuit dat engagement
 willen we acties voeren.
@@ -411,7 +385,7 @@ doelgroep beter te bereiken.
 Stel de vraag. Iedereen schrijft één engagement per post-it, hoogstens drie per persoon (of het
 aantal dat je instelde), en hangt ze op. Laat de groep daarna alle post-its rustig doorlezen
 voordat de stemming begint.]]),
-        en = prose([[
+        en = text.prose([[
 Explain what we mean by an engagement: when you take on an engagement, you feel involved and you
 want to do something for someone else, to make a promise. From that engagement we want to act.
 
@@ -434,7 +408,7 @@ the vote starts.]]),
     { id = "vote",
       title = { nl = "Stemmen met bolletjes", en = "Dot voting" },
       instructions = {
-        nl = prose([[
+        nl = text.prose([[
 Iedereen krijgt vijf gekleurde bolletjes (of het aantal dat je instelde). Je mag ze spreiden,
 bijvoorbeeld één bolletje op vijf engagementen, of stapelen: alle vijf op één engagement dat je
 echt belangrijk vindt. Je mag ook op je eigen engagement stemmen.
@@ -442,7 +416,7 @@ echt belangrijk vindt. Je mag ook op je eigen engagement stemmen.
 Stem in stilte en overleg niet: iedereen ziet alleen zijn eigen bolletjes tot de stemming sluit,
 zodat niemand de anderen volgt. Zolang de stemming loopt, mag je een bolletje nog verplaatsen.
 Sluit de stemming als iedereen klaar is; wie nog bolletjes over heeft, krijgt een laatste kans.]]),
-        en = prose([[
+        en = text.prose([[
 Everyone gets five coloured dots (or the number you set). You may spread them, for example one dot
 on each of five engagements, or stack them: all five on one engagement you really care about. You
 may vote for your own engagement too.
@@ -472,13 +446,13 @@ everyone is done; whoever still has dots left gets a last chance.]]),
     { id = "results",
       title = { nl = "Uitslag", en = "Results" },
       instructions = {
-        nl = prose([[
+        nl = text.prose([[
 Toon de uitslag en lees de engagementen met de meeste bolletjes voor. Bij een gelijke stand gaan ze
 allemaal door. Vraag wie zich herkent in de gekozen engagementen en wie ermee aan de slag wil, en
 werk ze verder uit in kleine groepen met "Van engagement naar actie".
 
 Benoem ook de engagementen met weinig bolletjes: ze blijven waardevol voor wie ze schreef.]]),
-        en = prose([[
+        en = text.prose([[
 Show the results and read out the engagements with the most dots. In a tie they all go on. Ask who
 recognises themselves in the chosen engagements and who wants to take them up, and work them out
 in small groups with "From engagement to action".

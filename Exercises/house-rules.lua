@@ -51,13 +51,9 @@ local SPACE = {
   },
 }
 
-local function say(nl, en, ...)
-  return { nl = string.format(nl, ...), en = string.format(en, ...) }
-end
-
-local function trim(s)
-  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
-end
+-- Texts in both languages, and input clean-up: see lib/text.lua.
+local say = require("text").both_format
+local trim = require("text").trim
 
 -- Two wordings that differ only in case, spacing or a final full stop are
 -- the same agreement.

@@ -9,20 +9,17 @@
 
 local words = require("words")
 
-local function say(nl, en, ...)
-  return { nl = string.format(nl, ...), en = string.format(en, ...) }
-end
-
-local function trim(s)
-  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
-end
+-- Texts in both languages, and input clean-up: see lib/text.lua.
+local say = require("text").both_format
+local trim = require("text").trim
+local count = require("text").count
 
 local function answers_nl(n)
-  return n == 1 and "1 antwoord" or string.format("%d antwoorden", n)
+  return count(n, "antwoord", "antwoorden")
 end
 
 local function answers_en(n)
-  return n == 1 and "1 answer" or string.format("%d answers", n)
+  return count(n, "answer", "answers")
 end
 
 local function answer(state, input)

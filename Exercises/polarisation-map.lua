@@ -12,24 +12,6 @@ local text = require("text")
 
 local f = string.format
 
--- A rejection reason in both languages.
-local function say(nl, en)
-  return { nl = nl, en = en }
-end
-
--- Instructions are written as wrapped prose: a single line break becomes a
--- space, a blank line starts a new paragraph.
-local function prose(s)
-  local paragraphs = {}
-  for paragraph in (s .. "\n\n"):gmatch("(.-)\n[ \t]*\n") do
-    local joined = paragraph:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
-    if joined ~= "" then
-      paragraphs[#paragraphs + 1] = joined
-    end
-  end
-  return table.concat(paragraphs, "\n\n")
-end
-
 -- The places on the map, left pole to right pole. x runs from the left pole
 -- (-1) to the right pole (1), y from the ground (0) up (1). The scapegoat is
 -- not a place one chooses: the facilitator marks it (see `scapegoat`).
@@ -106,7 +88,7 @@ local function position(state, input)
   local round = current(state)
   local who, place = input.participant, input.fields.position
   if round.positions[who] == place then
-    return false, say("Je staat al op die plek", "You are already standing there")
+    return false, text.both("Je staat al op die plek", "You are already standing there")
   end
   round.positions[who] = place
 end
@@ -119,13 +101,13 @@ local function scapegoat(state, input)
   local who = input.fields.participant
   if input.fields.remove then
     if not round.scapegoats[who] then
-      return false, say(f("%s is niet als zondebok gemarkeerd", who), f("%s is not marked as scapegoat", who))
+      return false, text.both(f("%s is niet als zondebok gemarkeerd", who), f("%s is not marked as scapegoat", who))
     end
     round.scapegoats[who] = nil
     return
   end
   if round.scapegoats[who] then
-    return false, say(f("%s is al als zondebok gemarkeerd", who), f("%s is already marked as scapegoat", who))
+    return false, text.both(f("%s is al als zondebok gemarkeerd", who), f("%s is already marked as scapegoat", who))
   end
   round.scapegoats[who] = true
 end
@@ -133,11 +115,11 @@ end
 local function next_round(state)
   local round = current(state)
   if #state.rounds >= state.max_rounds then
-    return false, say(f("Dit was de laatste ronde (%d van %d)", #state.rounds, state.max_rounds),
+    return false, text.both(f("Dit was de laatste ronde (%d van %d)", #state.rounds, state.max_rounds),
       f("This was the last round (%d of %d)", #state.rounds, state.max_rounds))
   end
   if next(round.positions) == nil then
-    return false, say("Nog niemand staat op de kaart", "Nobody is on the map yet")
+    return false, text.both("Nog niemand staat op de kaart", "Nobody is on the map yet")
   end
   state.rounds[#state.rounds + 1] = {
     positions = copy_map(round.positions),
@@ -311,20 +293,20 @@ return {
   version = "1.0.0",
   title = { nl = "Polarisatiekaart", en = "Polarisation map" },
   summary = {
-    nl = prose([[
+    nl = text.prose([[
 Voor één kwestie met twee polen kiest iedereen een plek op de polarisatiekaart van Bart Brandsma:
 pusher of joiner bij een van de polen, het stille midden of bruggenbouwer. Na het luisteren naar
 elkaar mag je van plek veranderen.]]),
-    en = prose([[
+    en = text.prose([[
 For one issue with two poles, everyone takes a place on Bart Brandsma's polarisation map: pusher or
 joiner at one of the poles, the silent middle or bridge builder. After listening to each other you
 may change place.]]),
   },
   purpose = {
-    nl = prose([[
+    nl = text.prose([[
 Polarisatie leren zien als een dynamiek met rollen, en ontdekken waar je zelf staat. Dat levert soms
 verrassende inzichten op, vooral over het stille midden en over je eigen rol als professional.]]),
-    en = prose([[
+    en = text.prose([[
 Learn to see polarisation as a dynamic with roles, and discover where you stand yourself. That
 sometimes gives surprising insights, above all about the silent middle and your own role as a
 professional.]]),
@@ -351,7 +333,7 @@ professional.]]),
     { id = "explain",
       title = { nl = "Het denkkader", en = "The frame" },
       instructions = {
-        nl = prose([[
+        nl = text.prose([[
 Stel de kwestie en de twee polen voor. Leg daarna het Denkkader Polarisatie van Bart Brandsma uit.
 
 Drie basiswetten. Eén: polarisatie is een gedachteconstructie, een wij-zij-denken. Twee:
@@ -365,7 +347,7 @@ neutraal uit beroep, zoals leerkrachten, politie en burgemeesters. De bruggenbou
 polen: goedbedoeld, maar hij maakt het vaak erger, omdat het onderwerp van de polen centraal
 blijft. De zondebok vind je bij sterke polarisatie in het midden: hij wordt van beide kanten
 aangevallen.]]),
-        en = prose([[
+        en = text.prose([[
 Introduce the issue and the two poles. Then explain Bart Brandsma's frame of polarisation.
 
 Three basic laws. One: polarisation is a thought construct, an us-and-them way of thinking. Two:
@@ -382,7 +364,7 @@ strong polarisation the scapegoat is found in the middle: attacked from both sid
     { id = "map",
       title = { nl = "Op de kaart", en = "On the map" },
       instructions = {
-        nl = prose([[
+        nl = text.prose([[
 Wijs de plekken in de ruimte aan: de twee polen aan de uiteinden van de lijn, de joiners wat
 dichter bij het midden, het stille midden in het midden, de bruggenbouwer op een stoel erboven.
 Vraag iedereen te gaan staan waar hij of zij zich bij deze kwestie thuis voelt, en die plek ook in
@@ -397,7 +379,7 @@ benoem het zorgvuldig en bescherm die persoon.
 Start daarna de volgende ronde (zoveel rondes als je instelde). Wie na het horen van de anderen van
 plek wil veranderen, doet dat nu; Werkvorm houdt bij wie van waar naar waar gaat. Vraag aan wie
 bewoog wat hen deed bewegen.]]),
-        en = prose([[
+        en = text.prose([[
 Point out the places in the room: the two poles at the ends of the line, the joiners somewhat
 closer to the middle, the silent middle in the middle, the bridge builder on a chair above them. Ask
 everyone to stand where they feel at home on this issue, and to choose that place in Werkvorm as
@@ -433,7 +415,7 @@ what made them move.]]),
     { id = "debrief",
       title = { nl = "Nabespreking", en = "Debrief" },
       instructions = {
-        nl = prose([[
+        nl = text.prose([[
 Bespreek de kaart en de bewegingen. Wat deed het met je om op die plek te staan? Wie bewoog, en
 waardoor? Wat hoorde je van het stille midden?
 
@@ -445,7 +427,7 @@ de toon: bemiddelend spreken, niet moraliseren, niet zoeken wie schuldig is.
 Je kunt je als professional wel uitspreken, maar wees je bewust van de effecten: wie een pool
 kiest, kan niet zo snel meer terug naar een andere rol. Grote kwesties zoals racisme, klimaat,
 asiel en woningnood los je niet op; we moeten ze leren hanteren en de pijn leren verdelen.]]),
-        en = prose([[
+        en = text.prose([[
 Discuss the map and the movements. What did it do to you to stand in that place? Who moved, and
 why? What did you hear from the silent middle?
 

@@ -13,13 +13,9 @@
 
 local rank = require("rank")
 
-local function say(nl, en, ...)
-  return { nl = string.format(nl, ...), en = string.format(en, ...) }
-end
-
-local function trim(s)
-  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
-end
+-- Texts in both languages, and input clean-up: see lib/text.lua.
+local say = require("text").both_format
+local trim = require("text").trim
 
 local function normalise(s)
   return (trim(s):lower():gsub("%s+", " "))

@@ -8,28 +8,6 @@ local words = require("words")
 
 local f = string.format
 
--- A rejection reason in both languages.
-local function say(nl, en)
-  return { nl = nl, en = en }
-end
-
--- Instructions are written as wrapped prose: a single line break becomes a
--- space, a blank line starts a new paragraph.
-local function prose(s)
-  local paragraphs = {}
-  for paragraph in (s .. "\n\n"):gmatch("(.-)\n[ \t]*\n") do
-    local joined = paragraph:gsub("%s+", " "):gsub("^ ", ""):gsub(" $", "")
-    if joined ~= "" then
-      paragraphs[#paragraphs + 1] = joined
-    end
-  end
-  return table.concat(paragraphs, "\n\n")
-end
-
-local function trim(s)
-  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
-end
-
 local dimensions = {
   { value = "institutional", label = { nl = "Institutioneel", en = "Institutional" } },
   { value = "structural", label = { nl = "Structureel", en = "Structural" } },
@@ -83,18 +61,19 @@ end
 -- handlers
 
 local function stereotype(state, input)
-  local said = trim(input.fields.text)
+  local said = text.trim(input.fields.text)
   if said == "" then
-    return false, say("Schrijf eerst het vooroordeel of stereotype op", "Write down the prejudice or stereotype first")
+    return false, text.both("Schrijf eerst het vooroordeel of stereotype op",
+      "Write down the prejudice or stereotype first")
   end
   local id = #state.statements + 1
   state.statements[id] = author({ id = id, text = said, dimension = input.fields.dimension }, input.participant)
 end
 
 local function reflection(state, input)
-  local said = trim(input.fields.text)
+  local said = text.trim(input.fields.text)
   if said == "" then
-    return false, say("Schrijf eerst je reflectie op", "Write down your reflection first")
+    return false, text.both("Schrijf eerst je reflectie op", "Write down your reflection first")
   end
   state.reflections[#state.reflections + 1] = author({ text = said }, input.participant)
 end
@@ -105,10 +84,10 @@ local function move_statement(state, input)
   local id, to = input.fields.statement, input.fields.dimension
   local statement = state.statements[id]
   if not statement then
-    return false, say(f("Er is geen uitspraak %d", id), f("There is no statement %d", id))
+    return false, text.both(f("Er is geen uitspraak %d", id), f("There is no statement %d", id))
   end
   if statement.dimension == to then
-    return false, say(f("Uitspraak %d staat al bij %s", id, label_of[to].nl),
+    return false, text.both(f("Uitspraak %d staat al bij %s", id, label_of[to].nl),
       f("Statement %d is already under %s", id, label_of[to].en))
   end
   state.moved[#state.moved + 1] = { statement = id, from = statement.dimension, to = to }
@@ -266,21 +245,21 @@ return {
   version = "1.0.0",
   title = { nl = "Stereotypen en de vier dimensies van racisme", en = "Stereotypes and the four dimensions of racism" },
   summary = {
-    nl = prose([[
+    nl = text.prose([[
 Deelnemers benoemen een vooroordeel of stereotype dat ze opmerkten, bij zichzelf of om zich heen,
 en plaatsen het in een van de vier dimensies van racisme: institutioneel, structureel,
 interpersoonlijk of geïnternaliseerd. Daarna reflecteren ze samen.]]),
-    en = prose([[
+    en = text.prose([[
 Participants name a prejudice or stereotype they noticed, in themselves or around them, and place
 it in one of the four dimensions of racism: institutional, structural, interpersonal or
 internalised. Then they reflect together.]]),
   },
   purpose = {
-    nl = prose([[
+    nl = text.prose([[
 Laten zien dat racisme op verschillende niveaus speelt, niet alleen tussen personen, en dat
 iedereen vooroordelen heeft. Stereotypen doen ons beseffen dat ons referentiekader niet universeel
 is: een kans om eigen waarden, normen en gewoonten in vraag te stellen.]]),
-    en = prose([[
+    en = text.prose([[
 Show that racism plays out on several levels, not only between people, and that everyone holds
 prejudices. Stereotypes make us realise that our frame of reference is not universal: a chance to
 question our own values, norms and habits.]]),
@@ -301,7 +280,7 @@ question our own values, norms and habits.]]),
     { id = "introduce",
       title = { nl = "De vier dimensies", en = "The four dimensions" },
       instructions = {
-        nl = prose([[
+        nl = text.prose([[
 Racisme speelt zich af op verschillende niveaus in de samenleving en in interacties. De vier
 dimensies van racisme geven een breed beeld: racisme zit in alle domeinen van de samenleving.
 
@@ -326,7 +305,7 @@ aanvaarden van een hiërarchie waarin mensen met een witte huidskleur een betere
 mensen met een andere huidskleur. Denk aan meisjes die hun kroeshaar laten ontkrullen omdat steil
 haar als aantrekkelijker wordt gezien. Raciale vooroordelen worden al bij heel jonge kinderen
 vastgesteld, zoals het experiment met de witte en de zwarte pop liet zien.]]),
-        en = prose([[
+        en = text.prose([[
 Racism plays out on several levels in society and in interactions. The four dimensions of racism
 give a broad picture: racism is present in every domain of society.
 
@@ -355,7 +334,7 @@ and the black doll showed.]]),
     { id = "share",
       title = { nl = "Vooroordelen delen en plaatsen", en = "Share and place prejudices" },
       instructions = {
-        nl = prose([[
+        nl = text.prose([[
 Iedereen heeft stereotiepe ideeën; ze uitspreken vraagt introspectie. Het is niet simpel om in de
 eigen boezem te kijken en vast te stellen dat jij en ik, met de beste bedoelingen, toch
 vooroordelen en stereotypen in stand houden.
@@ -364,7 +343,7 @@ Stel de vraag. Iedereen schrijft één vooroordeel of stereotype per post-it, bi
 heen opgemerkt, en plaatst het in een van de vier vakken. Anoniem mag. Twijfel je over de
 dimensie, kies er dan een: de groep bespreekt het straks. Geef geen commentaar terwijl mensen
 schrijven.]]),
-        en = prose([[
+        en = text.prose([[
 Everyone holds stereotyped ideas; saying them aloud takes introspection. It is not easy to look
 into your own heart and find that you and I, with the best of intentions, still keep prejudices and
 stereotypes alive.
@@ -385,7 +364,7 @@ dimension, choose one: the group will discuss it afterwards. Give no comments wh
     { id = "reflect",
       title = { nl = "Reflectie", en = "Reflection" },
       instructions = {
-        nl = prose([[
+        nl = text.prose([[
 Loop de vier vakken door. Waar staan de meeste uitspraken, waar de minste? Wat zie je niet?
 Institutioneel en structureel racisme zijn minder zichtbaar en blijven daardoor vaak leeg.
 Verplaats een uitspraak als de groep samen vindt dat ze beter in een andere dimensie past.
@@ -394,7 +373,7 @@ Stel daarna de reflectievraag; antwoorden mogen anoniem. Sluit af met de kern: a
 maken het voor de mensen over wie ze gaan moeilijk om zichzelf te zijn. Ze houden geen rekening met
 persoonlijke verschillen zoals karakter, talenten en voorkeuren. Het medicijn tegen vooroordelen
 is in gesprek gaan en bijleren over die vooroordelen en waar ze vandaan komen.]]),
-        en = prose([[
+        en = text.prose([[
 Go through the four areas. Where are the most statements, where the fewest? What do you not see?
 Institutional and structural racism are less visible and so often stay empty. Move a statement if
 the group agrees that it fits better in another dimension.

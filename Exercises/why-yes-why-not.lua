@@ -14,13 +14,9 @@ local COLUMN = {
   con = { nl = "Waarom niet?", en = "Why not?" },
 }
 
-local function say(nl, en, ...)
-  return { nl = string.format(nl, ...), en = string.format(en, ...) }
-end
-
-local function trim(s)
-  return (s:gsub("^%s+", ""):gsub("%s+$", ""))
-end
+-- Texts in both languages, and input clean-up: see lib/text.lua.
+local say = require("text").both_format
+local trim = require("text").trim
 
 local function new_argument(state, side, text, follows, author)
   local number = #state.arguments + 1

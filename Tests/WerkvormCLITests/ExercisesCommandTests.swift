@@ -44,9 +44,14 @@ import Testing
             let result = try CLI.run(["exercises", "check", directory.path])
             #expect(result.status == 1)
             let directoryPath = directory.standardizedFileURL.path
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            func line(_ needle: String) -> Int { (lines.firstIndex { $0.contains(needle) } ?? -1) + 1 }
+            let tableLine = (lines.firstIndex { $0 == "return {" } ?? -1) + 1
+            let titleLine = line("version = \"1.0.0\",") + 1
+            let paramLine = line("name = \"max_answers\"")
             #expect(result.stdout == """
-                \(directoryPath)/broken-syntax.lua:119: '}' expected (to close '{' at line 116) near 'title'
-                \(directoryPath)/out-of-bounds.lua:147: params[2].default: is 12, above the maximum 10; choose from 1 to 10
+                \(directoryPath)/broken-syntax.lua:\(titleLine): '}' expected (to close '{' at line \(tableLine)) near 'title'
+                \(directoryPath)/out-of-bounds.lua:\(paramLine): params[2].default: is 12, above the maximum 10; choose from 1 to 10
 
                 """)
             #expect(result.stderr == "2 problems in 2 of 2 exercises\n")

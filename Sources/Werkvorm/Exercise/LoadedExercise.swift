@@ -90,12 +90,6 @@ private struct FunctionReader {
                 problems.append(Problem(file: source.path, line: reader.topLine("handlers"), field: "handlers.\(name)", "is missing: the input '\(name)' needs a handler function(state, input, ctx)"))
             }
         }
-        if let names = try? state.value(of: handlers, name: "handlers"), case .object(let declared) = names {
-            // only reached when no handler is a function; the usual case has functions
-            for key in JSONWriter.sortedKeys(declared) where !inputs.contains(key) {
-                problems.append(Problem(file: source.path, line: reader.topLine("handlers"), field: "handlers.\(key)", "is not a function"))
-            }
-        }
         return found
     }
 }
