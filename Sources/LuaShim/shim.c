@@ -148,8 +148,6 @@ int lshim_pcall(lua_State *L, int nargs, int nresults) {
     c->instructions_used = 0;
     c->host_allocating = 0;
     lua_sethook(L, count_hook, LUA_MASKCOUNT, c->hook_interval);
-    lua_pushnil(L);
-    lua_setfield(L, LUA_REGISTRYINDEX, TRACEBACK_KEY);
     int base = lua_gettop(L) - nargs;  // the function
     lua_pushcfunction(L, message_handler);
     lua_rotate(L, base, 1);
@@ -157,6 +155,11 @@ int lshim_pcall(lua_State *L, int nargs, int nresults) {
     int status = lua_pcall(L, nargs, nresults, base);
     if (previous) uselocale(previous);
     lua_remove(L, base);
+    if (status == LUA_ERRMEM) {  // no message handler ran: the traceback would be an older one
+        c->host_allocating++;
+        lua_pushnil(L);
+        lua_setfield(L, LUA_REGISTRYINDEX, TRACEBACK_KEY);
+    }
     c->host_allocating = 0;
     if (c->limit_hit == LSHIM_LIMIT_MEMORY) lua_gc(L, LUA_GCCOLLECT);
     return status;

@@ -2,6 +2,11 @@ import CLua
 import LuaShim
 
 /// The one place where Lua values become Swift values, and back.
+///
+/// Conversions are on every plugin call's path, so the success path allocates nothing beyond the
+/// values themselves: the place of a problem (`outcome.ranking[3].score`) is put together only
+/// when there is one, step by step as the failure travels up, and the tables on the way down
+/// (to find cycles) are kept in a buffer on the stack.
 extension LuaState {
     /// How deeply tables may nest in plain data.
     static let maximumDepth = 100
@@ -9,36 +14,38 @@ extension LuaState {
     /// Pushes plain data as a Lua value. The host's own pushes run with the memory cap lifted,
     /// so they cannot raise.
     func push(_ value: LuaValue, path: ValuePath) throws(LuaError) {
-        var path = path
-        try hostAllocating { () throws(LuaError) in try push(value, path: &path, depth: 0) }
+        context.pointee.host_allocating += 1
+        defer { context.pointee.host_allocating -= 1 }
+        do {
+            try pushValue(value, depth: 0)
+        } catch {
+            throw error.luaError(at: path)
+        }
     }
 
-    /// `path` grows and shrinks as the conversion goes down and up; it is only read for errors.
-    private func push(_ value: LuaValue, path: inout ValuePath, depth: Int) throws(LuaError) {
+    private func pushValue(_ value: LuaValue, depth: Int) throws(ConversionFailure) {
         switch value {
         case .null: lua_pushnil(L)
         case .bool(let flag): lua_pushboolean(L, flag ? 1 : 0)
         case .integer(let number): lua_pushinteger(L, lua_Integer(number))
         case .double(let number):
-            guard number.isFinite else {
-                throw LuaError(.badValue, "\(path) is not a finite number (NaN or infinity)")
-            }
+            guard number.isFinite else { throw ConversionFailure(.notFinite) }
             lua_pushnumber(L, number)
         case .string(let text): pushString(text)
         case .array(let elements):
-            try enterTable(path: path, depth: depth)
+            try enterTable(depth: depth)
             lua_createtable(L, Int32(clamping: elements.count), 0)
             for (offset, element) in elements.enumerated() {
-                path.steps.append(.index(offset + 1))
-                if case .null = element {
-                    throw LuaError(.badValue, "\(path) is null, which a Lua list cannot hold")
+                do throws(ConversionFailure) {
+                    if case .null = element { throw ConversionFailure(.nullInList) }
+                    try pushValue(element, depth: depth + 1)
+                } catch {
+                    throw error.adding(.index(offset + 1))
                 }
-                try push(element, path: &path, depth: depth + 1)
-                path.steps.removeLast()
                 lua_rawseti(L, -2, lua_Integer(offset + 1))
             }
         case .object(let fields):
-            try enterTable(path: path, depth: depth)
+            try enterTable(depth: depth)
             lua_createtable(L, 0, Int32(clamping: fields.count))
             if fields.isEmpty {
                 push(objectMetatable)  // marks {} as an object so it comes back as one
@@ -47,149 +54,152 @@ extension LuaState {
             for (key, field) in fields {
                 if case .null = field { continue }  // a null field is an absent field
                 pushString(key)
-                path.steps.append(.key(key))
-                try push(field, path: &path, depth: depth + 1)
-                path.steps.removeLast()
+                do {
+                    try pushValue(field, depth: depth + 1)
+                } catch {
+                    throw error.adding(.key(key))
+                }
                 lua_rawset(L, -3)
             }
         }
     }
 
-    private func enterTable(path: ValuePath, depth: Int) throws(LuaError) {
-        guard depth < LuaState.maximumDepth else {
-            throw LuaError(.badValue, "\(path) nests more than \(LuaState.maximumDepth) levels deep")
-        }
-        guard lua_checkstack(L, 4) != 0 else {
-            throw LuaError(.badValue, "\(path) nests too deeply for the Lua stack")
-        }
+    private func enterTable(depth: Int) throws(ConversionFailure) {
+        guard depth < LuaState.maximumDepth else { throw ConversionFailure(.tooDeep) }
+        guard lua_checkstack(L, 4) != 0 else { throw ConversionFailure(.stackExhausted) }
     }
 
     private func pushString(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes in
+        // Native and small strings give their bytes without a copy; the length keeps embedded NULs.
+        let pushed: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
             bytes.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, $0.count) }
+        }
+        if pushed == nil {
+            var copy = text
+            copy.withUTF8 { bytes in
+                bytes.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(L, $0.baseAddress, $0.count) }
+            }
         }
     }
 
     /// Reads the value at a stack index as plain data, using raw access only (no metamethods),
     /// which cannot raise. Refuses what is not plain data, naming the place with `path`.
     func value(at index: Int32, path: ValuePath) throws(LuaError) -> LuaValue {
-        var visiting: [UnsafeRawPointer] = []
-        var path = path
-        return try value(at: lua_absindex(L, index), path: &path, visiting: &visiting)
+        let absolute = lua_absindex(L, index)
+        let result = withUnsafeTemporaryAllocation(of: UnsafeRawPointer.self, capacity: LuaState.maximumDepth) { ancestors in
+            Result { () throws(ConversionFailure) in try readValue(at: absolute, depth: 0, ancestors: ancestors) }
+        }
+        switch result {
+        case .success(let value): return value
+        case .failure(let failure): throw failure.luaError(at: path)
+        }
     }
 
-    /// `path` grows and shrinks as the conversion goes; `visiting` holds the tables on the way
-    /// down (at most ``maximumDepth``), to find cycles.
-    private func value(at index: Int32, path: inout ValuePath, visiting: inout [UnsafeRawPointer]) throws(LuaError) -> LuaValue {
+    private func readValue(at index: Int32, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>) throws(ConversionFailure) -> LuaValue {
         switch lua_type(L, index) {
         case LUA_TNIL: return .null
         case LUA_TBOOLEAN: return .bool(lua_toboolean(L, index) != 0)
         case LUA_TNUMBER:
             if lua_isinteger(L, index) != 0 { return .integer(Int64(lua_tointegerx(L, index, nil))) }
             let number = lua_tonumberx(L, index, nil)
-            guard number.isFinite else {
-                throw LuaError(.badValue, "\(path) is not a finite number (NaN or infinity); only finite numbers can be stored")
-            }
+            guard number.isFinite else { throw ConversionFailure(.notFinite) }
             return .double(number)
         case LUA_TSTRING:
-            return .string(try text(at: index, path: path))
+            guard let text = text(at: index) else { throw ConversionFailure(.notUTF8) }
+            return .string(text)
         case LUA_TTABLE:
-            return try table(at: index, path: &path, visiting: &visiting)
+            return try table(at: index, depth: depth, ancestors: ancestors)
         default:
-            let type = String(cString: lua_typename(L, lua_type(L, index)))
-            throw LuaError(.badValue, "\(path) is a \(type); only plain data (nil, booleans, numbers, text, lists and objects) can leave a plugin")
+            throw ConversionFailure(.notPlain(String(cString: lua_typename(L, lua_type(L, index)))))
         }
     }
 
-    private func text(at index: Int32, path: ValuePath) throws(LuaError) -> String {
+    /// A Lua string as Swift text; nil if it is not valid UTF-8.
+    private func text(at index: Int32) -> String? {
         var length = 0
         guard let bytes = lua_tolstring(L, index, &length) else { return "" }
         let buffer = UnsafeRawBufferPointer(start: bytes, count: length)
         if !buffer.contains(where: { $0 >= 0x80 }) {
             return String(decoding: buffer, as: UTF8.self)  // ASCII: nothing to validate
         }
-        guard let text = String(validating: buffer.bindMemory(to: UInt8.self), as: UTF8.self) else {
-            throw LuaError(.badValue, "\(path) is not valid UTF-8 text")
-        }
-        return text
+        return String(validating: buffer.bindMemory(to: UInt8.self), as: UTF8.self)
     }
 
-    private func table(at index: Int32, path: inout ValuePath, visiting: inout [UnsafeRawPointer]) throws(LuaError) -> LuaValue {
+    private func table(at index: Int32, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>) throws(ConversionFailure) -> LuaValue {
         guard let identity = lua_topointer(L, index) else { return .null }
-        guard visiting.count < LuaState.maximumDepth else {
-            throw LuaError(.badValue, "\(path) nests more than \(LuaState.maximumDepth) levels deep")
+        guard depth < LuaState.maximumDepth else { throw ConversionFailure(.tooDeep) }
+        for level in 0..<depth where ancestors[level] == identity {
+            throw ConversionFailure(.cycle)
         }
-        guard !visiting.contains(identity) else {
-            throw LuaError(.badValue, "\(path) contains itself (a cycle); plain data cannot refer back to a table that holds it")
-        }
-        visiting.append(identity)
-        defer { visiting.removeLast() }
-        guard lua_checkstack(L, 4) != 0 else {
-            throw LuaError(.badValue, "\(path) nests too deeply for the Lua stack")
-        }
-        // One pass over the keys decides: keys 1...n make a list, text keys an object.
+        ancestors[depth] = identity
+        guard lua_checkstack(L, 4) != 0 else { throw ConversionFailure(.stackExhausted) }
+        // A first pass over the keys decides: keys 1...n make a list, text keys an object.
+        var textKeys = 0
         var integerKeys = 0
         var largestKey: lua_Integer = 0
-        var fields: [String: LuaValue] = [:]
-        fields.reserveCapacity(8)
         lua_pushnil(L)
         while lua_next(L, index) != 0 {
             switch lua_type(L, -2) {
             case LUA_TSTRING:
-                guard integerKeys == 0 else { lua_settop(L, -3); throw mixed(path) }
-                let key: String
-                do { key = try text(at: -2, path: path) } catch { lua_settop(L, -3); throw LuaError(.badValue, "\(path) has a key that is not valid UTF-8 text") }
-                path.steps.append(.key(key))
-                do {
-                    fields[key] = try value(at: lua_gettop(L), path: &path, visiting: &visiting)
-                } catch {
-                    lua_settop(L, -3)
-                    throw error
-                }
-                path.steps.removeLast()
+                textKeys += 1
             case LUA_TNUMBER where lua_isinteger(L, -2) != 0:
-                guard fields.isEmpty else { lua_settop(L, -3); throw mixed(path) }
                 let key = lua_tointegerx(L, -2, nil)
                 guard key >= 1 else {
                     lua_settop(L, -3)
-                    throw LuaError(.badValue, "\(path) has the key \(key); list positions start at 1")
+                    throw ConversionFailure(.keyBelowOne(Int64(key)))
                 }
                 integerKeys += 1
                 largestKey = max(largestKey, key)
             default:
                 let description = keyDescription(at: -2)
                 lua_settop(L, -3)
-                throw LuaError(.badValue, "\(path) has the key \(description); object keys must be text and list keys 1, 2, 3...")
+                throw ConversionFailure(.badKey(description))
+            }
+            if textKeys > 0 && integerKeys > 0 {
+                lua_settop(L, -3)
+                throw ConversionFailure(.mixed)
             }
             lua_settop(L, -2)
         }
-        if !fields.isEmpty { return .object(fields) }
+        if textKeys > 0 { return .object(try objectFields(at: index, count: textKeys, depth: depth, ancestors: ancestors)) }
         if integerKeys == 0 {
             return isMarkedObject(at: index) ? .object([:]) : .array([])
         }
         guard largestKey == lua_Integer(integerKeys) else {
-            throw LuaError(.badValue, "\(path) is a list with holes: it has \(integerKeys) entries but the key \(largestKey); use keys 1 to \(integerKeys) without gaps")
+            throw ConversionFailure(.holes(count: integerKeys, largest: Int64(largestKey)))
         }
         var elements: [LuaValue] = []
         elements.reserveCapacity(integerKeys)
         for position in 1...integerKeys {
             lua_rawgeti(L, index, lua_Integer(position))
-            path.steps.append(.index(position))
             do {
-                elements.append(try value(at: lua_gettop(L), path: &path, visiting: &visiting))
+                elements.append(try readValue(at: lua_gettop(L), depth: depth + 1, ancestors: ancestors))
             } catch {
                 lua_settop(L, -2)
-                throw error
+                throw error.adding(.index(position))
             }
-            path.steps.removeLast()
             lua_settop(L, -2)
         }
         return .array(elements)
     }
 
-    private func mixed(_ path: ValuePath) -> LuaError {
-        LuaError(.badValue, "\(path) mixes list entries (keys 1, 2, 3...) with object fields (text keys); use one or the other")
+    private func objectFields(at index: Int32, count: Int, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>) throws(ConversionFailure) -> [String: LuaValue] {
+        var fields = [String: LuaValue](minimumCapacity: count)
+        lua_pushnil(L)
+        while lua_next(L, index) != 0 {
+            guard let key = text(at: -2) else {
+                lua_settop(L, -3)
+                throw ConversionFailure(.keyNotUTF8)
+            }
+            do {
+                fields[key] = try readValue(at: lua_gettop(L), depth: depth + 1, ancestors: ancestors)
+            } catch {
+                lua_settop(L, -3)
+                throw error.adding(.key(key))
+            }
+            lua_settop(L, -2)
+        }
+        return fields
     }
 
     private func keyDescription(at index: Int32) -> String {
@@ -206,5 +216,50 @@ extension LuaState {
         let marked = lua_rawequal(L, -1, -2) != 0
         lua_settop(L, -3)
         return marked
+    }
+}
+
+/// Why a value is not plain data, on its way up to the caller, which names the place.
+struct ConversionFailure: Error {
+    enum Reason {
+        case notFinite, nullInList, tooDeep, stackExhausted, notUTF8, keyNotUTF8, cycle, mixed
+        case notPlain(String)
+        case keyBelowOne(Int64)
+        case badKey(String)
+        case holes(count: Int, largest: Int64)
+    }
+
+    var reason: Reason
+    /// The steps from the failing value up, innermost first.
+    var steps: [ValuePath.Step] = []
+
+    init(_ reason: Reason) {
+        self.reason = reason
+    }
+
+    func adding(_ step: ValuePath.Step) -> ConversionFailure {
+        var copy = self
+        copy.steps.append(step)
+        return copy
+    }
+
+    func luaError(at base: ValuePath) -> LuaError {
+        let path = ValuePath(base.root, steps: base.steps + steps.reversed())
+        let message: String
+        switch reason {
+        case .notFinite: message = "\(path) is not a finite number (NaN or infinity); only finite numbers can be stored"
+        case .nullInList: message = "\(path) is null, which a Lua list cannot hold"
+        case .tooDeep: message = "\(path) nests more than \(LuaState.maximumDepth) levels deep"
+        case .stackExhausted: message = "\(path) nests too deeply for the Lua stack"
+        case .notUTF8: message = "\(path) is not valid UTF-8 text"
+        case .keyNotUTF8: message = "\(path) has a key that is not valid UTF-8 text"
+        case .cycle: message = "\(path) contains itself (a cycle); plain data cannot refer back to a table that holds it"
+        case .mixed: message = "\(path) mixes list entries (keys 1, 2, 3...) with object fields (text keys); use one or the other"
+        case .notPlain(let type): message = "\(path) is a \(type); only plain data (nil, booleans, numbers, text, lists and objects) can leave a plugin"
+        case .keyBelowOne(let key): message = "\(path) has the key \(key); list positions start at 1"
+        case .badKey(let description): message = "\(path) has the key \(description); object keys must be text and list keys 1, 2, 3..."
+        case .holes(let count, let largest): message = "\(path) is a list with holes: it has \(count) entries but the key \(largest); use keys 1 to \(count) without gaps"
+        }
+        return LuaError(.badValue, message)
     }
 }

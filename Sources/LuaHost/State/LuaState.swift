@@ -161,6 +161,15 @@ public final class LuaState {
         return results
     }
 
+    /// Calls a function and returns its first result as plain data (`.null` if none), named
+    /// `resultName` in errors. Cheaper than ``call(_:_:resultName:)`` when one result is enough.
+    public func callForValue(_ function: LuaReference, _ arguments: [LuaArgument], resultName: String = "result") throws(LuaError) -> LuaValue {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        _ = try invoke(function, arguments, results: 1, top: top)
+        return try value(at: top + 1, path: ValuePath(resultName))
+    }
+
     /// Calls a function and keeps its first result in the state (`nil` if it returned nil).
     public func callForReference(_ function: LuaReference, _ arguments: [LuaArgument]) throws(LuaError) -> LuaReference? {
         let top = lua_gettop(L)

@@ -175,14 +175,14 @@ public final class ExerciseRun {
 
     /// The outcome now, as plain data.
     public func outcome() throws(LuaError) -> LuaValue {
-        try loaded.state.call(loaded.outcomeFunction, [.reference(stateTable), .reference(context)], resultName: "outcome").first ?? .null
+        try loaded.state.callForValue(loaded.outcomeFunction, [.reference(stateTable), .reference(context)], resultName: "outcome")
     }
 
     /// What one participant may see now (nil: the facilitator); nil if the exercise has no view.
     public func view(for participant: String?) throws(LuaError) -> LuaValue? {
         guard let view = loaded.viewFunction else { return nil }
         let who: LuaValue = participant.map { .string($0) } ?? .null
-        return try loaded.state.call(view, [.reference(stateTable), .value(who), .reference(context)], resultName: "view").first ?? .null
+        return try loaded.state.callForValue(view, [.reference(stateTable), .value(who), .reference(context)], resultName: "view")
     }
 
     /// The report of an outcome, in `language`.
@@ -190,7 +190,7 @@ public final class ExerciseRun {
         let state = loaded.state
         do {
             try state.setField(context, "lang", .string(language.rawValue))
-            let value = try state.call(loaded.reportFunction, [.value(outcome), .reference(context)], resultName: "report").first ?? .null
+            let value = try state.callForValue(loaded.reportFunction, [.value(outcome), .reference(context)], resultName: "report")
             return try ReportBlock.blocks(from: value).get()
         } catch let error as LuaError {
             throw Problem(file: error.path ?? exercise.source.path, line: error.line, error.message)
