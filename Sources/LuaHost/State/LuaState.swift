@@ -87,6 +87,7 @@ public final class LuaState {
         context.deallocate()
     }
 
+    /// Builds the sandbox. The limits are set only after this, so the pushes here cannot raise.
     private func setUp(seed: Int64) throws(LuaError) {
         guard lshim_openlibs(L) == LUA_OK else { throw LuaError(.memoryLimit, "could not open the Lua libraries") }
         var prelude = Sandbox.prelude
