@@ -4,7 +4,7 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/werkvorm
 
-.PHONY: deps build demo test
+.PHONY: deps lint-deps build demo test lint
 
 deps:
 	@if ! pkg-config --exists lua5.4 2>/dev/null; then \
@@ -12,11 +12,21 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq liblua5.4-dev pkg-config; \
 	fi
 
+lint-deps:
+	@if ! command -v luacheck >/dev/null 2>&1; then \
+		echo "Installing luacheck (lua-check) with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq lua-check; \
+	fi
+
+# luacheck over the exercises and plugins, with .luacheckrc (no io, os, debug, package).
+lint: lint-deps
+	luacheck Exercises Plugins
+
 build: deps
 	swift build
 
 demo: build
 	$(BIN) lua Examples/dot-votes.lua
 
-test: deps
+test: deps lint
 	swift test

@@ -40,6 +40,8 @@ public final class ExerciseRun {
     public let participants: [String]
     /// The seed of this run's random numbers.
     public let seed: Int64
+    /// The session's language: what `ctx.lang` says to `init`, the handlers and `outcome`.
+    public let language: Language
     /// The index of the current phase.
     public private(set) var phaseIndex = 0
     /// The accepted inputs so far, with the phase each came in.
@@ -56,6 +58,7 @@ public final class ExerciseRun {
         self.params = try loaded.exercise.resolve(params: params)
         self.participants = participants
         self.seed = seed
+        self.language = language
         let state = loaded.state
         do throws(LuaError) {
             let chunk = try state.load(source: ExerciseRun.runnerSource, path: "werkvorm/runner.lua")
@@ -190,6 +193,7 @@ public final class ExerciseRun {
         let state = loaded.state
         do {
             try state.setField(context, "lang", .string(language.rawValue))
+            defer { try? state.setField(context, "lang", .string(self.language.rawValue)) }  // the session's again
             let value = try state.callForValue(loaded.reportFunction, [.value(outcome), .reference(context)], resultName: "report")
             return try ReportBlock.blocks(from: value).get()
         } catch let error as LuaError {

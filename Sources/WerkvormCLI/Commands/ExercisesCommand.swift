@@ -83,7 +83,9 @@ struct ExercisesCommand: ParsableCommand {
             if problemCount == 0 {
                 print("\(files.count) exercise\(files.count == 1 ? "" : "s") checked: no problems")
             } else {
-                throw CLIError("\(problemCount) problem\(problemCount == 1 ? "" : "s") in \(unsound) of \(files.count) exercise\(files.count == 1 ? "" : "s")")
+                // on standard output, after the problems it sums up
+                print("\(problemCount) problem\(problemCount == 1 ? "" : "s") in \(unsound) of \(files.count) exercise\(files.count == 1 ? "" : "s")")
+                throw CLIError("", exitCode: 1)
             }
         }
     }
@@ -99,6 +101,11 @@ extension String {
 
 /// Exercise files named on the command line (files or directories), or the whole library.
 enum ExerciseFiles {
+    /// Whether `id` is a valid exercise id: lowercase letters, digits and dashes.
+    static func isExerciseID(_ id: String) -> Bool {
+        !id.isEmpty && id.first != "-" && id.utf8.allSatisfy { ($0 >= 97 && $0 <= 122) || ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: "-") }
+    }
+
     static func resolve(_ paths: [String], library options: LibraryOptions) throws -> [(URL, ModuleDirectories)] {
         let directories = ExerciseLibrary.directories(extra: options.directories)
         func modules(for directory: URL) -> ModuleDirectories {

@@ -113,3 +113,15 @@ import Werkvorm
         }
     }
 }
+
+@Suite struct ContextLanguageTests {
+    @Test func aReportInAnotherLanguageLeavesTheSessionsLanguageForHandlers() throws {
+        let source = Fixtures.counter([("state.total = state.total + input.fields.n", "state.total = state.total + input.fields.n\n      state.lang = ctx.lang"),
+                                       ("add = function(state, input)", "add = function(state, input, ctx)"),
+                                       ("outcome = function(state) return { total = state.total, by = state.by } end", "outcome = function(state) return { total = state.total, lang = state.lang } end")])
+        let run = try ExerciseRun(source: source, modules: Fixtures.modules, params: [:], participants: ["ann"], seed: 1, language: .nl)
+        _ = try run.report(try run.outcome(), language: .en)
+        #expect(run.handle(ExerciseInput(name: "add", participant: "ann", fields: ["n": 1])) == .accepted)
+        #expect(try run.outcome() == ["total": 1, "lang": "nl"])
+    }
+}
