@@ -1,0 +1,126 @@
+import LuaHost
+import Yams
+
+extension SessionScriptReader {
+    static let exerciseKeys = ["exercise", "title", "minutes", "params", "notes"]
+    static let breakKeys = ["break", "title"]
+    static let blockKeys = ["block", "minutes", "notes"]
+
+    /// One step: an exercise, a break or a free block; nil when it has problems.
+    mutating func readStep(_ node: Node, id: Int) -> SessionStep? {
+        let path = "steps[\(id)]"
+        guard let mapping = node.mapping else {
+            report(node, path, "must be a mapping: `- exercise: ID`, `- break: MINUTES` or `- block: TITLE`; found \(YAMLSource.kind(node))")
+            return nil
+        }
+        let kinds = ["exercise", "break", "block"].filter { mapping[$0] != nil }
+        guard kinds.count == 1, let kind = kinds.first else {
+            if kinds.isEmpty {
+                let before = problems.count
+                checkKeys(mapping, allowed: Self.exerciseKeys + Self.breakKeys + Self.blockKeys, prefix: path + ".")
+                if problems.count == before {
+                    report(node, path, "needs one of `exercise: ID`, `break: MINUTES` or `block: TITLE`")
+                }
+            } else {
+                report(node, path, "has both \(kinds.joined(separator: " and ")); a step is one exercise, break or block: split it into separate steps")
+            }
+            return nil
+        }
+        switch kind {
+        case "exercise": return readExercise(mapping, id: id)
+        case "break":
+            checkKeys(mapping, allowed: Self.breakKeys, prefix: path + ".")
+            let minutes = positiveMinutes(mapping["break"], field: path + ".break")
+            let title = mapping["title"].flatMap { text($0, field: path + ".title") }
+            guard let minutes else { return nil }
+            return SessionStep(id: id, kind: .pause(title: title), minutes: minutes)
+        default:
+            checkKeys(mapping, allowed: Self.blockKeys, prefix: path + ".")
+            let title = mapping["block"].flatMap { text($0, field: path + ".block") }
+            let minutes: Int?
+            if let node = mapping["minutes"] {
+                minutes = positiveMinutes(node, field: path + ".minutes")
+            } else {
+                report(node, path + ".minutes", "is missing; say how long the block takes (`minutes: 15`)")
+                minutes = nil
+            }
+            let notes = mapping["notes"].flatMap { text($0, field: path + ".notes") }
+            guard let title, let minutes else { return nil }
+            return SessionStep(id: id, kind: .block(title: title, notes: notes), minutes: minutes)
+        }
+    }
+
+    /// A whole number of minutes, 1 or more, or a problem.
+    mutating func positiveMinutes(_ node: Node?, field: String) -> Int? {
+        guard let node else { return nil }
+        guard let minutes = YAMLSource.integer(node), minutes >= 1 else {
+            report(node, field, "must be a whole number of minutes, 1 or more; found \(YAMLSource.kind(node))")
+            return nil
+        }
+        return minutes
+    }
+
+    /// An exercise step: the exercise from the library, its minutes, params and notes.
+    mutating func readExercise(_ mapping: Node.Mapping, id: Int) -> SessionStep? {
+        let path = "steps[\(id)]"
+        checkKeys(mapping, allowed: Self.exerciseKeys, prefix: path + ".")
+        let notes = mapping["notes"].flatMap { text($0, field: path + ".notes") }
+        let title = mapping["title"].flatMap { text($0, field: path + ".title") }
+        let minutesNode = mapping["minutes"]
+        let given = minutesNode.flatMap { positiveMinutes($0, field: path + ".minutes") }
+        let paramsNode = mapping["params"]
+        if let paramsNode, paramsNode.mapping == nil {
+            report(paramsNode, path + ".params", "must be a mapping of param names to values (`dots: 5`); found \(YAMLSource.kind(paramsNode))")
+        }
+        guard let idNode = mapping["exercise"], let exerciseID = text(idNode, field: path + ".exercise") else { return nil }
+        let exercise: Exercise
+        do {
+            exercise = try library.exercise(exerciseID)
+        } catch {
+            report(idNode, path + ".exercise", error.message)
+            return nil
+        }
+        let minimum = exercise.duration.minimumMinutes
+        if let given, given < minimum {
+            report(minutesNode, path + ".minutes", "is \(given), but '\(exercise.id)' needs at least \(minimum) minutes; plan \(minimum) or more, or choose a shorter exercise")
+        }
+        var values: [String: LuaValue] = [:]
+        var order: [String] = []
+        var marks: [String: Mark] = [:]
+        if let params = paramsNode?.mapping {
+            for (key, value) in params {
+                let name = YAMLSource.text(key) ?? ""
+                let declaration = exercise.params.first { $0.name == name }
+                values[name] = YAMLSource.value(value, hint: declaration?.kind)
+                order.append(name)
+                let field = "\(path).params.\(name)"
+                YAMLSource.marks(of: value, at: field, into: &marks)
+                if declaration == nil, let mark = key.mark { marks[field] = mark }
+            }
+        }
+        let resolved: [String: LuaValue]
+        do {
+            resolved = try exercise.resolve(params: values, at: "\(path).params")
+        } catch {
+            for problem in error.problems { place(problem, marks: marks, fallback: paramsNode) }
+            return nil
+        }
+        let step = ExerciseStep(exercise: exercise, params: resolved, given: order, notes: notes, title: title)
+        return SessionStep(id: id, kind: .exercise(step), minutes: given ?? exercise.duration.defaultMinutes)
+    }
+
+    /// Places a param problem at the node its field names, or the closest node above it.
+    mutating func place(_ problem: Problem, marks: [String: Mark], fallback: Node?) {
+        var located = problem
+        located.file = file
+        var field = problem.field ?? ""
+        while !field.isEmpty, marks[field] == nil {
+            guard let cut = field.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            field = String(field[..<cut])
+        }
+        let mark = marks[field] ?? fallback?.mark
+        located.line = mark?.line
+        located.column = mark?.column
+        problems.append(located)
+    }
+}

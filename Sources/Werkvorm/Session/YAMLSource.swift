@@ -1,0 +1,121 @@
+import LuaHost
+import Yams
+
+/// A YAML or JSON document read with Yams' node API, so that every value keeps its line and
+/// column, and its syntax errors become located problems.
+enum YAMLSource {
+    /// The root node of `text`, or the syntax error as a problem in `file`. An empty document
+    /// gives nil.
+    static func compose(_ text: String, file: String) throws(Problem) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw problem(for: error, in: text, file: file)
+        } catch {
+            throw Problem(file: file, "cannot read the file as YAML: \(error)")
+        }
+    }
+
+    /// A Yams error as a problem at its line and column.
+    static func problem(for error: YamlError, in text: String, file: String) -> Problem {
+        let json = file.lowercased().hasSuffix(".json")
+        let language = json ? "JSON" : "YAML"
+        let hint = json ? "; check the commas, brackets and quotes" : "; check the indentation, and put text containing ': ' or ' #' in quotes"
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let while_ = context.map { ", \($0.text)" } ?? ""
+            return Problem(file: file, line: mark.line, column: mark.column, "not valid \(language)\(while_): \(problem)\(hint)")
+        case .reader(let problem, let offset, _, _):
+            let place = offset.map { position(ofCharacter: $0, in: text) }
+            return Problem(file: file, line: place?.line, column: place?.column, "not valid text: \(problem); save the file as UTF-8")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return Problem(file: file, line: context.mark.line, column: context.mark.column, "the key \(keys) appears more than once in the same mapping; keep one")
+        default:
+            return Problem(file: file, "cannot read the file as YAML: \(error)")
+        }
+    }
+
+    /// The 1-based line and column of the character at `offset`.
+    static func position(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        for character in text.prefix(offset) {
+            if character == "\n" { line += 1; column = 1 } else { column += 1 }
+        }
+        return (line, column)
+    }
+
+    /// The text of a scalar node, whatever it looks like (`09:30`, `2023-06-23`, `5`); nil for
+    /// a mapping or a list.
+    static func text(_ node: Node) -> String? {
+        node.scalar?.string
+    }
+
+    /// What kind of node it is, for messages.
+    static func kind(_ node: Node) -> String {
+        switch node {
+        case .mapping: "a mapping"
+        case .sequence: "a list"
+        case .scalar(let scalar): scalar.string.isEmpty && scalar.style == .plain ? "nothing" : "\"\(scalar.string)\""
+        case .alias: "an alias"
+        }
+    }
+
+    /// A whole number written plainly (`5`, not `"5"` or `5.5`).
+    static func integer(_ node: Node) -> Int? {
+        guard let scalar = node.scalar, scalar.style == .plain else { return nil }
+        return Int(scalar.string)
+    }
+
+    /// A node as plugin data. Scalars become text when `hint` wants text, otherwise plain
+    /// scalars are read as YAML reads them (numbers, true/false, null); quoted scalars are text.
+    static func value(_ node: Node, hint: ParamDeclaration.Kind? = nil) -> LuaValue {
+        switch node {
+        case .mapping(let mapping):
+            var fields: [String: LuaValue] = [:]
+            for (key, value) in mapping { fields[key.scalar?.string ?? ""] = self.value(value, hint: hint == .bilingual ? .text : nil) }
+            return .object(fields)
+        case .sequence(let sequence):
+            return .array(sequence.map { value($0, hint: hint == .textList ? .text : nil) })
+        case .scalar(let scalar):
+            switch hint {
+            case .text, .bilingual, .choice, .textList: return .string(scalar.string)
+            default: return scalar.style == .plain ? plain(scalar.string) : .string(scalar.string)
+            }
+        case .alias:
+            return .null
+        }
+    }
+
+    /// A plain scalar as YAML 1.2's core schema reads it.
+    private static func plain(_ text: String) -> LuaValue {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE": return .bool(true)
+        case "false", "False", "FALSE": return .bool(false)
+        default:
+            if let number = Int64(text) { return .integer(number) }
+            if let number = Double(text), number.isFinite, text.contains(where: \.isNumber) { return .double(number) }
+            return .string(text)
+        }
+    }
+
+    /// Every node under `node`, by its path (`steps[3].params.dots`, `...rules[2]`), with its mark.
+    static func marks(of node: Node, at path: String, into marks: inout [String: Mark]) {
+        if let mark = node.mark { marks[path] = mark }
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                let name = key.scalar?.string ?? ""
+                let child = ValuePath.isIdentifier(name) ? "\(path).\(name)" : "\(path)[\(JSONWriter.quoted(name))]"
+                self.marks(of: value, at: child, into: &marks)
+            }
+        case .sequence(let sequence):
+            for (offset, item) in sequence.enumerated() { self.marks(of: item, at: "\(path)[\(offset + 1)]", into: &marks) }
+        default:
+            break
+        }
+    }
+}
