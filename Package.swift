@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // Lua 5.4 from Debian's liblua5.4-dev.
@@ -26,7 +27,10 @@ let package = Package(
         // Exercises, sessions, records, replay and reports.
         .target(
             name: "Werkvorm",
-            dependencies: ["LuaHost", .product(name: "Yams", package: "Yams")]
+            dependencies: [
+                "LuaHost", .product(name: "Yams", package: "Yams"),
+                .product(name: "Crypto", package: "swift-crypto"),  // SHA-256 of exercise sources in records
+            ]
         ),
         .executableTarget(
             name: "WerkvormCLI",

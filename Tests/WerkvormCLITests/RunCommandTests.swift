@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+
+@Suite struct RunCommandTests {
+    static let script = CLI.root.appendingPathComponent("Examples/iedereen-mee-sessie-6.yaml").path
+
+    /// Dot voting in step 8 of the Iedereen Mee example: engagements, then dots.
+    static func votingEvents(rounds: Int) -> String {
+        var lines = ["# generated: engagements, then dot votes"]
+        let people = ["An", "Bram", "Cem", "Dewi"]
+        for person in people {
+            lines.append(#"{"step": 8, "participant": "\#(person)", "input": "engagement", "fields": {"text": "Engagement van \#(person)"}}"#)
+        }
+        lines.append(#"{"step": 8, "phase": "vote"}"#)
+        for round in 0..<rounds {
+            for (offset, person) in people.enumerated() {
+                lines.append(#"{"step": 8, "participant": "\#(person)", "input": "dot", "fields": {"note": \#((round + offset) % 4 + 1)}}"#)
+                lines.append(#"{"step": 8, "participant": "\#(person)", "input": "remove_dot", "fields": {"note": \#((round + offset) % 4 + 1)}}"#)
+            }
+        }
+        lines.append(#"{"step": 8, "participant": "An", "input": "dot", "fields": {"note": 1, "count": 5}}"#)
+        lines.append(#"{"step": 8, "phase": "results"}"#)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    @Test func runsFromEventsIntoARecord() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try Self.votingEvents(rounds: 2).write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
+            let result = try CLI.run(["run", Self.script, "--events", "events.jsonl", "--record", "record.json", "--seed", "7"], in: directory)
+            #expect(result.status == 0)
+            #expect(result.stdout == "23 events, 23 accepted, 0 rejected; wrote record.json\n")
+            let record = try String(contentsOf: directory.appendingPathComponent("record.json"), encoding: .utf8)
+            #expect(record.contains(#""format": "werkvorm-record""#))
+            #expect(record.contains(#""seed": 7"#))
+            #expect(record.contains(#""participants": [\#n    "An",\#n    "Bram",\#n    "Cem",\#n    "Dewi"\#n  ]"#))
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("record.json.journal").path))
+        }
+    }
+
+    @Test func rejectedEventsAreShownAndTheSessionGoesOn() throws {
+        try CLI.withTemporaryDirectory { directory in
+            let events = Self.votingEvents(rounds: 0) + #"{"step": 8, "participant": "An", "input": "dot", "fields": {"note": 2}}"# + "\n" + #"{"step": 6, "participant": "An", "input": "dot"}"# + "\n"
+            try events.write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
+            let result = try CLI.run(["run", Self.script, "--events", "events.jsonl", "--record", "record.json", "--seed", "1"], in: directory)
+            #expect(result.status == 0)
+            #expect(result.stderr == """
+                events.jsonl:9: step 8: rejected: input: 'dot' belongs to the phase 'vote', and 'engagement-voting' is in the phase 'results'
+                events.jsonl:10: step 6: rejected: step: step 6 (Pauze) is not an exercise; it takes no inputs
+
+                """)
+            #expect(result.stdout == "9 events, 7 accepted, 2 rejected; wrote record.json\n")
+        }
+    }
+
+    @Test func malformedEventLinesAreLocatedAndNothingRuns() throws {
+        try CLI.withTemporaryDirectory { directory in
+            let events = """
+                {"step": 8, "participant": "An", "input": "engagement", "fields": {"text": "x"}}
+                {"step": 8, "participant": "An", "inptu": "engagement"}
+                {"step": 8, "participant": "An", "input": "engagement", "fields": {"text": "x"}
+                {"step": "acht", "phase": "vote"}
+
+                """
+            try events.write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
+            let result = try CLI.run(["run", Self.script, "--events", "events.jsonl", "--record", "record.json"], in: directory)
+            #expect(result.status == 1)
+            #expect(result.stderr == """
+                events.jsonl:2: inptu: is not a field of an event; did you mean 'input'?
+                events.jsonl:3:80: the JSON ends inside an object; expected ',' or '}'; each line must be one JSON object
+                events.jsonl:4: step: must be the number of a step of the session (1, 2, 3...)
+
+                """)
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("record.json.journal").path))
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("record.json").path))
+        }
+    }
+
+    @Test func anInterruptedRunIsNeverOverwritten() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try Self.votingEvents(rounds: 1).write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
+            try "{\"journal\":\"werkvorm\"}\n".write(to: directory.appendingPathComponent("record.json.journal"), atomically: true, encoding: .utf8)
+            let result = try CLI.run(["run", Self.script, "--events", "events.jsonl", "--record", "record.json"], in: directory)
+            #expect(result.status == 1)
+            #expect(result.stderr == "record.json.journal: a run of this record was interrupted; go on with --resume, or remove the journal to start over\n")
+        }
+    }
+
+    @Test func aRunKilledAtAnyPointAndResumedGivesTheSameRecord() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try Self.votingEvents(rounds: 60).write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
+            let arguments = ["run", Self.script, "--events", "events.jsonl", "--seed", "11"]
+            let reference = try CLI.run(arguments + ["--record", "reference.json"], in: directory)
+            #expect(reference.status == 0)
+            let expected = try Data(contentsOf: directory.appendingPathComponent("reference.json"))
+            // Kill once the journal holds this many lines (header included): mid-run, at points
+            // from the first event to near the end.
+            for lines in [2, 50, 200, 400] {
+                let record = "killed-\(lines).json"
+                let journalFile = directory.appendingPathComponent(record + ".journal")
+                let process = Process()
+                process.executableURL = CLI.executable
+                process.arguments = arguments + ["--record", record]
+                process.currentDirectoryURL = directory
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                let deadline = Date().addingTimeInterval(20)
+                while process.isRunning, Date() < deadline {
+                    let written = (try? String(contentsOf: journalFile, encoding: .utf8))?.split(separator: "\n").count ?? 0
+                    if written >= lines { break }
+                    Thread.sleep(forTimeInterval: 0.001)
+                }
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                #expect(process.terminationReason == .uncaughtSignal, "the run ended before it could be killed at \(lines) journal lines")
+                let journal = directory.appendingPathComponent(record + ".journal")
+                let resumed = try CLI.run(
+                    FileManager.default.fileExists(atPath: journal.path) ? arguments + ["--record", record, "--resume"] : arguments + ["--record", record],
+                    in: directory)
+                #expect(resumed.status == 0, "\(resumed.stderr)")
+                #expect(try Data(contentsOf: directory.appendingPathComponent(record)) == expected, "killed at \(lines) journal lines")
+            }
+        }
+    }
+}
