@@ -4,7 +4,7 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/werkvorm
 
-.PHONY: deps lint-deps build demo test lint
+.PHONY: deps lint-deps schema-deps build demo test lint
 
 deps:
 	@if ! pkg-config --exists lua5.4 2>/dev/null; then \
@@ -18,6 +18,10 @@ lint-deps:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq lua-check; \
 	fi
 
+# Python's jsonschema, with which the tests validate records against docs/record.schema.json.
+schema-deps:
+	@python3 -c 'import jsonschema' 2>/dev/null || { echo "Installing jsonschema with pip"; python3 -m pip install --quiet jsonschema; }
+
 # luacheck over the exercises and plugins, with .luacheckrc (no io, os, debug, package).
 lint: lint-deps
 	luacheck Exercises Plugins
@@ -28,5 +32,5 @@ build: deps
 demo: build
 	$(BIN) lua Examples/dot-votes.lua
 
-test: deps lint
+test: deps lint schema-deps
 	swift test
