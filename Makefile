@@ -29,8 +29,14 @@ lint: lint-deps
 build: deps
 	swift build
 
+EXAMPLE := Examples/iedereen-mee-sessie-6
+
+# The main job on the shipped example: the agenda, then the session run from its events.
 demo: build
-	$(BIN) lua Examples/dot-votes.lua
+	$(BIN) plan $(EXAMPLE).yaml
+	@mkdir -p out
+	@rm -f out/iedereen-mee-sessie-6.record.json.journal
+	$(BIN) run $(EXAMPLE).yaml --events $(EXAMPLE).events.jsonl --record out/iedereen-mee-sessie-6.record.json --seed 1
 
 test: deps lint schema-deps
 	swift test

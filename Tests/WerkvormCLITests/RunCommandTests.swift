@@ -151,3 +151,31 @@ import Testing
         }
     }
 }
+
+@Suite struct ExampleSessionTests {
+    @Test(arguments: [
+        ("iedereen-mee-sessie-6", "231 events, 229 accepted, 2 rejected"),
+        ("safer-spaces-verkenning", "54 events, 53 accepted, 1 rejected"),
+        ("amersfoort-werkconferentie", "67 events, 67 accepted, 0 rejected"),
+        ("polarisatie-workshop", "22 events, 21 accepted, 1 rejected"),
+    ])
+    func everyExampleRunsFromItsEvents(name: String, summary: String) throws {
+        try CLI.withTemporaryDirectory { directory in
+            let example = CLI.root.appendingPathComponent("Examples/\(name)").path
+            let result = try CLI.run(["run", example + ".yaml", "--events", example + ".events.jsonl", "--record", "record.json", "--seed", "1"], in: directory)
+            #expect(result.status == 0)
+            #expect(result.stdout == "\(summary); wrote record.json\n")
+            #expect(!result.stderr.contains("raised an error"))
+        }
+    }
+
+    @Test func theIedereenMeeDotVotesMatchTheMinutes() throws {
+        try CLI.withTemporaryDirectory { directory in
+            let example = CLI.root.appendingPathComponent("Examples/iedereen-mee-sessie-6").path
+            _ = try CLI.run(["run", example + ".yaml", "--events", example + ".events.jsonl", "--record", "record.json", "--seed", "1"], in: directory)
+            let record = try String(contentsOf: directory.appendingPathComponent("record.json"), encoding: .utf8)
+            let compact = record.filter { !$0.isWhitespace }
+            #expect(compact.contains(#""tally":[6,4,0,3,6,3,0,3,0,0,5,4,1,2,3,3,7]"#))
+        }
+    }
+}
