@@ -179,3 +179,24 @@ import Testing
         }
     }
 }
+
+@Suite struct AnonymiseTests {
+    @Test func anAnonymisedRecordHoldsNoNames() throws {
+        try CLI.withTemporaryDirectory { directory in
+            let example = CLI.root.appendingPathComponent("Examples/iedereen-mee-sessie-6").path
+            let events = try String(contentsOfFile: example + ".events.jsonl", encoding: .utf8)
+            let result = try CLI.run(["run", example + ".yaml", "--events", example + ".events.jsonl", "--record", "record.json", "--seed", "1", "--anonymise"], in: directory)
+            #expect(result.status == 0)
+            let record = try String(contentsOf: directory.appendingPathComponent("record.json"), encoding: .utf8)
+            let names = Set(events.split(separator: "\n").compactMap { line -> String? in
+                guard let range = line.range(of: #""participant": ""#) else { return nil }
+                return String(line[range.upperBound...].prefix { $0 != "\"" })
+            })
+            #expect(names.count == 10)
+            for name in names {
+                #expect(!record.contains("\"\(name)\""), "\(name) is in the record")
+            }
+            #expect(record.contains(#""participants": [\#n    "deelnemer-1",\#n    "deelnemer-2","#))
+        }
+    }
+}

@@ -16,7 +16,7 @@ public enum EventResult: Sendable, Hashable {
 public final class SessionRun {
     public let script: SessionScript
     public let seed: Int64
-    /// Participant ids: the roster's names, then `anonymous-1`, `anonymous-2`... for anonymous places.
+    /// Participant ids, in order.
     public let participants: [String]
     /// Every event so far, in order, with its result.
     public private(set) var events: [(event: SessionEvent, result: EventResult)] = []
@@ -24,12 +24,25 @@ public final class SessionRun {
     private let modules: ModuleDirectories
     private var runs: [Int: ExerciseRun] = [:]
 
-    /// A run of `script` with `seed`; exercises find their modules in `modules`. A script without
-    /// a roster takes `participants` (for a run from an events file: everyone who appears in it).
-    public init(script: SessionScript, modules: ModuleDirectories, seed: Int64, participants fallback: [String] = []) {
+    /// A run of `script` with `seed` and these participants (see ``participants(of:events:)``);
+    /// exercises find their modules in `modules`.
+    public init(script: SessionScript, modules: ModuleDirectories, seed: Int64, participants: [String]) {
         self.script = script
         self.modules = modules
         self.seed = seed
+        self.participants = participants
+    }
+
+    /// Who takes part: the roster's names, then `anonymous-1`, `anonymous-2`... for its anonymous
+    /// places; without a roster, everyone who appears in `events`, in the order they first do.
+    public static func participants(of script: SessionScript, events: [SessionEvent]) -> [String] {
+        guard !script.roster.isEmpty else {
+            var seen: Set<String> = []
+            return events.compactMap { event in
+                guard case .input(let input) = event.action, let who = input.participant, seen.insert(who).inserted else { return nil }
+                return who
+            }
+        }
         var ids: [String] = []
         var anonymous = 0
         for entry in script.roster {
@@ -42,16 +55,7 @@ public final class SessionRun {
                 }
             }
         }
-        participants = script.roster.isEmpty ? fallback : ids
-    }
-
-    /// The participants who appear in `events`, in the order they first do.
-    public static func participants(in events: [SessionEvent]) -> [String] {
-        var seen: Set<String> = []
-        return events.compactMap { event in
-            guard case .input(let input) = event.action, let who = input.participant, seen.insert(who).inserted else { return nil }
-            return who
-        }
+        return ids
     }
 
     /// The seed of one step's random numbers, derived from the session's.

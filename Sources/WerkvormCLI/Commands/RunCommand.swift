@@ -35,6 +35,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Go on with a run that was interrupted, from RECORD.journal.")
     var resume = false
 
+    @Flag(help: "Replace participants' names by stable pseudonyms (deelnemer-1, deelnemer-2...) before anything is recorded.")
+    var anonymise = false
+
     func run() throws {
         let library = library.load()
         let scriptText: String
@@ -48,6 +51,10 @@ struct RunCommand: ParsableCommand {
             throw CLIError("\(session): cannot read the session script; check the path")
         }
         let eventLines = try readEvents()
+        let named = SessionRun.participants(of: script, events: eventLines.map(\.event))
+        let pseudonyms = anonymise ? Pseudonyms(participants: named, language: script.language) : nil
+        let participants = pseudonyms?.participants ?? named
+        func prepared(_ event: SessionEvent) -> SessionEvent { pseudonyms?.apply(to: event, in: script) ?? event }
         let recordURL = URL(fileURLWithPath: record)
         let journalURL = Journal.url(forRecord: recordURL)
         let journalPath = record + ".journal"  // as the user would write it
@@ -60,8 +67,8 @@ struct RunCommand: ParsableCommand {
             guard done.scriptSHA256 == Journal.sha256(scriptText) else {
                 throw CLIError("\(journalPath): the session script changed since this run started; resume with the script as it was")
             }
-            session = SessionRun(script: script, modules: library.modules, seed: seed ?? done.seed, participants: SessionRun.participants(in: eventLines.map(\.event)))
-            for event in done.events { session.apply(event) }
+            session = SessionRun(script: script, modules: library.modules, seed: seed ?? done.seed, participants: participants)
+            for event in done.events { session.apply(prepared(event)) }
             for (index, event) in done.events.enumerated() where index < eventLines.count && eventLines[index].event != event {
                 throw CLIError("\(events):\(eventLines[index].line): this event differs from event \(index + 1) in the journal; resume with the events file the run started with")
             }
@@ -73,7 +80,7 @@ struct RunCommand: ParsableCommand {
                 throw CLIError("\(journalPath): a run of this record was interrupted; go on with --resume, or remove the journal to start over")
             }
             let chosen = seed ?? Int64.random(in: 1...Int64(Int32.max))
-            session = SessionRun(script: script, modules: library.modules, seed: chosen, participants: SessionRun.participants(in: eventLines.map(\.event)))
+            session = SessionRun(script: script, modules: library.modules, seed: chosen, participants: participants)
             do { journal = try Journal(creating: journalURL, scriptText: scriptText, seed: chosen) } catch {
                 throw CLIError("\(journalPath): cannot create the journal; check that the record's directory exists and is writable")
             }
@@ -84,7 +91,7 @@ struct RunCommand: ParsableCommand {
             } catch {
                 throw CLIError("\(journalPath): cannot write the journal (\(LuaCommand.reason(error))); the session stops here and loses nothing before this event: --resume goes on")
             }
-            switch session.apply(event) {
+            switch session.apply(prepared(event)) {
             case .accepted: break
             case .rejected(let reason):
                 Terminal.error("\(events):\(line): step \(event.step): rejected: \(reason.text(script.language))")
@@ -93,7 +100,7 @@ struct RunCommand: ParsableCommand {
             }
         }
         do {
-            try SessionRecord.write(SessionRecord.make(session, scriptText: scriptText), to: recordURL)
+            try SessionRecord.write(SessionRecord.make(session, scriptText: pseudonyms?.apply(toScript: scriptText) ?? scriptText), to: recordURL)
         } catch {
             throw CLIError("\(record): cannot write the record (\(LuaCommand.reason(error))); the journal \(journalPath) keeps every event: fix the path and run again with --resume")
         }
