@@ -51,47 +51,37 @@ struct RunCommand: ParsableCommand {
             throw CLIError("\(session): cannot read the session script; check the path")
         }
         let eventLines = try readEvents()
-        let named = SessionRun.participants(of: script, events: eventLines.map(\.event))
-        let pseudonyms = anonymise ? Pseudonyms(participants: named, language: script.language) : nil
-        let participants = pseudonyms?.participants ?? named
-        func prepared(_ event: SessionEvent) -> SessionEvent { pseudonyms?.apply(to: event, in: script) ?? event }
-        let recordURL = URL(fileURLWithPath: record)
-        let journalURL = Journal.url(forRecord: recordURL)
-        let journalPath = record + ".journal"  // as the user would write it
-        let journal: Journal
-        let session: SessionRun
+        let participants = SessionRun.participants(of: script, events: eventLines.map(\.event))
+        let recording: RecordingSession
         var skip = 0
-        if resume {
-            let done: (seed: Int64, scriptSHA256: String, events: [SessionEvent])
-            do { done = try Journal.read(journalURL) } catch { throw CLIError(error.description) }
-            guard done.scriptSHA256 == Journal.sha256(scriptText) else {
-                throw CLIError("\(journalPath): the session script changed since this run started; resume with the script as it was")
+        do {
+            if resume {
+                recording = try RecordingSession(
+                    resuming: script, scriptText: scriptText, modules: library.modules, participants: participants,
+                    record: URL(fileURLWithPath: record), anonymise: anonymise)
+                for (index, event) in recording.journalledEvents.enumerated() where index < eventLines.count && eventLines[index].event != event {
+                    throw CLIError("\(events):\(eventLines[index].line): this event differs from event \(index + 1) in the journal; resume with the events file the run started with")
+                }
+                skip = min(recording.resumedEvents, eventLines.count)
+                Terminal.error("resumed: \(recording.resumedEvents) event\(recording.resumedEvents == 1 ? "" : "s") from the journal")
+            } else {
+                recording = try RecordingSession(
+                    script: script, scriptText: scriptText, modules: library.modules, participants: participants,
+                    seed: seed ?? Int64.random(in: 1...Int64(Int32.max)), record: URL(fileURLWithPath: record), anonymise: anonymise)
             }
-            session = SessionRun(script: script, modules: library.modules, seed: seed ?? done.seed, participants: participants)
-            for event in done.events { session.apply(prepared(event)) }
-            for (index, event) in done.events.enumerated() where index < eventLines.count && eventLines[index].event != event {
-                throw CLIError("\(events):\(eventLines[index].line): this event differs from event \(index + 1) in the journal; resume with the events file the run started with")
-            }
-            skip = min(done.events.count, eventLines.count)
-            do { journal = try Journal(appendingTo: journalURL) } catch { throw CLIError("\(journalPath): cannot open the journal to go on (\(LuaCommand.reason(error)))") }
-            Terminal.error("resumed: \(done.events.count) event\(done.events.count == 1 ? "" : "s") from the journal")
-        } else {
-            if FileManager.default.fileExists(atPath: journalURL.path) {
-                throw CLIError("\(journalPath): a run of this record was interrupted; go on with --resume, or remove the journal to start over")
-            }
-            let chosen = seed ?? Int64.random(in: 1...Int64(Int32.max))
-            session = SessionRun(script: script, modules: library.modules, seed: chosen, participants: participants)
-            do { journal = try Journal(creating: journalURL, scriptText: scriptText, seed: chosen) } catch {
-                throw CLIError("\(journalPath): cannot create the journal; check that the record's directory exists and is writable")
-            }
+        } catch let error as Problems {
+            throw CLIError(error.description)
+        } catch let error as Problem {
+            throw CLIError(error.description)
         }
         for (line, event) in eventLines.dropFirst(skip) {
+            let result: EventResult
             do {
-                try journal.append(event)
+                result = try recording.submit(event)
             } catch {
-                throw CLIError("\(journalPath): cannot write the journal (\(LuaCommand.reason(error))); the session stops here and loses nothing before this event: --resume goes on")
+                throw CLIError(error.description)
             }
-            switch session.apply(prepared(event)) {
+            switch result {
             case .accepted: break
             case .rejected(let reason):
                 Terminal.error("\(events):\(line): step \(event.step): rejected: \(reason.text(script.language))")
@@ -100,11 +90,11 @@ struct RunCommand: ParsableCommand {
             }
         }
         do {
-            try SessionRecord.write(SessionRecord.make(session, scriptText: pseudonyms?.apply(toScript: scriptText) ?? scriptText), to: recordURL)
+            try recording.finish()
         } catch {
-            throw CLIError("\(record): cannot write the record (\(LuaCommand.reason(error))); the journal \(journalPath) keeps every event: fix the path and run again with --resume")
+            throw CLIError(error.description)
         }
-        try? FileManager.default.removeItem(at: journalURL)
+        let session = recording.run
         let accepted = session.events.filter { $0.result == .accepted }.count
         print("\(session.events.count) events, \(accepted) accepted, \(session.events.count - accepted) rejected; wrote \(record)")
     }
