@@ -130,6 +130,24 @@ public final class SessionRun {
         return outcomes
     }
 
+    /// The report of a step's outcome now, in `language`; nil for a step that is not an exercise.
+    public func report(ofStep step: Int, language: Language) throws(Problem) -> [ReportBlock]? {
+        guard let sessionStep = script.steps.first(where: { $0.id == step }), case .exercise(let exerciseStep) = sessionStep.kind else { return nil }
+        let run: ExerciseRun
+        do {
+            run = try exerciseRun(step, exerciseStep)
+        } catch {
+            throw error.problems.first ?? Problem("the exercise could not start")
+        }
+        let outcome: LuaValue
+        do {
+            outcome = try run.outcome()
+        } catch {
+            throw Problem(file: error.path, line: error.line, error.message)
+        }
+        return try run.report(outcome, language: language)
+    }
+
     /// The phase a step is in, if it has started.
     public func phase(ofStep step: Int) -> String? {
         runs[step]?.phase.id

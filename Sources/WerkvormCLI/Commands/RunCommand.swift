@@ -23,8 +23,8 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The session script (.yaml, .yml or .json).")
     var session: String
 
-    @Option(help: ArgumentHelp("The events, one JSON object a line ('-': standard input).", valueName: "file"))
-    var events: String
+    @Option(help: ArgumentHelp("The events, one JSON object a line ('-': standard input). Without it, the session runs in the facilitator's console.", valueName: "file"))
+    var events: String?
 
     @Option(help: ArgumentHelp("Where to write the record.", valueName: "file"))
     var record: String
@@ -50,7 +50,10 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw CLIError("\(session): cannot read the session script; check the path")
         }
-        let eventLines = try readEvents()
+        guard let events else {
+            return try runInConsole(script: script, scriptText: scriptText, library: library)
+        }
+        let eventLines = try readEvents(events)
         let participants = SessionRun.participants(of: script, events: eventLines.map(\.event))
         let recording: RecordingSession
         var skip = 0
@@ -99,7 +102,29 @@ struct RunCommand: ParsableCommand {
         print("\(session.events.count) events, \(accepted) accepted, \(session.events.count - accepted) rejected; wrote \(record)")
     }
 
-    private func readEvents() throws -> [(line: Int, event: SessionEvent)] {
+    /// The facilitator's console: inputs typed in the terminal, journalled like events.
+    private func runInConsole(script: SessionScript, scriptText: String, library: ExerciseLibrary) throws {
+        let participants = SessionRun.participants(of: script, events: [])
+        guard !participants.isEmpty else {
+            throw CLIError("\(session): a session run in the console needs a roster (roster: [An, Bram] or - anonymous: 12); or give the events with --events")
+        }
+        let recordURL = URL(fileURLWithPath: record)
+        do {
+            let recording = resume
+                ? try RecordingSession(resuming: script, scriptText: scriptText, modules: library.modules, participants: participants, record: recordURL, anonymise: anonymise)
+                : try RecordingSession(
+                    script: script, scriptText: scriptText, modules: library.modules, participants: participants,
+                    seed: seed ?? Int64.random(in: 1...Int64(Int32.max)), record: recordURL, anonymise: anonymise)
+            try FacilitatorConsole(recording: recording).run()
+            print("\(recording.run.events.count) events; wrote \(record)")
+        } catch let error as Problems {
+            throw CLIError(error.description)
+        } catch let error as Problem {
+            throw CLIError(error.description)
+        }
+    }
+
+    private func readEvents(_ events: String) throws -> [(line: Int, event: SessionEvent)] {
         let text: String
         if events == "-" {
             text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
