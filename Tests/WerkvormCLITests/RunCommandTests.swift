@@ -125,29 +125,43 @@ import Testing
 }
 
 @Suite struct RecordSchemaTests {
-    /// Validates with Python's jsonschema (installed by `make test` when missing).
+    /// "valid", or what Python's jsonschema (installed by `make test` when missing) says is wrong.
+    static func validate(_ record: URL) throws -> String {
+        let check = Process()
+        check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        check.arguments = ["python3", "-c", """
+            import json, sys, jsonschema
+            schema = json.load(open(sys.argv[1]))
+            jsonschema.Draft202012Validator.check_schema(schema)
+            jsonschema.validate(json.load(open(sys.argv[2])), schema)
+            print("valid")
+            """, CLI.root.appendingPathComponent("docs/record.schema.json").path, record.path]
+        let output = Pipe()
+        check.standardOutput = output
+        check.standardError = output
+        try check.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        check.waitUntilExit()
+        return text
+    }
+
     @Test func recordsValidateAgainstTheSchema() throws {
         try CLI.withTemporaryDirectory { directory in
             let events = RunCommandTests.votingEvents(rounds: 1) + #"{"step": 6, "participant": "An", "input": "dot"}"# + "\n"
             try events.write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
             let run = try CLI.run(["run", RunCommandTests.script, "--events", "events.jsonl", "--record", "record.json", "--seed", "3"], in: directory)
             #expect(run.status == 0)
-            let check = Process()
-            check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            check.arguments = ["python3", "-c", """
-                import json, sys, jsonschema
-                schema = json.load(open(sys.argv[1]))
-                jsonschema.Draft202012Validator.check_schema(schema)
-                jsonschema.validate(json.load(open(sys.argv[2])), schema)
-                print("valid")
-                """, CLI.root.appendingPathComponent("docs/record.schema.json").path, directory.appendingPathComponent("record.json").path]
-            let output = Pipe()
-            check.standardOutput = output
-            check.standardError = output
-            try check.run()
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            check.waitUntilExit()
-            #expect(text == "valid\n")
+            #expect(try Self.validate(directory.appendingPathComponent("record.json")) == "valid\n")
+        }
+    }
+
+    @Test(arguments: ["iedereen-mee-sessie-6", "safer-spaces-verkenning", "amersfoort-werkconferentie", "polarisatie-workshop"])
+    func everyExampleRecordValidates(name: String) throws {
+        try CLI.withTemporaryDirectory { directory in
+            let example = CLI.root.appendingPathComponent("Examples/\(name)").path
+            let run = try CLI.run(["run", example + ".yaml", "--events", example + ".events.jsonl", "--record", "record.json", "--seed", "1"], in: directory)
+            #expect(run.status == 0)
+            #expect(try Self.validate(directory.appendingPathComponent("record.json")) == "valid\n")
         }
     }
 }
