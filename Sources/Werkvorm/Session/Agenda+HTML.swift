@@ -14,23 +14,7 @@ extension Agenda {
             body += materials.map { "<li>\(h($0, false))</li>\n" }.joined() + "</ul>\n</section>\n"
         }
         for step in script.steps { body += htmlDetails(step) }
-        return """
-            <!DOCTYPE html>
-            <html lang="\(language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(h(script.title, false))</title>
-            <style>
-            \(Self.css)</style>
-            </head>
-            <body>
-            <main class="wv-agenda">
-            \(body)</main>
-            </body>
-            </html>
-
-            """
+        return ReportRenderer.page(title: script.title, language: language, css: Self.css, mainClass: "wv-agenda", body: body)
     }
 
     private var programmeTable: String {

@@ -10,24 +10,29 @@ extension ReportRenderer {
     /// and nothing loaded from elsewhere.
     public func htmlDocument(title: String, blocks: [ReportBlock]) -> String {
         let heading = Self.html(title)
-        return """
-            <!DOCTYPE html>
-            <html lang="\(language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(heading)</title>
-            <style>
-            \(Self.css)</style>
-            </head>
-            <body>
-            <main class="wv-document">
-            <h1>\(heading)</h1>
-            \(htmlFragment(blocks))</main>
-            </body>
-            </html>
+        return Self.page(title: title, language: language, css: Self.css, mainClass: "wv-document", body: "<h1>\(heading)</h1>\n" + htmlFragment(blocks))
+    }
 
-            """
+    /// A self-contained HTML5 page: `body` inside `<main class="mainClass">`, `css` inline,
+    /// nothing loaded from elsewhere. Reports and agendas are printed from these.
+    public static func page(title: String, language: Language, css: String, mainClass: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(language.rawValue)">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(html(title))</title>
+        <style>
+        \(css)</style>
+        </head>
+        <body>
+        <main class="\(mainClass)">
+        \(body)</main>
+        </body>
+        </html>
+
+        """
     }
 
     /// One block as HTML; empty when there is nothing to show.
