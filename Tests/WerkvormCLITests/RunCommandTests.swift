@@ -190,6 +190,12 @@ import Testing
             let record = try String(contentsOf: directory.appendingPathComponent("record.json"), encoding: .utf8)
             let compact = record.filter { !$0.isWhitespace }
             #expect(compact.contains(#""tally":[6,4,0,3,6,3,0,3,0,0,5,4,1,2,3,3,7]"#))
+            // the library modules the exercises required travel with the record, source and all
+            for module in ["rank", "text", "groups", "words"] {
+                let source = try String(contentsOf: CLI.root.appendingPathComponent("Exercises/lib/\(module).lua"), encoding: .utf8)
+                #expect(record.contains("\"path\": \"\(CLI.root.path)/Exercises/lib/\(module).lua\"") || record.contains("\"path\": \"Exercises/lib/\(module).lua\""), "\(module)")
+                #expect(record.contains(JSONWriterQuoted.quote(source)), "\(module) source")
+            }
         }
     }
 }
@@ -212,5 +218,23 @@ import Testing
             }
             #expect(record.contains(#""participants": [\#n    "deelnemer-1",\#n    "deelnemer-2","#))
         }
+    }
+}
+
+/// JSON string quoting as the record writes it.
+enum JSONWriterQuoted {
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 }

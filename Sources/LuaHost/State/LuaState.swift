@@ -47,6 +47,8 @@ public final class LuaState {
     public private(set) var log: [String] = []
     /// Called for every line a plugin prints, as it prints it.
     public var onPrint: ((String) -> Void)?
+    /// The modules `require` has loaded, by name: what a record must keep to run the plugin again.
+    public private(set) var modules: [String: LuaModule] = [:]
 
     private let moduleResolver: (String) -> LuaModule?
     private var shortNames: [String: String] = [:]  // chunk name Lua sees → full path
@@ -410,6 +412,7 @@ public final class LuaState {
                 lua_pushstring(state, "require: there is no module '\(name)' in the plugin library (lib/\(name).lua)")
                 return 2
             }
+            modules[name] = module
             var source = module.source
             source.withUTF8 { bytes in
                 bytes.withMemoryRebound(to: CChar.self) { _ = lua_pushlstring(state, $0.baseAddress, $0.count) }

@@ -87,6 +87,9 @@ public final class ExerciseRun {
     /// The current phase.
     public var phase: PhaseDeclaration { exercise.phases[phaseIndex] }
 
+    /// The library modules the exercise has required, by name.
+    public var modules: [String: LuaModule] { loaded.state.modules }
+
     /// Moves on to the phase `id` (forward or back).
     public func move(to id: String) throws(Problem) {
         guard let index = exercise.phases.firstIndex(where: { $0.id == id }) else {

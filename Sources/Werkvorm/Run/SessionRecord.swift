@@ -2,7 +2,8 @@ import Foundation
 import LuaHost
 
 /// The record of a run session: one JSON document with everything needed to replay it, even when
-/// the exercise library has changed or is gone. Its format is described by
+/// the exercise library has changed or is gone: the exercises' sources and the library modules
+/// they required. Its format is described by
 /// `docs/record.schema.json`.
 public enum SessionRecord {
     /// The record format's version.
@@ -57,8 +58,15 @@ public enum SessionRecord {
             }
             return .object(fields)
         }
+        var modules: [String: LuaValue] = [:]
+        for (name, module) in run.requiredModules {
+            modules[name] = [
+                "path": .string(module.path), "sha256": .string(Journal.sha256(module.source)), "source": .string(module.source),
+            ]
+        }
         return [
             "format": "werkvorm-record", "version": .integer(version),
+            "modules": .object(modules),
             "session": [
                 "title": .string(script.title), "language": .string(script.language.rawValue),
                 "date": .string(script.date.description), "start": .string(script.start.description),

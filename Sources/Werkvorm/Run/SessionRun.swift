@@ -148,6 +148,11 @@ public final class SessionRun {
         return try run.report(outcome, language: language)
     }
 
+    /// The library modules the session's exercises have required, by name.
+    public var requiredModules: [String: LuaModule] {
+        runs.values.reduce(into: [:]) { all, run in all.merge(run.modules) { first, _ in first } }
+    }
+
     /// The phase a step is in, if it has started.
     public func phase(ofStep step: Int) -> String? {
         runs[step]?.phase.id
