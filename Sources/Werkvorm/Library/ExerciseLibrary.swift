@@ -12,9 +12,27 @@ public struct ExerciseLibrary: Sendable {
     public private(set) var notices: [String] = []
     /// Files that could not be loaded, with their problems.
     public private(set) var problems: [Problem] = []
-    /// Where `require` finds modules: the `lib/` of each directory, later directories first.
+    /// Modules given by name (a record's), found before the directories' `lib/`.
+    public private(set) var embeddedModules: [String: LuaModule] = [:]
+
+    /// Where `require` finds modules: embedded ones, then the `lib/` of each directory, later
+    /// directories first.
     public var modules: ModuleDirectories {
-        ModuleDirectories(directories.reversed().map { $0.appendingPathComponent("lib") })
+        ModuleDirectories(directories.reversed().map { $0.appendingPathComponent("lib") }, embedded: embeddedModules)
+    }
+
+    /// A library of exercises given as sources (those a record carries), with their modules.
+    public init(sources: [ExerciseSource], modules: [String: LuaModule], limits: LuaLimits = .default) {
+        directories = []
+        embeddedModules = modules
+        for source in sources {
+            do {
+                let exercise = try LoadedExercise(source: source, modules: self.modules, limits: limits).exercise
+                exercises[exercise.id] = exercise
+            } catch {
+                problems += error.problems
+            }
+        }
     }
 
     /// The library directories for a command: the shipped exercises, `WERKVORM_PATH`

@@ -1,0 +1,131 @@
+import LuaHost
+
+/// A replay of a record: the session run again from the script, exercise sources, modules, seed,
+/// participants and events the record carries, and every result and outcome compared with the
+/// recorded one.
+public struct SessionReplay {
+    /// A place where the replay differs from the record.
+    public struct Divergence: Sendable, Hashable, CustomStringConvertible {
+        public var step: Int
+        public var exercise: String?
+        /// The place inside the outcome (`outcome.tally[17]`), or the event (`events[12].result`).
+        public var path: String
+        public var recorded: String
+        public var replayed: String
+
+        public var description: String {
+            "step \(step)\(exercise.map { " (\($0))" } ?? ""): \(path): recorded \(recorded), replayed \(replayed)"
+        }
+    }
+
+    /// The record's events, replayed.
+    public let events: Int
+    /// The record's exercise steps.
+    public let steps: Int
+    /// Where the replay differs from the record; empty when it is identical.
+    public let divergences: [Divergence]
+
+    /// Replays `record` (read from `file`). A record that is damaged or incomplete is a problem
+    /// naming the field, never a crash.
+    public static func replay(_ record: LuaValue, file: String) throws(Problems) -> SessionReplay {
+        func problem(_ field: String, _ message: String) -> Problems {
+            Problems([Problem(file: file, field: field, message + "; the record is damaged or was changed by hand")])
+        }
+        guard record["format"] == "werkvorm-record" else { throw problem("format", "is not \"werkvorm-record\": this is not a Werkvorm record") }
+        guard record["version"] == .integer(SessionRecord.version) else {
+            throw problem("version", "is \(record["version"].map { JSONWriter.string($0) } ?? "missing"); this Werkvorm reads records of version \(SessionRecord.version)")
+        }
+        guard let script = record["session"]?["script"]?.stringValue, let scriptFile = record["session"]?["file"]?.stringValue else {
+            throw problem("session.script", "is missing")
+        }
+        guard let seed = record["seed"]?.integerValue else { throw problem("seed", "is missing or not a whole number") }
+        guard let participants = record["participants"]?.arrayValue?.compactMap(\.stringValue) else { throw problem("participants", "is missing") }
+        guard let exercises = record["exercises"]?.objectValue, let modules = record["modules"]?.objectValue,
+            let recordedSteps = record["steps"]?.arrayValue, let recordedEvents = record["events"]?.arrayValue
+        else { throw problem("exercises", "exercises, modules, steps or events are missing") }
+        var sources: [ExerciseSource] = []
+        for id in JSONWriter.sortedKeys(exercises) {
+            guard let path = exercises[id]?["path"]?.stringValue, let text = exercises[id]?["source"]?.stringValue else {
+                throw problem("exercises.\(id)", "has no path or source")
+            }
+            sources.append(ExerciseSource(path: path, text: text))
+        }
+        var embedded: [String: LuaModule] = [:]
+        for name in JSONWriter.sortedKeys(modules) {
+            guard let path = modules[name]?["path"]?.stringValue, let text = modules[name]?["source"]?.stringValue else {
+                throw problem("modules.\(name)", "has no path or source")
+            }
+            embedded[name] = LuaModule(source: text, path: path)
+        }
+        let library = ExerciseLibrary(sources: sources, modules: embedded)
+        guard library.problems.isEmpty else { throw Problems(library.problems) }
+        let parsed = try SessionScript.parse(script, file: scriptFile, library: library)
+        let run = SessionRun(script: parsed, modules: library.modules, seed: seed, participants: participants)
+
+        var divergences: [Divergence] = []
+        for (offset, recorded) in recordedEvents.enumerated() {
+            let event: SessionEvent
+            do throws(Problem) {
+                guard case .object(var fields) = recorded else { throw Problem("is not an object") }
+                fields["result"] = nil
+                fields["reason"] = nil
+                event = try SessionEvent(.object(fields))
+            } catch {
+                throw Problems([Problem(file: file, field: "events[\(offset + 1)]" + (error.field.map { ".\($0)" } ?? ""), error.message)])
+            }
+            let result = run.apply(event)
+            let replayed: LuaValue
+            switch result {
+            case .accepted: replayed = "accepted"
+            case .rejected: replayed = "rejected"
+            case .failed: replayed = "failed"
+            }
+            if recorded["result"] != replayed {
+                divergences.append(Divergence(
+                    step: event.step, exercise: nil, path: "events[\(offset + 1)].result",
+                    recorded: recorded["result"].map { JSONWriter.string($0) } ?? "nothing", replayed: JSONWriter.string(replayed)))
+            }
+        }
+        let outcomes = run.outcomes()
+        var exerciseSteps = 0
+        for recorded in recordedSteps {
+            guard recorded["kind"] == "exercise", let step = recorded["step"]?.integerValue.map({ Int($0) }) else { continue }
+            exerciseSteps += 1
+            let exercise = recorded["exercise"]?.stringValue
+            guard case .success(let outcome)? = outcomes[step] else {
+                divergences.append(Divergence(step: step, exercise: exercise, path: "outcome", recorded: "an outcome", replayed: "no outcome"))
+                continue
+            }
+            if let difference = firstDifference(recorded["outcome"] ?? .null, outcome, at: ValuePath("outcome")) {
+                divergences.append(Divergence(step: step, exercise: exercise, path: difference.path, recorded: difference.recorded, replayed: difference.replayed))
+            }
+        }
+        return SessionReplay(events: recordedEvents.count, steps: exerciseSteps, divergences: divergences)
+    }
+
+    /// The first place where two values differ, in key order.
+    static func firstDifference(_ recorded: LuaValue, _ replayed: LuaValue, at path: ValuePath) -> (path: String, recorded: String, replayed: String)? {
+        switch (recorded, replayed) {
+        case (.object(let a), .object(let b)):
+            for key in JSONWriter.sortedKeys(a.merging(b) { first, _ in first }) {
+                if let difference = firstDifference(a[key] ?? .null, b[key] ?? .null, at: path.appending(key: key)) { return difference }
+            }
+            return nil
+        case (.array(let a), .array(let b)):
+            for index in 0..<max(a.count, b.count) {
+                let left = index < a.count ? a[index] : .null
+                let right = index < b.count ? b[index] : .null
+                if let difference = firstDifference(left, right, at: path.appending(index: index + 1)) { return difference }
+            }
+            return nil
+        default:
+            return recorded == replayed ? nil : (path.description, show(recorded), show(replayed))
+        }
+    }
+
+    private static func show(_ value: LuaValue) -> String {
+        if case .null = value { return "nothing" }
+        let text = JSONWriter.string(value)
+        return text.count > 80 ? String(text.prefix(80)) + "…" : text
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import LuaHost
+import Werkvorm
+
+/// `werkvorm replay RECORD`: runs a recorded session again and proves the outcomes are the same.
+struct ReplayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "replay",
+        abstract: "Run a recorded session again from the record alone and compare every outcome.",
+        discussion: """
+            The record carries the script, the exercises' sources, the modules they required, the seed, \
+            the participants and every event, so a replay needs no library. Exits 0 when every result \
+            and outcome is identical, 1 with each place where they differ.
+            """
+    )
+
+    @Argument(help: "The record, as written by werkvorm run.")
+    var record: String
+
+    @Flag(help: "Print the result as JSON for machines.")
+    var json = false
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: record) else {
+            throw CLIError("\(record): cannot read the record; check the path")
+        }
+        let value: LuaValue
+        do {
+            value = try JSONReader.parse(bytes: Array(data))
+        } catch {
+            throw CLIError("\(record):\(error.line):\(error.column): \(error.message); the record is not valid JSON (cut short, or changed by hand)")
+        }
+        let replay: SessionReplay
+        do {
+            replay = try SessionReplay.replay(value, file: record)
+        } catch {
+            throw CLIError(error.description)
+        }
+        if json {
+            let divergences: [LuaValue] = replay.divergences.map { divergence in
+                var fields: [String: LuaValue] = [
+                    "step": .integer(Int64(divergence.step)), "path": .string(divergence.path),
+                    "recorded": .string(divergence.recorded), "replayed": .string(divergence.replayed),
+                ]
+                if let exercise = divergence.exercise { fields["exercise"] = .string(exercise) }
+                return .object(fields)
+            }
+            print(JSONWriter.string([
+                "identical": .bool(replay.divergences.isEmpty), "events": .integer(Int64(replay.events)),
+                "steps": .integer(Int64(replay.steps)), "divergences": .array(divergences),
+            ], pretty: true))
+        } else if replay.divergences.isEmpty {
+            print("replayed \(replay.events) events in \(replay.steps) exercise steps: every result and outcome is identical")
+        } else {
+            for divergence in replay.divergences { print(divergence.description) }
+        }
+        if !replay.divergences.isEmpty {
+            throw CLIError("\(record): the replay differs from the record in \(replay.divergences.count) place\(replay.divergences.count == 1 ? "" : "s")")
+        }
+    }
+}

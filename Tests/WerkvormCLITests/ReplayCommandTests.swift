@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@Suite struct ReplayCommandTests {
+    /// Runs an example into `record.json` in `directory`.
+    static func record(_ name: String, in directory: URL) throws {
+        let example = CLI.root.appendingPathComponent("Examples/\(name)").path
+        let run = try CLI.run(["run", example + ".yaml", "--events", example + ".events.jsonl", "--record", "record.json", "--seed", "1"], in: directory)
+        #expect(run.status == 0)
+    }
+
+    @Test(arguments: ["iedereen-mee-sessie-6", "safer-spaces-verkenning", "amersfoort-werkconferentie", "polarisatie-workshop"])
+    func everyExampleReplaysIdenticallyWithoutTheLibrary(name: String) throws {
+        try CLI.withTemporaryDirectory { directory in
+            try Self.record(name, in: directory)
+            // no exercise library at all: the record carries what it needs
+            let replay = try CLI.run(["replay", "record.json"], in: directory, environment: ["WERKVORM_HOME": "/nonexistent"])
+            #expect(replay.status == 0, "\(replay.stderr)")
+            #expect(replay.stdout.hasPrefix("replayed ") && replay.stdout.hasSuffix(": every result and outcome is identical\n"))
+        }
+    }
+
+    @Test func alteringOneRecordedVoteNamesTheStepAndThePath() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try Self.record("iedereen-mee-sessie-6", in: directory)
+            let file = directory.appendingPathComponent("record.json")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            // the first dots on engagement 17 ("Ik durf met ervaringsdeskundigen...", 7 in the minutes) go to 16
+            let vote = "\"note\": 17\n      },"
+            let range = try #require(text.range(of: vote))
+            try text.replacingCharacters(in: range, with: "\"note\": 16\n      },").write(to: file, atomically: true, encoding: .utf8)
+            let replay = try CLI.run(["replay", "record.json"], in: directory)
+            #expect(replay.status == 1)
+            #expect(replay.stdout == "step 8 (engagement-voting): outcome.chosen[1].count: recorded 7, replayed 6\n")
+            #expect(replay.stderr == "record.json: the replay differs from the record in 1 place\n")
+        }
+    }
+
+    @Test func aTruncatedOrForeignRecordGetsAClearError() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try Self.record("polarisatie-workshop", in: directory)
+            let text = try String(contentsOf: directory.appendingPathComponent("record.json"), encoding: .utf8)
+            try String(text.prefix(500)).write(to: directory.appendingPathComponent("cut.json"), atomically: true, encoding: .utf8)
+            let cut = try CLI.run(["replay", "cut.json"], in: directory)
+            #expect(cut.status == 1)
+            #expect(cut.stderr.hasPrefix("cut.json:") && cut.stderr.hasSuffix("; the record is not valid JSON (cut short, or changed by hand)\n"))
+            try #"{"format": "something-else"}"#.write(to: directory.appendingPathComponent("other.json"), atomically: true, encoding: .utf8)
+            let other = try CLI.run(["replay", "other.json"], in: directory)
+            #expect(other.status == 1)
+            #expect(other.stderr == "other.json: format: is not \"werkvorm-record\": this is not a Werkvorm record; the record is damaged or was changed by hand\n")
+        }
+    }
+}
