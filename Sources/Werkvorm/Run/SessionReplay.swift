@@ -28,40 +28,10 @@ public struct SessionReplay {
     /// Replays `record` (read from `file`). A record that is damaged or incomplete is a problem
     /// naming the field, never a crash.
     public static func replay(_ record: LuaValue, file: String) throws(Problems) -> SessionReplay {
-        func problem(_ field: String, _ message: String) -> Problems {
-            Problems([Problem(file: file, field: field, message + "; the record is damaged or was changed by hand")])
-        }
-        guard record["format"] == "werkvorm-record" else { throw problem("format", "is not \"werkvorm-record\": this is not a Werkvorm record") }
-        guard record["version"] == .integer(SessionRecord.version) else {
-            throw problem("version", "is \(record["version"].map { JSONWriter.string($0) } ?? "missing"); this Werkvorm reads records of version \(SessionRecord.version)")
-        }
-        guard let script = record["session"]?["script"]?.stringValue, let scriptFile = record["session"]?["file"]?.stringValue else {
-            throw problem("session.script", "is missing")
-        }
-        guard let seed = record["seed"]?.integerValue else { throw problem("seed", "is missing or not a whole number") }
-        guard let participants = record["participants"]?.arrayValue?.compactMap(\.stringValue) else { throw problem("participants", "is missing") }
-        guard let exercises = record["exercises"]?.objectValue, let modules = record["modules"]?.objectValue,
-            let recordedSteps = record["steps"]?.arrayValue, let recordedEvents = record["events"]?.arrayValue
-        else { throw problem("exercises", "exercises, modules, steps or events are missing") }
-        var sources: [ExerciseSource] = []
-        for id in JSONWriter.sortedKeys(exercises) {
-            guard let path = exercises[id]?["path"]?.stringValue, let text = exercises[id]?["source"]?.stringValue else {
-                throw problem("exercises.\(id)", "has no path or source")
-            }
-            sources.append(ExerciseSource(path: path, text: text))
-        }
-        var embedded: [String: LuaModule] = [:]
-        for name in JSONWriter.sortedKeys(modules) {
-            guard let path = modules[name]?["path"]?.stringValue, let text = modules[name]?["source"]?.stringValue else {
-                throw problem("modules.\(name)", "has no path or source")
-            }
-            embedded[name] = LuaModule(source: text, path: path)
-        }
-        let library = ExerciseLibrary(sources: sources, modules: embedded)
-        guard library.problems.isEmpty else { throw Problems(library.problems) }
-        let parsed = try SessionScript.parse(script, file: scriptFile, library: library)
-        let run = SessionRun(script: parsed, modules: library.modules, seed: seed, participants: participants)
-
+        let recorded = try RecordedSession(record, file: file)
+        let run = SessionRun(script: recorded.script, modules: recorded.library.modules, seed: recorded.seed, participants: recorded.participants)
+        let recordedSteps = recorded.steps
+        let recordedEvents = recorded.events
         var divergences: [Divergence] = []
         for (offset, recorded) in recordedEvents.enumerated() {
             let event: SessionEvent
@@ -71,7 +41,7 @@ public struct SessionReplay {
                 fields["reason"] = nil
                 event = try SessionEvent(.object(fields))
             } catch {
-                throw Problems([Problem(file: file, field: "events[\(offset + 1)]" + (error.field.map { ".\($0)" } ?? ""), error.message)])
+                throw Problems([Problem(file: file, field: "events[\(offset + 1)]" + (error.field.map { ".\($0)" } ?? ""), error.message + "; the record is damaged or was changed by hand")])
             }
             let result = run.apply(event)
             let replayed: LuaValue

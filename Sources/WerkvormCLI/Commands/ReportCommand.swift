@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import LuaHost
+import Werkvorm
+
+/// `werkvorm report RECORD`: every step's results, from the exercises' own report blocks.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Report a recorded session: every step's results, with pictures in HTML.",
+        discussion: """
+            The report is made from the record alone, by the exercises' sources it carries. html is one \
+            self-contained file (inline SVG and styles) that opens and prints offline; json gives \
+            every step's outcome.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, md, html, json
+    }
+
+    @Argument(help: "The record, as written by werkvorm run.")
+    var record: String
+
+    @Option(help: "text, md, html or json.")
+    var format: Format = .text
+
+    @Option(help: "nl or en (default: the session's language).")
+    var lang: Language?
+
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func run() throws {
+        guard let data = FileManager.default.contents(atPath: record) else {
+            throw CLIError("\(record): cannot read the record; check the path")
+        }
+        let recorded: RecordedSession
+        let value: LuaValue
+        do {
+            value = try JSONReader.parse(bytes: Array(data))
+        } catch {
+            throw CLIError("\(record):\(error.line):\(error.column): \(error.message); the record is not valid JSON (cut short, or changed by hand)")
+        }
+        do {
+            recorded = try RecordedSession(value, file: record)
+        } catch {
+            throw CLIError(error.description)
+        }
+        let language = lang ?? recorded.script.language
+        let text: String
+        switch format {
+        case .json:
+            let steps: [LuaValue] = recorded.steps.map { step in
+                var fields: [String: LuaValue] = [:]
+                for key in ["step", "kind", "title", "exercise", "outcome"] { fields[key] = step[key] }
+                return .object(fields)
+            }
+            text = JSONWriter.string(["title": .string(recorded.script.title), "steps": .array(steps)], pretty: true) + "\n"
+        case .text, .md, .html:
+            let blocks: [ReportBlock]
+            do {
+                blocks = try SessionReport.blocks(recorded, language: language)
+            } catch {
+                throw CLIError(error.description)
+            }
+            let renderer = ReportRenderer(language: language)
+            switch format {
+            case .text: text = recorded.script.title + "\n" + String(repeating: "=", count: recorded.script.title.count) + "\n\n" + renderer.text(blocks)
+            case .md: text = "# " + recorded.script.title + "\n\n" + renderer.markdown(blocks)
+            default: text = renderer.htmlDocument(title: recorded.script.title, blocks: blocks)
+            }
+        }
+        guard let output else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+        } catch {
+            throw CLIError("\(output): cannot write the file; check that its directory exists and can be written")
+        }
+        print("wrote \(output)")
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+@Suite struct ReportCommandTests {
+    @Test func theHTMLReportOfIedereenMeeShowsTheDotVoteRankingAndLoadsNothing() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try ReplayCommandTests.record("iedereen-mee-sessie-6", in: directory)
+            let result = try CLI.run(["report", "record.json", "--format", "html", "--output", "report.html"], in: directory, environment: ["WERKVORM_HOME": "/nonexistent"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == "wrote report.html\n")
+            let html = try String(contentsOf: directory.appendingPathComponent("report.html"), encoding: .utf8)
+            #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"))
+            #expect(html.contains("8. Stemmen op engagementen (11:15–11:45)"))
+            #expect(html.contains("<svg") && html.contains("Ik durf met ervaringsdeskundigen"))
+            for step in ["1. Introductie en opbouw", "3. Check-in", "5. Stereotypen en de vier dimensies van racisme", "9. Van engagement naar actie"] {
+                #expect(html.contains(step), "\(step)")
+            }
+            let references = html.components(separatedBy: "http").count - 1
+            let namespaces = html.components(separatedBy: "http://www.w3.org/2000/svg").count - 1
+            #expect(references == namespaces, "the report loads something from the network")
+        }
+    }
+
+    @Test func textAndJSONReports() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try ReplayCommandTests.record("polarisatie-workshop", in: directory)
+            let text = try CLI.run(["report", "record.json"], in: directory)
+            #expect(text.status == 0)
+            #expect(text.stdout.contains("Polarisatiekaart"))
+            let json = try CLI.run(["report", "record.json", "--format", "json"], in: directory)
+            #expect(json.status == 0)
+            #expect(json.stdout.contains(#""exercise": "polarisation-map""#) && json.stdout.contains(#""outcome": {"#))
+        }
+    }
+}
