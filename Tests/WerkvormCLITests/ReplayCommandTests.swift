@@ -51,3 +51,18 @@ import Testing
         }
     }
 }
+
+@Suite struct TimelineTests {
+    @Test func theTimelineShowsEveryInputAndHowTheOutcomeGrew() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try ReplayCommandTests.record("iedereen-mee-sessie-6", in: directory)
+            let result = try CLI.run(["replay", "record.json", "--timeline"], in: directory)
+            #expect(result.status == 0)
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.count == 231)
+            #expect(lines.contains("step 2: add_rule text=\"Respect voor elkaar en elkaars mening\"  ✘ Die afspraak staat er al: nr. 4."))
+            #expect(lines.contains("step 8: → phase vote  ✔"))
+            #expect(lines.contains { $0.hasPrefix("step 8: Dewi: dot note=17  ✔  outcome.chosen[1].count: 4 → 5") })
+        }
+    }
+}

@@ -73,24 +73,68 @@ public struct SessionReplay {
         return SessionReplay(events: recordedEvents.count, steps: exerciseSteps, divergences: divergences)
     }
 
+    /// One line per event of a record, with what became of it and how the step's outcome changed:
+    /// the session as it went, input by input.
+    public static func timeline(_ recorded: RecordedSession) throws(Problems) -> [String] {
+        let run = SessionRun(script: recorded.script, modules: recorded.library.modules, seed: recorded.seed, participants: recorded.participants)
+        var lines: [String] = []
+        var previous: [Int: LuaValue] = [:]
+        for (offset, value) in recorded.events.enumerated() {
+            guard case .object(var fields) = value else { continue }
+            fields["result"] = nil
+            fields["reason"] = nil
+            let event: SessionEvent
+            do {
+                event = try SessionEvent(.object(fields))
+            } catch {
+                throw Problems([Problem(field: "events[\(offset + 1)]", error.message)])
+            }
+            let result = run.apply(event)
+            var line = "step \(event.step)" + (event.time.map { " \($0)" } ?? "") + ": "
+            switch event.action {
+            case .phase(let id): line += "→ phase \(id)"
+            case .input(let input):
+                line += (input.participant.map { "\($0): " } ?? "") + input.name
+                let shown = JSONWriter.sortedKeys(input.fields).map { "\($0)=\(show(input.fields[$0] ?? .null))" }
+                if !shown.isEmpty { line += " " + shown.joined(separator: " ") }
+            }
+            switch result {
+            case .accepted:
+                let outcome = run.outcome(ofStep: event.step) ?? .null
+                let changes = differences(previous[event.step] ?? .null, outcome, at: ValuePath("outcome"), limit: 3)
+                previous[event.step] = outcome
+                line += "  ✔" + (changes.isEmpty ? "" : "  " + changes.map { "\($0.path): \($0.recorded) → \($0.replayed)" }.joined(separator: "; "))
+            case .rejected(let reason): line += "  ✘ " + reason.text(recorded.script.language)
+            case .failed(let problem): line += "  ✘ " + problem.description
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// Up to `limit` places where two values differ, in key order.
+    static func differences(_ before: LuaValue, _ after: LuaValue, at path: ValuePath, limit: Int) -> [(path: String, recorded: String, replayed: String)] {
+        var found: [(path: String, recorded: String, replayed: String)] = []
+        func walk(_ a: LuaValue, _ b: LuaValue, _ path: ValuePath) {
+            guard found.count < limit else { return }
+            switch (a, b) {
+            case (.object(let x), .object(let y)):
+                for key in JSONWriter.sortedKeys(x.merging(y) { first, _ in first }) { walk(x[key] ?? .null, y[key] ?? .null, path.appending(key: key)) }
+            case (.array(let x), .array(let y)):
+                for index in 0..<max(x.count, y.count) {
+                    walk(index < x.count ? x[index] : .null, index < y.count ? y[index] : .null, path.appending(index: index + 1))
+                }
+            default:
+                if a != b { found.append((path.description, show(a), show(b))) }
+            }
+        }
+        walk(before, after, path)
+        return found
+    }
+
     /// The first place where two values differ, in key order.
     static func firstDifference(_ recorded: LuaValue, _ replayed: LuaValue, at path: ValuePath) -> (path: String, recorded: String, replayed: String)? {
-        switch (recorded, replayed) {
-        case (.object(let a), .object(let b)):
-            for key in JSONWriter.sortedKeys(a.merging(b) { first, _ in first }) {
-                if let difference = firstDifference(a[key] ?? .null, b[key] ?? .null, at: path.appending(key: key)) { return difference }
-            }
-            return nil
-        case (.array(let a), .array(let b)):
-            for index in 0..<max(a.count, b.count) {
-                let left = index < a.count ? a[index] : .null
-                let right = index < b.count ? b[index] : .null
-                if let difference = firstDifference(left, right, at: path.appending(index: index + 1)) { return difference }
-            }
-            return nil
-        default:
-            return recorded == replayed ? nil : (path.description, show(recorded), show(replayed))
-        }
+        differences(recorded, replayed, at: path, limit: 1).first
     }
 
     private static func show(_ value: LuaValue) -> String {

@@ -148,6 +148,12 @@ public final class SessionRun {
         return try run.report(outcome, language: language)
     }
 
+    /// The outcome of one step now, if it is an exercise that has started.
+    public func outcome(ofStep step: Int) -> LuaValue? {
+        guard let run = runs[step] else { return nil }
+        return try? run.outcome()
+    }
+
     /// The library modules the session's exercises have required, by name.
     public var requiredModules: [String: LuaModule] {
         runs.values.reduce(into: [:]) { all, run in all.merge(run.modules) { first, _ in first } }

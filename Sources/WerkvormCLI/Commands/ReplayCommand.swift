@@ -21,6 +21,9 @@ struct ReplayCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON for machines.")
     var json = false
 
+    @Flag(help: "Walk through the session input by input, showing how each outcome grew.")
+    var timeline = false
+
     func run() throws {
         guard let data = FileManager.default.contents(atPath: record) else {
             throw CLIError("\(record): cannot read the record; check the path")
@@ -30,6 +33,14 @@ struct ReplayCommand: ParsableCommand {
             value = try JSONReader.parse(bytes: Array(data))
         } catch {
             throw CLIError("\(record):\(error.line):\(error.column): \(error.message); the record is not valid JSON (cut short, or changed by hand)")
+        }
+        if timeline {
+            do {
+                for line in try SessionReplay.timeline(try RecordedSession(value, file: record)) { print(line) }
+            } catch {
+                throw CLIError(error.description)
+            }
+            return
         }
         let replay: SessionReplay
         do {
