@@ -66,3 +66,28 @@ import Testing
         }
     }
 }
+
+@Suite struct ReplayAgainstTheLibraryTests {
+    @Test func aChangedExerciseShowsWhatItChanges() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try ReplayCommandTests.record("iedereen-mee-sessie-6", in: directory)
+            let same = try CLI.run(["replay", "record.json", "--library", CLI.root.appendingPathComponent("Exercises").path], in: directory)
+            #expect(same.status == 0)
+            #expect(same.stdout == "replayed 231 events in 5 exercise steps: every result and outcome is identical\n")
+            // a library where every dot counts twice
+            let library = directory.appendingPathComponent("changed")
+            try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
+            let source = try String(contentsOf: CLI.root.appendingPathComponent("Exercises/engagement-voting.lua"), encoding: .utf8)
+            let changed = source.replacingOccurrences(of: "counts[id] = counts[id] + dots_on(state, who, id)", with: "counts[id] = counts[id] + 2 * dots_on(state, who, id)")
+            #expect(changed != source)
+            try changed.write(to: library.appendingPathComponent("engagement-voting.lua"), atomically: true, encoding: .utf8)
+            let replay = try CLI.run(["replay", "record.json", "--library", "changed"], in: directory)
+            #expect(replay.status == 1)
+            #expect(replay.stdout == """
+                changed: engagement-voting: changed/engagement-voting.lua differs from the recorded source (version 1.0.0 → 1.0.0)
+                step 8 (engagement-voting): outcome.chosen[1].count: recorded 7, replayed 14
+
+                """)
+        }
+    }
+}

@@ -12,8 +12,13 @@ public struct RecordedSession {
     public let steps: [LuaValue]
     public let events: [LuaValue]
 
+    /// Exercises whose source in `current` differs from the recorded one: id, path, versions.
+    public private(set) var changes: [String] = []
+
     /// Reads `record` (from `file`); a damaged or incomplete record is a problem naming the field.
-    public init(_ record: LuaValue, file: String) throws(Problems) {
+    /// With `current`, exercises and modules come from that library where it has them, instead of
+    /// from the record: a replay then shows what the library's changes do to the outcomes.
+    public init(_ record: LuaValue, file: String, current: ExerciseLibrary? = nil) throws(Problems) {
         func problem(_ field: String, _ message: String) -> Problems {
             Problems([Problem(file: file, field: field, message + "; the record is damaged or was changed by hand")])
         }
@@ -34,14 +39,27 @@ public struct RecordedSession {
             guard let path = exercises[id]?["path"]?.stringValue, let text = exercises[id]?["source"]?.stringValue else {
                 throw problem("exercises.\(id)", "has no path or source")
             }
-            sources.append(ExerciseSource(path: path, text: text))
+            if let current, let now = current.exercises[id] {
+                if now.source.text != text {
+                    let recordedVersion = exercises[id]?["version"]?.stringValue ?? "?"
+                    changes.append("\(id): \(now.source.path) differs from the recorded source (version \(recordedVersion) → \(now.version))")
+                }
+                sources.append(now.source)
+            } else {
+                sources.append(ExerciseSource(path: path, text: text))
+            }
         }
         var embedded: [String: LuaModule] = [:]
         for name in JSONWriter.sortedKeys(modules) {
             guard let path = modules[name]?["path"]?.stringValue, let text = modules[name]?["source"]?.stringValue else {
                 throw problem("modules.\(name)", "has no path or source")
             }
-            embedded[name] = LuaModule(source: text, path: path)
+            if let current, let now = current.modules.find(name) {
+                if now.source != text { changes.append("module \(name): \(now.path) differs from the recorded source") }
+                embedded[name] = now
+            } else {
+                embedded[name] = LuaModule(source: text, path: path)
+            }
         }
         library = ExerciseLibrary(sources: sources, modules: embedded)
         guard library.problems.isEmpty else { throw Problems(library.problems) }

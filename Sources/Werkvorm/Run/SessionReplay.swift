@@ -24,11 +24,13 @@ public struct SessionReplay {
     public let steps: Int
     /// Where the replay differs from the record; empty when it is identical.
     public let divergences: [Divergence]
+    /// With a current library: the exercises and modules whose source differs from the record's.
+    public let changes: [String]
 
     /// Replays `record` (read from `file`). A record that is damaged or incomplete is a problem
     /// naming the field, never a crash.
-    public static func replay(_ record: LuaValue, file: String) throws(Problems) -> SessionReplay {
-        let recorded = try RecordedSession(record, file: file)
+    public static func replay(_ record: LuaValue, file: String, current: ExerciseLibrary? = nil) throws(Problems) -> SessionReplay {
+        let recorded = try RecordedSession(record, file: file, current: current)
         let run = SessionRun(script: recorded.script, modules: recorded.library.modules, seed: recorded.seed, participants: recorded.participants)
         let recordedSteps = recorded.steps
         let recordedEvents = recorded.events
@@ -70,7 +72,7 @@ public struct SessionReplay {
                 divergences.append(Divergence(step: step, exercise: exercise, path: difference.path, recorded: difference.recorded, replayed: difference.replayed))
             }
         }
-        return SessionReplay(events: recordedEvents.count, steps: exerciseSteps, divergences: divergences)
+        return SessionReplay(events: recordedEvents.count, steps: exerciseSteps, divergences: divergences, changes: recorded.changes)
     }
 
     /// One line per event of a record, with what became of it and how the step's outcome changed:

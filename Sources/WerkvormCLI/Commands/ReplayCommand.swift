@@ -18,6 +18,9 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: "The record, as written by werkvorm run.")
     var record: String
 
+    @Option(name: .customLong("library"), help: ArgumentHelp("Replay against the current library (the shipped exercises and these directories) instead of the record's sources, and show what changed (repeatable).", valueName: "dir"))
+    var libraries: [String] = []
+
     @Flag(help: "Print the result as JSON for machines.")
     var json = false
 
@@ -44,7 +47,8 @@ struct ReplayCommand: ParsableCommand {
         }
         let replay: SessionReplay
         do {
-            replay = try SessionReplay.replay(value, file: record)
+            let current = libraries.isEmpty ? nil : ExerciseLibrary(directories: ExerciseLibrary.directories(extra: libraries))
+            replay = try SessionReplay.replay(value, file: record, current: current)
         } catch {
             throw CLIError(error.description)
         }
@@ -58,13 +62,16 @@ struct ReplayCommand: ParsableCommand {
                 return .object(fields)
             }
             print(JSONWriter.string([
-                "identical": .bool(replay.divergences.isEmpty), "events": .integer(Int64(replay.events)),
+                "identical": .bool(replay.divergences.isEmpty), "changes": .array(replay.changes.map { .string($0) }), "events": .integer(Int64(replay.events)),
                 "steps": .integer(Int64(replay.steps)), "divergences": .array(divergences),
             ], pretty: true))
-        } else if replay.divergences.isEmpty {
-            print("replayed \(replay.events) events in \(replay.steps) exercise steps: every result and outcome is identical")
         } else {
-            for divergence in replay.divergences { print(divergence.description) }
+            for change in replay.changes { print("changed: \(change)") }
+            if replay.divergences.isEmpty {
+                print("replayed \(replay.events) events in \(replay.steps) exercise steps: every result and outcome is identical")
+            } else {
+                for divergence in replay.divergences { print(divergence.description) }
+            }
         }
         if !replay.divergences.isEmpty {
             throw CLIError("\(record): the replay differs from the record in \(replay.divergences.count) place\(replay.divergences.count == 1 ? "" : "s")")
