@@ -33,3 +33,39 @@ import Testing
         }
     }
 }
+
+@Suite struct ReportPluginTests {
+    @Test func theVerslagPluginWritesDutchMinutes() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try ReplayCommandTests.record("iedereen-mee-sessie-6", in: directory)
+            let result = try CLI.run(["report", "record.json", "--plugin", "verslag"], in: directory)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.hasPrefix("Verslag Lerend netwerk “Iedereen Mee”, sessie 6: volgende stappen in interculturaliseren\nSessie: vrijdag 23 juni 2023, 09:00\n\n1) Introductie en opbouw (09:00–09:15)\n"))
+            #expect(result.stdout.contains("\n8) Stemmen op engagementen (11:15–11:45)\n"))
+            #expect(result.stdout.contains("\n· Ik durf met ervaringsdeskundigen aan de slag te gaan; 7 stemmen\n"))
+        }
+    }
+
+    @Test func theCSVPluginHasARowPerInput() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try ReplayCommandTests.record("iedereen-mee-sessie-6", in: directory)
+            let result = try CLI.run(["report", "record.json", "--plugin", "csv", "--output", "inputs.csv"], in: directory)
+            #expect(result.status == 0)
+            #expect(result.stdout == "wrote inputs.csv\n")
+            let csv = try String(contentsOf: directory.appendingPathComponent("inputs.csv"), encoding: .utf8)
+            let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(lines.first == "stap,tijd,deelnemer,invoer,velden,resultaat,reden")
+            #expect(lines.count == 1 + 231 + 1)
+            #expect(lines[2] == "2,,,add_rule,text=Respect voor elkaar en elkaars mening,rejected,Die afspraak staat er al: nr. 4.")
+        }
+    }
+
+    @Test func anUnknownPluginSuggestsOne() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try ReplayCommandTests.record("polarisatie-workshop", in: directory)
+            let result = try CLI.run(["report", "record.json", "--plugin", "verslg"], in: directory)
+            #expect(result.status == 1)
+            #expect(result.stderr == "there is no report plugin 'verslg'; did you mean 'verslag'?\n")
+        }
+    }
+}

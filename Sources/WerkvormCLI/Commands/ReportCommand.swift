@@ -31,6 +31,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
     var output: String?
 
+    @Option(help: ArgumentHelp("A report plugin from Plugins/ (verslag: Dutch minutes; csv: every input) instead of --format.", valueName: "name"))
+    var plugin: String?
+
+    @Option(name: .customLong("plugins"), help: ArgumentHelp("Another directory of report plugins (repeatable).", valueName: "dir"))
+    var pluginDirectories: [String] = []
+
     func run() throws {
         guard let data = FileManager.default.contents(atPath: record) else {
             throw CLIError("\(record): cannot read the record; check the path")
@@ -48,7 +54,20 @@ struct ReportCommand: ParsableCommand {
             throw CLIError(error.description)
         }
         let language = lang ?? recorded.script.language
-        let text: String
+        var text: String
+        if let plugin {
+            do {
+                let source = try ReportPlugin.find(plugin, in: pluginDirectories.map { URL(fileURLWithPath: $0) })
+                let session = try ReportPlugin.session(recorded, record: value, language: language)
+                text = try ReportPlugin.render(source, session: session, modules: ModuleDirectories(ModuleDirectories.standardLibrary))
+            } catch let error as Problems {
+                throw CLIError(error.description)
+            } catch let error as Problem {
+                throw CLIError(error.description)
+            }
+            if !text.hasSuffix("\n") { text += "\n" }
+            return try emit(text)
+        }
         switch format {
         case .json:
             let steps: [LuaValue] = recorded.steps.map { step in
@@ -71,6 +90,10 @@ struct ReportCommand: ParsableCommand {
             default: text = renderer.htmlDocument(title: recorded.script.title, blocks: blocks)
             }
         }
+        try emit(text)
+    }
+
+    private func emit(_ text: String) throws {
         guard let output else {
             print(text, terminator: "")
             return

@@ -1,0 +1,42 @@
+-- csv: every input of a recorded session as a CSV table, for spreadsheet users: one row per
+-- input or phase change, in the order they were entered. `werkvorm report RECORD --plugin csv`.
+local text = require("text")
+
+-- A CSV cell: quoted when it holds a comma, a quote or a line break (RFC 4180).
+local function cell(value)
+  local s = value == nil and "" or tostring(value)
+  if s:find('[,"\r\n]') then
+    s = '"' .. s:gsub('"', '""') .. '"'
+  end
+  return s
+end
+
+local function fields_text(fields)
+  if not fields then return "" end
+  local keys = {}
+  for key in pairs(fields) do keys[#keys + 1] = key end
+  table.sort(keys)
+  local parts = {}
+  for i, key in ipairs(keys) do parts[i] = key .. "=" .. tostring(fields[key]) end
+  return table.concat(parts, "; ")
+end
+
+local function render(session)
+  local rows = { "stap,tijd,deelnemer,invoer,velden,resultaat,reden" }
+  for _, event in ipairs(session.events) do
+    local reason = event.reason and text.pick(event.reason, session.language) or ""
+    local input = event.input or ("fase: " .. tostring(event.phase))
+    rows[#rows + 1] = table.concat({
+      cell(event.step), cell(event.time), cell(event.participant), cell(input),
+      cell(fields_text(event.fields)), cell(event.result), cell(reason),
+    }, ",")
+  end
+  return table.concat(rows, "\n") .. "\n"
+end
+
+return {
+  name = "csv",
+  description = { nl = "Elke invoer als CSV-tabel", en = "Every input as a CSV table" },
+  extension = "csv",
+  render = render,
+}

@@ -1,0 +1,98 @@
+import Foundation
+import LuaHost
+
+/// A report plugin: a Lua file in `Plugins/` that turns a recorded session into a document
+/// (minutes, a CSV export...). It runs in the same sandbox as exercises and returns
+/// `{ name =, description =, extension =, render = function(session) return text end }`.
+public enum ReportPlugin {
+    /// The plugin `name` from the shipped `Plugins/` or `directories`, as a source.
+    public static func find(_ name: String, in directories: [URL]) throws(Problem) -> ExerciseSource {
+        let all = directories + (Installation.pluginsDirectory.map { [$0] } ?? [])
+        for directory in all {
+            let file = directory.appendingPathComponent(name + ".lua")
+            if let text = try? String(contentsOf: file, encoding: .utf8) {
+                return ExerciseSource(path: Installation.displayPath(file), text: text)
+            }
+        }
+        let known = all.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: $0.path)) ?? [] }
+            .filter { $0.hasSuffix(".lua") }.map { String($0.dropLast(4)) }.sorted()
+        let hint = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? (known.isEmpty ? "" : "; the plugins are \(known.joined(separator: ", "))")
+        throw Problem("there is no report plugin '\(name)'\(hint)")
+    }
+
+    /// The session as plain data for a plugin: title, date, language, participants, every step
+    /// with its times, outcome and report blocks, and every event with its result.
+    public static func session(_ recorded: RecordedSession, record: LuaValue, language: Language) throws(Problems) -> LuaValue {
+        let script = recorded.script
+        let blocks = try SessionReport.blocksByStep(recorded, language: language)
+        let steps: [LuaValue] = script.steps.map { step in
+            let start = script.startOfStep(step.id)
+            var fields: [String: LuaValue] = [
+                "step": .integer(Int64(step.id)), "title": .string(step.title(language)), "minutes": .integer(Int64(step.minutes)),
+                "start": .string(start.description), "end": .string(start.adding(step.minutes).description),
+                "report": .array((blocks[step.id] ?? []).map(\.value)),
+            ]
+            if let notes = step.notes { fields["notes"] = .string(notes) }
+            switch step.kind {
+            case .exercise(let exerciseStep):
+                fields["kind"] = "exercise"
+                fields["exercise"] = .string(exerciseStep.exercise.id)
+                if let outcome = recorded.outcome(ofStep: step.id) { fields["outcome"] = outcome }
+            case .pause: fields["kind"] = "break"
+            case .block: fields["kind"] = "block"
+            }
+            return .object(fields)
+        }
+        return [
+            "title": .string(script.title), "language": .string(language.rawValue), "date": .string(script.date.written(language)),
+            "start": .string(script.start.description), "participants": .array(recorded.participants.map { .string($0) }),
+            "steps": .array(steps), "events": .array(recorded.events),
+        ]
+    }
+
+    /// Runs the plugin on a session; its errors name the plugin's file and line.
+    public static func render(_ plugin: ExerciseSource, session: LuaValue, modules: ModuleDirectories) throws(Problem) -> String {
+        do {
+            let state = try LuaState(modules: modules.find)
+            let chunk = try state.load(source: plugin.text, path: plugin.path)
+            guard let table = try state.callForReference(chunk, []), let render = state.field(table, "render"), state.isFunction(render) else {
+                throw Problem(file: plugin.path, "a report plugin must return { render = function(session) return text end }")
+            }
+            guard case .string(let text) = try state.callForValue(render, [.value(session)], resultName: "document") else {
+                throw Problem(file: plugin.path, "render must return the document as text")
+            }
+            return text
+        } catch let error as LuaError {
+            throw Problem(file: error.path ?? plugin.path, line: error.line, error.message)
+        } catch let error as Problem {
+            throw error
+        } catch {
+            throw Problem(file: plugin.path, "\(error)")
+        }
+    }
+}
+
+extension ReportBlock {
+    /// The block as plugin data, text in both languages: `{ type = "bar_chart", bars = {...} }`.
+    public var value: LuaValue {
+        switch self {
+        case .heading(let text): return ["type": "heading", "text": text.value]
+        case .paragraph(let text): return ["type": "paragraph", "text": text.value]
+        case .list(let items): return ["type": "list", "items": .array(items.map(\.value))]
+        case .table(let columns, let rows):
+            return ["type": "table", "columns": .array(columns.map(\.value)), "rows": .array(rows.map { .array($0.map(\.value)) })]
+        case .barChart(let title, let bars):
+            var fields: [String: LuaValue] = ["type": "bar_chart", "bars": .array(bars.map { ["label": $0.label.value, "value": .double($0.value), "highlight": .bool($0.highlight)] })]
+            if let title { fields["title"] = title.value }
+            return .object(fields)
+        case .twoColumns(let left, let right):
+            return ["type": "two_columns", "left": ["title": left.title.value, "items": .array(left.items.map(\.value))],
+                    "right": ["title": right.title.value, "items": .array(right.items.map(\.value))]]
+        case .positionMap(let left, let right, let points):
+            return ["type": "position_map", "left": left.value, "right": right.value,
+                    "points": .array(points.map { ["x": .double($0.x), "y": .double($0.y), "label": $0.label.value, "count": .integer(Int64($0.count))] })]
+        case .wordCloud(let words):
+            return ["type": "word_cloud", "words": .array(words.map { ["word": .string($0.word), "count": .integer(Int64($0.count))] })]
+        }
+    }
+}
