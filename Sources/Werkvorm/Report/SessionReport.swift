@@ -48,3 +48,36 @@ public enum SessionReport {
         return blocks
     }
 }
+
+extension SessionReport {
+    /// Several recorded sessions compared: for each exercise they have in common or not, its
+    /// results from every session that ran it, one after the other (the dot votes of two sessions).
+    public static func comparison(_ sessions: [RecordedSession], language: Language) throws(Problems) -> [ReportBlock] {
+        var order: [String] = []
+        var titles: [String: BilingualText] = [:]
+        var reports: [[Int: [ReportBlock]]] = []
+        for session in sessions {
+            reports.append(try blocksByStep(session, language: language))
+            for step in session.script.steps {
+                guard case .exercise(let exerciseStep) = step.kind else { continue }
+                let id = exerciseStep.exercise.id
+                if titles[id] == nil {
+                    order.append(id)
+                    titles[id] = exerciseStep.exercise.title
+                }
+            }
+        }
+        var blocks: [ReportBlock] = []
+        for id in order {
+            blocks.append(.heading(titles[id] ?? BilingualText(id)))
+            for (session, report) in zip(sessions, reports) {
+                for step in session.script.steps {
+                    guard case .exercise(let exerciseStep) = step.kind, exerciseStep.exercise.id == id else { continue }
+                    blocks.append(.heading(BilingualText("\(session.script.title) — \(session.script.date.written(language)), " + (language == .nl ? "stap" : "step") + " \(step.id)")))
+                    blocks += report[step.id] ?? [.paragraph(BilingualText(nl: "Geen resultaat opgenomen.", en: "No outcome recorded."))]
+                }
+            }
+        }
+        return blocks
+    }
+}

@@ -19,8 +19,8 @@ struct ReportCommand: ParsableCommand {
         case text, md, html, json
     }
 
-    @Argument(help: "The record, as written by werkvorm run.")
-    var record: String
+    @Argument(help: "The record, as written by werkvorm run; several records compare the same exercises' results.")
+    var records: [String]
 
     @Option(help: "text, md, html or json.")
     var format: Format = .text
@@ -38,20 +38,10 @@ struct ReportCommand: ParsableCommand {
     var pluginDirectories: [String] = []
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: record) else {
-            throw CLIError("\(record): cannot read the record; check the path")
-        }
-        let recorded: RecordedSession
-        let value: LuaValue
-        do {
-            value = try JSONReader.parse(bytes: Array(data))
-        } catch {
-            throw CLIError("\(record):\(error.line):\(error.column): \(error.message); the record is not valid JSON (cut short, or changed by hand)")
-        }
-        do {
-            recorded = try RecordedSession(value, file: record)
-        } catch {
-            throw CLIError(error.description)
+        guard let record = records.first else { throw CLIError("give the record to report (werkvorm report RECORD)") }
+        let (value, recorded) = try Self.read(record)
+        if records.count > 1 {
+            return try compare()
         }
         let language = lang ?? recorded.script.language
         var text: String
@@ -91,6 +81,53 @@ struct ReportCommand: ParsableCommand {
             }
         }
         try emit(text)
+    }
+
+    /// Reads and checks one record.
+    static func read(_ record: String) throws -> (LuaValue, RecordedSession) {
+        guard let data = FileManager.default.contents(atPath: record) else {
+            throw CLIError("\(record): cannot read the record; check the path")
+        }
+        let value: LuaValue
+        do {
+            value = try JSONReader.parse(bytes: Array(data))
+        } catch {
+            throw CLIError("\(record):\(error.line):\(error.column): \(error.message); the record is not valid JSON (cut short, or changed by hand)")
+        }
+        do {
+            return (value, try RecordedSession(value, file: record))
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+
+    /// Several records: the same exercises' results side by side, one session after the other.
+    private func compare() throws {
+        guard plugin == nil else { throw CLIError("a report plugin reports one record at a time; give one record with --plugin") }
+        let sessions = try records.map { try Self.read($0).1 }
+        let language = lang ?? sessions[0].script.language
+        let title = (language == .nl ? "Vergelijking: " : "Comparison: ") + sessions.map(\.script.title).joined(separator: " / ")
+        let blocks: [ReportBlock]
+        do {
+            blocks = try SessionReport.comparison(sessions, language: language)
+        } catch {
+            throw CLIError(error.description)
+        }
+        let renderer = ReportRenderer(language: language)
+        switch format {
+        case .text: try emit(title + "\n" + String(repeating: "=", count: title.count) + "\n\n" + renderer.text(blocks))
+        case .md: try emit("# " + title + "\n\n" + renderer.markdown(blocks))
+        case .html: try emit(renderer.htmlDocument(title: title, blocks: blocks))
+        case .json:
+            let all: [LuaValue] = sessions.map { session in
+                ["title": .string(session.script.title), "steps": .array(session.steps.map { step in
+                    var fields: [String: LuaValue] = [:]
+                    for key in ["step", "kind", "title", "exercise", "outcome"] { fields[key] = step[key] }
+                    return .object(fields)
+                })]
+            }
+            try emit(JSONWriter.string(.array(all), pretty: true) + "\n")
+        }
     }
 
     private func emit(_ text: String) throws {
