@@ -90,3 +90,21 @@ import Testing
         }
     }
 }
+
+@Suite struct AnonymisedReportTests {
+    @Test func anAnonymisedReportHoldsNoNames() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try ReplayCommandTests.record("iedereen-mee-sessie-6", in: directory)
+            let names = ["An", "Bram", "Cem", "Dewi", "Els", "Fatima", "Gert", "Hanna", "Ilse", "Jamal"]
+            for arguments in [["--format", "text"], ["--format", "html"], ["--plugin", "csv"], ["--plugin", "verslag"]] {
+                let result = try CLI.run(["report", "record.json", "--anonymise"] + arguments, in: directory)
+                #expect(result.status == 0)
+                let words = Set(result.stdout.split { !$0.isLetter }.map(String.init))
+                for name in names {
+                    #expect(!words.contains(name), "\(name) in \(arguments)")
+                }
+                #expect(result.stdout.contains("deelnemer-1"), "\(arguments)")
+            }
+        }
+    }
+}

@@ -5,12 +5,12 @@ import LuaHost
 public struct RecordedSession {
     public let script: SessionScript
     public let seed: Int64
-    public let participants: [String]
+    public private(set) var participants: [String]
     /// The exercises and modules from the record, not from any library on this machine.
     public let library: ExerciseLibrary
     /// The recorded steps and events, as in the record.
-    public let steps: [LuaValue]
-    public let events: [LuaValue]
+    public private(set) var steps: [LuaValue]
+    public private(set) var events: [LuaValue]
 
     /// Exercises whose source in `current` differs from the recorded one: id, path, versions.
     public private(set) var changes: [String] = []
@@ -68,6 +68,35 @@ public struct RecordedSession {
         self.participants = participants
         self.steps = steps
         self.events = events
+    }
+
+    /// The same session with every participant's name replaced by a stable pseudonym
+    /// (`deelnemer-1`...) wherever a value or key is a name: outcomes, events, participants.
+    public func anonymised() -> RecordedSession {
+        let pseudonyms = Pseudonyms(participants: participants, language: script.language)
+        func map(_ value: LuaValue) -> LuaValue {
+            switch value {
+            case .string(let text): return .string(pseudonyms.mapping[text] ?? text)
+            case .array(let elements): return .array(elements.map(map))
+            case .object(let fields):
+                return .object(Dictionary(fields.map { (pseudonyms.mapping[$0.key] ?? $0.key, map($0.value)) }, uniquingKeysWith: { first, _ in first }))
+            default: return value
+            }
+        }
+        var copy = self
+        copy.participants = pseudonyms.participants
+        copy.steps = steps.map { step in
+            guard case .object(var fields) = step, let outcome = fields["outcome"] else { return step }
+            fields["outcome"] = map(outcome)
+            return .object(fields)
+        }
+        copy.events = events.map { event in
+            guard case .object(var fields) = event else { return event }
+            if let who = fields["participant"] { fields["participant"] = map(who) }
+            if let given = fields["fields"] { fields["fields"] = map(given) }
+            return .object(fields)
+        }
+        return copy
     }
 
     /// The recorded outcome of a step, if it has one.

@@ -34,12 +34,16 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A report plugin from Plugins/ (verslag: Dutch minutes; csv: every input) instead of --format.", valueName: "name"))
     var plugin: String?
 
+    @Flag(help: "Replace participants' names by stable pseudonyms (deelnemer-1, deelnemer-2...) in the report.")
+    var anonymise = false
+
     @Option(name: .customLong("plugins"), help: ArgumentHelp("Another directory of report plugins (repeatable).", valueName: "dir"))
     var pluginDirectories: [String] = []
 
     func run() throws {
         guard let record = records.first else { throw CLIError("give the record to report (werkvorm report RECORD)") }
-        let (value, recorded) = try Self.read(record)
+        let (value, read) = try Self.read(record)
+        let recorded = anonymise ? read.anonymised() : read
         if records.count > 1 {
             return try compare()
         }
@@ -104,7 +108,10 @@ struct ReportCommand: ParsableCommand {
     /// Several records: the same exercises' results side by side, one session after the other.
     private func compare() throws {
         guard plugin == nil else { throw CLIError("a report plugin reports one record at a time; give one record with --plugin") }
-        let sessions = try records.map { try Self.read($0).1 }
+        let sessions = try records.map { record in
+            let session = try Self.read(record).1
+            return anonymise ? session.anonymised() : session
+        }
         let language = lang ?? sessions[0].script.language
         let title = (language == .nl ? "Vergelijking: " : "Comparison: ") + sessions.map(\.script.title).joined(separator: " / ")
         let blocks: [ReportBlock]
