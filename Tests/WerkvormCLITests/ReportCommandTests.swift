@@ -108,3 +108,24 @@ import Testing
         }
     }
 }
+
+@Suite struct PlannedAgainstHeldTests {
+    @Test func theReportSetsTheAgendaAsPlannedAgainstAsHeld() throws {
+        try CLI.withTemporaryDirectory { directory in
+            let events = """
+                {"step": 8, "participant": "An", "input": "engagement", "fields": {"text": "Ik durf"}, "time": "11:20"}
+                {"step": 8, "phase": "vote", "time": "11:31"}
+                {"step": 8, "participant": "An", "input": "dot", "fields": {"note": 1}, "time": "11:48"}
+
+                """
+            try events.write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
+            let run = try CLI.run(["run", RunCommandTests.script, "--events", "events.jsonl", "--record", "record.json", "--seed", "1"], in: directory)
+            #expect(run.status == 0)
+            let report = try CLI.run(["report", "record.json"], in: directory)
+            #expect(report.status == 0)
+            let lines = report.stdout.split(separator: "\n").map { String($0) }
+            #expect(lines.contains { $0.hasPrefix(" 8  Stemmen op engagementen") && $0.hasSuffix("11:15–11:45  11:20–11:48") }, "\(lines.prefix(20))")
+            #expect(lines.contains { $0.hasPrefix(" 3  Check-in") && $0.hasSuffix("09:25–09:40  —") })
+        }
+    }
+}

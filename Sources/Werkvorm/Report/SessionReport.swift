@@ -28,11 +28,33 @@ public enum SessionReport {
         return result
     }
 
+    /// The agenda as planned against as held: per step its planned times, and the times of its
+    /// first and last input when the events carry times (the console records them).
+    static func agenda(_ recorded: RecordedSession) -> ReportBlock {
+        var held: [Int: (first: String, last: String)] = [:]
+        for event in recorded.events {
+            guard let step = event["step"]?.integerValue.map({ Int($0) }), let time = event["time"]?.stringValue else { continue }
+            let known = held[step]
+            held[step] = (min(known?.first ?? time, time), max(known?.last ?? time, time))
+        }
+        let script = recorded.script
+        let rows: [[BilingualText]] = script.steps.map { step in
+            let start = script.startOfStep(step.id)
+            let times = held[step.id].map { "\($0.first)–\($0.last)" } ?? "—"
+            return [BilingualText("\(step.id)"), BilingualText(step.title(script.language)), BilingualText("\(start)–\(start.adding(step.minutes))"), BilingualText(times)]
+        }
+        return .table(
+            columns: [BilingualText("#"), BilingualText(nl: "Onderdeel", en: "Part"), BilingualText(nl: "Gepland", en: "Planned"),
+                      BilingualText(nl: "Gehouden (eerste–laatste invoer)", en: "Held (first–last input)")],
+            rows: rows)
+    }
+
     /// The blocks of the whole session's report, in `language`.
     public static func blocks(_ recorded: RecordedSession, language: Language) throws(Problems) -> [ReportBlock] {
         let script = recorded.script
         let byStep = try blocksByStep(recorded, language: language)
         var blocks: [ReportBlock] = [.paragraph(BilingualText(nl: "\(script.date.written(.nl)), \(script.start)", en: "\(script.date.written(.en)), \(script.start)"))]
+        blocks.append(agenda(recorded))
         for step in script.steps {
             let start = script.startOfStep(step.id)
             blocks.append(.heading(BilingualText("\(step.id). \(step.title(language)) (\(start)–\(start.adding(step.minutes)))")))
