@@ -49,6 +49,10 @@ public final class ExerciseRun {
 
     let loaded: LoadedExercise
     private let runner: LuaReference
+    /// The runner's `handle`, called for every input.
+    private let handleFunction: LuaReference
+    /// Every input's declaration and phase, by name: looked up for every input.
+    private let declarations: [String: (phase: PhaseDeclaration, input: InputDeclaration)]
     private var context: LuaReference
     private var stateTable: LuaReference
 
@@ -59,11 +63,14 @@ public final class ExerciseRun {
         self.participants = participants
         self.seed = seed
         self.language = language
+        declarations = Dictionary(loaded.exercise.inputs.map { ($0.input.name, $0) }, uniquingKeysWith: { first, _ in first })
         let state = loaded.state
         do throws(LuaError) {
             let chunk = try state.load(source: ExerciseRun.runnerSource, path: "werkvorm/runner.lua")
             guard let runner = try state.callForReference(chunk, []) else { throw LuaError(.runtime, "the runner returned nothing") }
             self.runner = runner
+            guard let handle = state.field(runner, "handle") else { throw LuaError(.runtime, "the runner has no handle function") }
+            handleFunction = handle
             let ctx: LuaValue = [
                 "lang": .string(language.rawValue), "phase": .string(loaded.exercise.phases[0].id),
                 "params": .object(self.params), "participants": .array(participants.map { .string($0) }),
@@ -122,7 +129,7 @@ public final class ExerciseRun {
 
     /// The input's fields checked against its declaration: known, in this phase, the right actor.
     private func check(_ input: ExerciseInput) throws(Problem) -> [String: LuaValue] {
-        guard let (inputPhase, declaration) = exercise.input(named: input.name) else {
+        guard let (inputPhase, declaration) = declarations[input.name] else {
             let names = exercise.inputs.map(\.input.name)
             let hint = Suggestion.closest(to: input.name, in: names).map { "; did you mean '\($0)'?" } ?? "; its inputs are \(names.joined(separator: ", "))"
             throw Problem(field: "input", "the exercise '\(exercise.id)' has no input '\(input.name)'\(hint)")
@@ -144,12 +151,12 @@ public final class ExerciseRun {
 
     private func apply(_ input: ExerciseInput) throws(LuaError) -> InputResult {
         let state = loaded.state
-        guard let handler = loaded.handlers[input.name], let handle = state.field(runner, "handle") else {
+        guard let handler = loaded.handlers[input.name] else {
             throw LuaError(.runtime, "no handler for '\(input.name)'", path: exercise.source.path)
         }
         var table: [String: LuaValue] = ["name": .string(input.name), "fields": .object(input.fields), "phase": .string(phase.id)]
         if let participant = input.participant { table["participant"] = .string(participant) }
-        let results = try state.call(handle, [.reference(handler), .reference(stateTable), .value(.object(table)), .reference(context)], resultName: "handler result")
+        let results = try state.call(handleFunction, [.reference(handler), .reference(stateTable), .value(.object(table)), .reference(context)], resultName: "handler result")
         guard results.first == .bool(false) else { return .accepted }
         let reason = results.count > 1 ? results[1] : .null
         if case .null = reason { return .rejected(BilingualText(nl: "Geweigerd", en: "Rejected")) }

@@ -4,6 +4,8 @@ import LuaHost
 /// carries, with the seed, participants, steps and events. What replays and reports start from.
 public struct RecordedSession {
     public let script: SessionScript
+    /// The record's file, as named by the user.
+    public let file: String
     public let seed: Int64
     public private(set) var participants: [String]
     /// The exercises and modules from the record, not from any library on this machine.
@@ -64,6 +66,7 @@ public struct RecordedSession {
         library = ExerciseLibrary(sources: sources, modules: embedded)
         guard library.problems.isEmpty else { throw Problems(library.problems) }
         script = try SessionScript.parse(scriptText, file: scriptFile, library: library)
+        self.file = file
         self.seed = seed
         self.participants = participants
         self.steps = steps
@@ -97,6 +100,23 @@ public struct RecordedSession {
             return .object(fields)
         }
         return copy
+    }
+
+    /// The recorded events as events again (without their results), in order. A damaged one is a
+    /// problem naming its place in the record.
+    public func sessionEvents() throws(Problems) -> [SessionEvent] {
+        var result: [SessionEvent] = []
+        for (offset, recorded) in events.enumerated() {
+            do throws(Problem) {
+                guard case .object(var fields) = recorded else { throw Problem("is not an object") }
+                fields["result"] = nil
+                fields["reason"] = nil
+                result.append(try SessionEvent(.object(fields)))
+            } catch {
+                throw Problems([Problem(file: file, field: "events[\(offset + 1)]" + (error.field.map { ".\($0)" } ?? ""), error.message + "; the record is damaged or was changed by hand")])
+            }
+        }
+        return result
     }
 
     /// The recorded outcome of a step, if it has one.

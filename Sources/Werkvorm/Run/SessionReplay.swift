@@ -35,16 +35,7 @@ public struct SessionReplay {
         let recordedSteps = recorded.steps
         let recordedEvents = recorded.events
         var divergences: [Divergence] = []
-        for (offset, recorded) in recordedEvents.enumerated() {
-            let event: SessionEvent
-            do throws(Problem) {
-                guard case .object(var fields) = recorded else { throw Problem("is not an object") }
-                fields["result"] = nil
-                fields["reason"] = nil
-                event = try SessionEvent(.object(fields))
-            } catch {
-                throw Problems([Problem(file: file, field: "events[\(offset + 1)]" + (error.field.map { ".\($0)" } ?? ""), error.message + "; the record is damaged or was changed by hand")])
-            }
+        for (offset, (recorded, event)) in zip(recordedEvents, try recorded.sessionEvents()).enumerated() {
             let result = run.apply(event)
             let replayed: LuaValue
             switch result {
@@ -81,16 +72,7 @@ public struct SessionReplay {
         let run = SessionRun(script: recorded.script, modules: recorded.library.modules, seed: recorded.seed, participants: recorded.participants)
         var lines: [String] = []
         var previous: [Int: LuaValue] = [:]
-        for (offset, value) in recorded.events.enumerated() {
-            guard case .object(var fields) = value else { continue }
-            fields["result"] = nil
-            fields["reason"] = nil
-            let event: SessionEvent
-            do {
-                event = try SessionEvent(.object(fields))
-            } catch {
-                throw Problems([Problem(field: "events[\(offset + 1)]", error.message)])
-            }
+        for event in try recorded.sessionEvents() {
             let result = run.apply(event)
             var line = "step \(event.step)" + (event.time.map { " \($0)" } ?? "") + ": "
             switch event.action {

@@ -28,15 +28,7 @@ struct ReplayCommand: ParsableCommand {
     var timeline = false
 
     func run() throws {
-        guard let data = FileManager.default.contents(atPath: record) else {
-            throw CLIError("\(record): cannot read the record; check the path")
-        }
-        let value: LuaValue
-        do {
-            value = try JSONReader.parse(bytes: Array(data))
-        } catch {
-            throw CLIError("\(record):\(error.line):\(error.column): \(error.message); the record is not valid JSON (cut short, or changed by hand)")
-        }
+        let value = try RecordFile.value(record)
         if timeline {
             do {
                 for line in try SessionReplay.timeline(try RecordedSession(value, file: record)) { print(line) }

@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         guard let record = records.first else { throw CLIError("give the record to report (werkvorm report RECORD)") }
-        let (value, read) = try Self.read(record)
+        let (value, read) = try RecordFile.session(record)
         let recorded = anonymise ? read.anonymised() : read
         if records.count > 1 {
             return try compare()
@@ -64,12 +64,7 @@ struct ReportCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            let steps: [LuaValue] = recorded.steps.map { step in
-                var fields: [String: LuaValue] = [:]
-                for key in ["step", "kind", "title", "exercise", "outcome"] { fields[key] = step[key] }
-                return .object(fields)
-            }
-            text = JSONWriter.string(["title": .string(recorded.script.title), "steps": .array(steps)], pretty: true) + "\n"
+            text = JSONWriter.string(RecordFile.outcomes(recorded), pretty: true) + "\n"
         case .text, .md, .html:
             let blocks: [ReportBlock]
             do {
@@ -87,29 +82,11 @@ struct ReportCommand: ParsableCommand {
         try emit(text)
     }
 
-    /// Reads and checks one record.
-    static func read(_ record: String) throws -> (LuaValue, RecordedSession) {
-        guard let data = FileManager.default.contents(atPath: record) else {
-            throw CLIError("\(record): cannot read the record; check the path")
-        }
-        let value: LuaValue
-        do {
-            value = try JSONReader.parse(bytes: Array(data))
-        } catch {
-            throw CLIError("\(record):\(error.line):\(error.column): \(error.message); the record is not valid JSON (cut short, or changed by hand)")
-        }
-        do {
-            return (value, try RecordedSession(value, file: record))
-        } catch {
-            throw CLIError(error.description)
-        }
-    }
-
     /// Several records: the same exercises' results side by side, one session after the other.
     private func compare() throws {
         guard plugin == nil else { throw CLIError("a report plugin reports one record at a time; give one record with --plugin") }
         let sessions = try records.map { record in
-            let session = try Self.read(record).1
+            let session = try RecordFile.session(record).1
             return anonymise ? session.anonymised() : session
         }
         let language = lang ?? sessions[0].script.language
@@ -126,14 +103,7 @@ struct ReportCommand: ParsableCommand {
         case .md: try emit("# " + title + "\n\n" + renderer.markdown(blocks))
         case .html: try emit(renderer.htmlDocument(title: title, blocks: blocks))
         case .json:
-            let all: [LuaValue] = sessions.map { session in
-                ["title": .string(session.script.title), "steps": .array(session.steps.map { step in
-                    var fields: [String: LuaValue] = [:]
-                    for key in ["step", "kind", "title", "exercise", "outcome"] { fields[key] = step[key] }
-                    return .object(fields)
-                })]
-            }
-            try emit(JSONWriter.string(.array(all), pretty: true) + "\n")
+            try emit(JSONWriter.string(.array(sessions.map(RecordFile.outcomes)), pretty: true) + "\n")
         }
     }
 
