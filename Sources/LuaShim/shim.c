@@ -169,6 +169,19 @@ void lshim_push_traceback(lua_State *L) {
     lua_getfield(L, LUA_REGISTRYINDEX, TRACEBACK_KEY);
 }
 
+static int fresh_budget(lua_State *L) {
+    lshim_context *c = lshim_getcontext(L);
+    if (c->limit_hit == LSHIM_LIMIT_NONE) {
+        c->instructions_used = 0;
+        lua_sethook(L, count_hook, LUA_MASKCOUNT, c->hook_interval);
+    }
+    return 0;
+}
+
+void lshim_push_fresh_budget(lua_State *L) {
+    lua_pushcfunction(L, fresh_budget);
+}
+
 // MARK: - Swift functions
 
 static int trampoline(lua_State *L) {

@@ -42,6 +42,35 @@ import Testing
         }
     }
 
+    @Test func readsIntegersToTheEdgesOfTheirRange() throws {
+        #expect(try JSONReader.parse("[9223372036854775807, -9223372036854775808, -7, 0]") == [.integer(.max), .integer(.min), -7, 0])
+        #expect(throws: JSONError(line: 1, column: 2, message: "the integer -9223372036854775809 is too large (the range is ±9223372036854775807)")) {
+            try JSONReader.parse("[-9223372036854775809]")
+        }
+    }
+
+    @Test func streamsTheElementsOfOneTopLevelList() throws {
+        let text = #"{"events": [{"n": 1}, [2], "drie"], "inner": {"events": [4]}, "z": 5}"#
+        var elements: [LuaValue] = []
+        let value = try Array(text.utf8).withUnsafeBytes { buffer in
+            try JSONReader.parse(buffer: buffer, streaming: "events") { elements.append($0) }
+        }
+        #expect(elements == [["n": 1], [2], "drie"])
+        // the streamed list is left empty; the same key deeper down is read as usual
+        #expect(value == ["events": [], "inner": ["events": [4]], "z": 5])
+    }
+
+    @Test func aStreamedListsErrorsAreLocated() {
+        let text = "{\"events\": [\n  {\"n\": 1},\n  {\"n\" 2}\n]}"
+        var count = 0
+        #expect(throws: JSONError(line: 3, column: 8, message: "expected ':' after the field name \"n\"")) {
+            try Array(text.utf8).withUnsafeBytes { buffer in
+                try JSONReader.parse(buffer: buffer, streaming: "events") { _ in count += 1 }
+            }
+        }
+        #expect(count == 1)
+    }
+
     @Test func refusesDeepNesting() {
         let text = String(repeating: "[", count: 300) + String(repeating: "]", count: 300)
         #expect(throws: JSONError(line: 1, column: 201, message: "lists and objects nest more than 200 deep")) {

@@ -50,6 +50,23 @@ import Testing
             #expect(other.stderr == "other.json: format: is not \"werkvorm-record\": this is not a Werkvorm record; the record is damaged or was changed by hand\n")
         }
     }
+
+    @Test func aDamagedEventIsNamedByItsPlace() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try Self.record("polarisatie-workshop", in: directory)
+            let file = directory.appendingPathComponent("record.json")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let result = "\"result\": \"accepted\""
+            let second = try #require(text.ranges(of: result).dropFirst().first)
+            try text.replacingCharacters(in: second, with: "\"result\": \"maybe\"").write(to: file, atomically: true, encoding: .utf8)
+            let replay = try CLI.run(["replay", "record.json"], in: directory)
+            #expect(replay.status == 1)
+            #expect(replay.stderr == "record.json: events[2].result: must be \"accepted\", \"rejected\" or \"failed\"; the record is damaged or was changed by hand\n")
+            let report = try CLI.run(["report", "record.json"], in: directory)
+            #expect(report.status == 1)
+            #expect(report.stderr == replay.stderr)
+        }
+    }
 }
 
 @Suite struct TimelineTests {

@@ -23,28 +23,59 @@ public struct JSONReader {
     /// How deeply arrays and objects may nest.
     public static let maximumDepth = 200
 
-    private let bytes: [UInt8]
+    private let bytes: UnsafeBufferPointer<UInt8>
     private var position = 0
     private var depth = 0
 
     /// Parses one JSON document; nothing but white space may follow it.
     public static func parse(_ text: String) throws(JSONError) -> LuaValue {
-        try parse(bytes: Array(text.utf8))
+        var text = text
+        return try text.withUTF8 { bytes in Result { () throws(JSONError) in try parse(buffer: bytes) } }.get()
     }
 
     /// Parses one JSON document from UTF-8 bytes.
     public static func parse(bytes: [UInt8]) throws(JSONError) -> LuaValue {
-        var reader = JSONReader(bytes: bytes)
-        reader.skipWhitespace()
-        let value = try reader.parseValue()
-        reader.skipWhitespace()
-        if reader.position < reader.bytes.count {
-            throw reader.error("unexpected text after the end of the JSON value")
+        try bytes.withUnsafeBufferPointer { buffer throws(JSONError) in try parse(buffer: buffer) }
+    }
+
+    /// Parses one JSON document from UTF-8 bytes in memory the caller owns (a file's `Data`,
+    /// without a copy).
+    public static func parse(buffer: UnsafeRawBufferPointer) throws(JSONError) -> LuaValue {
+        try parse(buffer: buffer.bindMemory(to: UInt8.self))
+    }
+
+    /// Parses one JSON document whose top level is an object, handing each element of the list
+    /// in its field `key` to `element` as soon as it is read instead of keeping it, so that a
+    /// long list is never whole in memory. In the object returned, that field is an empty list.
+    public static func parse(buffer: UnsafeRawBufferPointer, streaming key: String, element: (LuaValue) -> Void) throws(JSONError) -> LuaValue {
+        try withoutActuallyEscaping(element) { element in
+            Result { () throws(JSONError) in
+                var reader = JSONReader(bytes: buffer.bindMemory(to: UInt8.self))
+                reader.streaming = (key, element)
+                return try reader.parseDocument()
+            }
+        }.get()
+    }
+
+    private static func parse(buffer: UnsafeBufferPointer<UInt8>) throws(JSONError) -> LuaValue {
+        var reader = JSONReader(bytes: buffer)
+        return try reader.parseDocument()
+    }
+
+    /// The list field whose elements go to a function instead of into the value.
+    private var streaming: (key: String, element: (LuaValue) -> Void)?
+
+    private mutating func parseDocument() throws(JSONError) -> LuaValue {
+        skipWhitespace()
+        let value = try parseValue()
+        skipWhitespace()
+        if position < bytes.count {
+            throw error("unexpected text after the end of the JSON value")
         }
         return value
     }
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
@@ -122,7 +153,13 @@ public struct JSONReader {
             }
             position += 1
             skipWhitespace()
-            let value = try parseValue()
+            let value: LuaValue
+            if depth == 1, let streaming, streaming.key == key, position < bytes.count, bytes[position] == UInt8(ascii: "[") {
+                try parseArray(each: streaming.element)
+                value = .array([])
+            } else {
+                value = try parseValue()
+            }
             if fields.updateValue(value, forKey: key) != nil {
                 throw error("the field \(JSONWriter.quoted(key)) appears twice", at: keyStart)
             }
@@ -142,18 +179,24 @@ public struct JSONReader {
     }
 
     private mutating func parseArray() throws(JSONError) -> LuaValue {
+        var elements: [LuaValue] = []
+        try parseArray { elements.append($0) }
+        return .array(elements)
+    }
+
+    /// Reads a list, handing each element to `each` as it is read.
+    private mutating func parseArray(each: (LuaValue) -> Void) throws(JSONError) {
         try enter()
         position += 1
-        var elements: [LuaValue] = []
         skipWhitespace()
         if position < bytes.count, bytes[position] == UInt8(ascii: "]") {
             position += 1
             depth -= 1
-            return .array(elements)
+            return
         }
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            each(try parseValue())
             skipWhitespace()
             guard position < bytes.count else { throw error("the JSON ends inside a list; expected ',' or ']'") }
             if bytes[position] == UInt8(ascii: ",") {
@@ -163,7 +206,7 @@ public struct JSONReader {
             if bytes[position] == UInt8(ascii: "]") {
                 position += 1
                 depth -= 1
-                return .array(elements)
+                return
             }
             throw error("expected ',' or ']' after a list element")
         }
@@ -194,17 +237,33 @@ public struct JSONReader {
             guard position < bytes.count, isDigit(bytes[position]) else { throw error("expected a digit in the exponent") }
             while position < bytes.count, isDigit(bytes[position]) { position += 1 }
         }
-        let text = String(decoding: bytes[start..<position], as: UTF8.self)
+        if isInteger, let number = integer(from: start, to: position) { return .integer(number) }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
         if isInteger {
-            guard let number = Int64(text) else {
-                throw error("the integer \(text) is too large (the range is ±9223372036854775807)", at: start)
-            }
-            return .integer(number)
+            throw error("the integer \(text) is too large (the range is ±9223372036854775807)", at: start)
         }
         guard let number = Double(text), number.isFinite else {
             throw error("the number \(text) is too large", at: start)
         }
         return .double(number)
+    }
+
+    /// The integer written from `start` to `end` (digits, perhaps after a minus); nil when it
+    /// does not fit in 64 bits.
+    private func integer(from start: Int, to end: Int) -> Int64? {
+        let negative = bytes[start] == UInt8(ascii: "-")
+        var magnitude: UInt64 = 0
+        for index in (negative ? start + 1 : start)..<end {
+            let (times10, overflow1) = magnitude.multipliedReportingOverflow(by: 10)
+            let (sum, overflow2) = times10.addingReportingOverflow(UInt64(bytes[index] - 48))
+            if overflow1 || overflow2 { return nil }
+            magnitude = sum
+        }
+        if negative {
+            if magnitude == UInt64(Int64.max) + 1 { return Int64.min }
+            return magnitude <= UInt64(Int64.max) ? -Int64(magnitude) : nil
+        }
+        return magnitude <= UInt64(Int64.max) ? Int64(magnitude) : nil
     }
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
@@ -218,6 +277,10 @@ public struct JSONReader {
             guard position < bytes.count else { throw error("the JSON ends inside a text; a closing '\"' is missing", at: start) }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
+                if plain.isEmpty, let text = JSONReader.text(UnsafeBufferPointer(rebasing: bytes[runStart..<position])) {
+                    position += 1
+                    return text  // no escapes: straight from the bytes
+                }
                 plain.append(contentsOf: bytes[runStart..<position])
                 position += 1
                 break
@@ -263,10 +326,17 @@ public struct JSONReader {
             }
             runStart = position
         }
-        guard let text = String(validating: plain, as: UTF8.self) else {
+        guard let text = plain.withUnsafeBufferPointer({ JSONReader.text($0) }) else {
             throw error("the text is not valid UTF-8", at: start)
         }
         return text
+    }
+
+    /// The bytes as a string, or nil when they are not valid UTF-8. ASCII, the common case,
+    /// needs no validation pass.
+    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
     }
 
     private mutating func parseHex4() throws(JSONError) -> UInt32 {

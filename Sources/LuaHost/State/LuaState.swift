@@ -203,6 +203,17 @@ public final class LuaState {
         return lua_gettop(L) - top
     }
 
+    /// A Lua function that gives the plugin code it calls next a whole instruction budget, as
+    /// if the host had called that code itself. For the host's own Lua (a runner that calls a
+    /// plugin's handler once for each of a batch of inputs, in one host call); never hand it to
+    /// plugin code, which could then run for ever. A limit already reached stays reached.
+    public func freshBudgetFunction() -> LuaReference {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        lshim_push_fresh_budget(L)
+        return popReference()
+    }
+
     /// Seeds `math.random`: the same seed gives the same numbers in every process.
     public func seed(_ seed: Int64) throws(LuaError) {
         _ = try call(seedFunction, [.value(.integer(seed))])

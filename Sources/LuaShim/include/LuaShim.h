@@ -55,6 +55,10 @@ int lshim_loadtext(lua_State *L, const char *source, size_t length, const char *
 int lshim_pcall(lua_State *L, int nargs, int nresults);
 /// The traceback of the last failed lshim_pcall, pushed as a string (or nil).
 void lshim_push_traceback(lua_State *L);
+/// Pushes a Lua function that gives the plugin code called next a fresh instruction budget, for
+/// the host's own Lua that calls plugin functions several times within one lshim_pcall. A limit
+/// already reached stays reached. Never to be handed to plugin code.
+void lshim_push_fresh_budget(lua_State *L);
 
 /// Pushes a C closure that calls the context's dispatch with function_index.
 void lshim_push_swift_function(lua_State *L, int function_index);

@@ -17,6 +17,15 @@ public struct ExerciseInput: Sendable, Hashable {
     }
 }
 
+extension ExerciseInput {
+    /// The input as handlers get it: `{name =, participant =, fields =, phase =}`.
+    func value(phase: String) -> LuaValue {
+        var table: [String: LuaValue] = ["name": .string(name), "fields": .object(fields), "phase": .string(phase)]
+        if let participant { table["participant"] = .string(participant) }
+        return .object(table)
+    }
+}
+
 /// What became of an input.
 public enum InputResult: Sendable, Hashable {
     /// The exercise took it.
@@ -38,6 +47,8 @@ public final class ExerciseRun {
     public let params: [String: LuaValue]
     /// Participant ids, in roster order.
     public let participants: [String]
+    /// The same, to look up for every input.
+    private let participantSet: Set<String>
     /// The seed of this run's random numbers.
     public let seed: Int64
     /// The session's language: what `ctx.lang` says to `init`, the handlers and `outcome`.
@@ -51,6 +62,10 @@ public final class ExerciseRun {
     private let runner: LuaReference
     /// The runner's `handle`, called for every input.
     private let handleFunction: LuaReference
+    /// The runner's `handle_all`, called for a batch of inputs, and what it reports back in.
+    private let handleAllFunction: LuaReference
+    private let handlerTable: LuaReference
+    private let progress: LuaReference
     /// Every input's declaration and phase, by name: looked up for every input.
     private let declarations: [String: (phase: PhaseDeclaration, input: InputDeclaration)]
     private var context: LuaReference
@@ -61,16 +76,28 @@ public final class ExerciseRun {
         loaded = try LoadedExercise(source: source, modules: modules, limits: limits)
         self.params = try loaded.exercise.resolve(params: params)
         self.participants = participants
+        participantSet = Set(participants)
         self.seed = seed
         self.language = language
         declarations = Dictionary(loaded.exercise.inputs.map { ($0.input.name, $0) }, uniquingKeysWith: { first, _ in first })
         let state = loaded.state
         do throws(LuaError) {
             let chunk = try state.load(source: ExerciseRun.runnerSource, path: "werkvorm/runner.lua")
-            guard let runner = try state.callForReference(chunk, []) else { throw LuaError(.runtime, "the runner returned nothing") }
+            guard let runner = try state.callForReference(chunk, [.reference(state.freshBudgetFunction())]) else {
+                throw LuaError(.runtime, "the runner returned nothing")
+            }
             self.runner = runner
-            guard let handle = state.field(runner, "handle") else { throw LuaError(.runtime, "the runner has no handle function") }
+            guard let handle = state.field(runner, "handle"), let handleAll = state.field(runner, "handle_all"), let collect = state.field(runner, "collect") else {
+                throw LuaError(.runtime, "the runner lacks handle, handle_all or collect")
+            }
             handleFunction = handle
+            handleAllFunction = handleAll
+            let handlers = loaded.handlers
+            let names = handlers.keys.sorted()
+            let arguments = [LuaArgument.value(.array(names.map { .string($0) }))] + names.compactMap { handlers[$0].map(LuaArgument.reference) }
+            guard let table = try state.callForReference(collect, arguments) else { throw LuaError(.runtime, "the runner's collect returned nothing") }
+            handlerTable = table
+            progress = try state.reference(to: [:], name: "progress")
             let ctx: LuaValue = [
                 "lang": .string(language.rawValue), "phase": .string(loaded.exercise.phases[0].id),
                 "params": .object(self.params), "participants": .array(participants.map { .string($0) }),
@@ -127,6 +154,84 @@ public final class ExerciseRun {
         }
     }
 
+    /// Checks and applies inputs in order, with the same results as ``handle(_:)`` for each in
+    /// turn, but with one call into Lua for every batch of inputs that pass the checks: the
+    /// runner loops over them in Lua, giving each handler a whole instruction budget.
+    public func handle(_ inputs: [ExerciseInput]) -> [InputResult] {
+        var results = [InputResult](repeating: .accepted, count: inputs.count)
+        var checked: [(index: Int, input: ExerciseInput)] = []
+        checked.reserveCapacity(inputs.count)
+        for (index, input) in inputs.enumerated() {
+            do {
+                var canonical = input
+                canonical.fields = try check(input)
+                checked.append((index, canonical))
+            } catch {
+                results[index] = .rejected(BilingualText(error.description))
+            }
+        }
+        var start = 0
+        while start < checked.count {
+            let batch = checked[start..<min(start + ExerciseRun.batchSize, checked.count)]
+            let applied = applyAll(batch.map(\.input))
+            for (offset, result) in applied.enumerated() {
+                let (index, input) = batch[batch.startIndex + offset]
+                results[index] = result
+                switch result {
+                case .accepted: accepted.append((phaseIndex, input))
+                case .rejected: break
+                case .failed: rebuild()
+                }
+            }
+            start += applied.count
+        }
+        return results
+    }
+
+    /// How many inputs go to Lua in one call: enough to make the call's cost vanish, few enough
+    /// to keep the state's memory small.
+    static let batchSize = 1024
+
+    /// Applies checked inputs in one call into Lua. Returns a result for each, up to and
+    /// including the first whose handler raised (then the state needs a rebuild).
+    private func applyAll(_ inputs: [ExerciseInput]) -> [InputResult] {
+        let state = loaded.state
+        let tables: [LuaValue] = inputs.map { $0.value(phase: phase.id) }
+        var failure: LuaError?
+        do {
+            _ = try state.call(handleAllFunction, [.reference(handlerTable), .reference(stateTable), .value(.array(tables)), .reference(context), .reference(progress)])
+        } catch {
+            failure = error
+        }
+        let report = (try? state.value(of: progress, name: "progress")) ?? .null
+        // a raised error belongs to the input being handled (the first, if it came before any)
+        let done = failure == nil ? inputs.count : min(inputs.count, max(1, Int(report["current"]?.integerValue ?? 1)))
+        var results = [InputResult](repeating: .accepted, count: done)
+        if let rejected = report["rejected"]?.arrayValue {
+            for pair in stride(from: 0, to: rejected.count - 1, by: 2) {
+                guard let index = rejected[pair].integerValue, index >= 1, index <= done else { continue }
+                results[Int(index) - 1] = ExerciseRun.rejection(rejected[pair + 1])
+            }
+        }
+        if let failure, done >= 1 {
+            results[done - 1] = .failed(Problem(file: failure.path ?? exercise.source.path, line: failure.line, failure.message))
+        }
+        return results
+    }
+
+    /// A handler's `false, reason` as a rejection.
+    private static func rejection(_ reason: LuaValue) -> InputResult {
+        switch reason {
+        case .null, .bool(false): return .rejected(BilingualText(nl: "Geweigerd", en: "Rejected"))
+        default:
+            do {
+                return .rejected(try BilingualText(reason, at: ValuePath("reason")))
+            } catch {
+                return .rejected(BilingualText(error.description))
+            }
+        }
+    }
+
     /// The input's fields checked against its declaration: known, in this phase, the right actor.
     private func check(_ input: ExerciseInput) throws(Problem) -> [String: LuaValue] {
         guard let (inputPhase, declaration) = declarations[input.name] else {
@@ -142,11 +247,11 @@ public final class ExerciseRun {
             throw Problem(field: "participant", "'\(input.name)' is given by the facilitator, not by a participant ('\(someone)')")
         case (.participant, nil) where !declaration.anonymous:
             throw Problem(field: "participant", "'\(input.name)' needs the participant who gives it")
-        case (.participant, let someone?) where !participants.contains(someone):
+        case (.participant, let someone?) where !participantSet.contains(someone):
             throw Problem(field: "participant", "'\(someone)' is not a participant of this session")
         default: break
         }
-        return try declaration.validate(fields: input.fields, participants: participants)
+        return try declaration.validate(fields: input.fields, participants: participantSet)
     }
 
     private func apply(_ input: ExerciseInput) throws(LuaError) -> InputResult {
@@ -154,17 +259,9 @@ public final class ExerciseRun {
         guard let handler = loaded.handlers[input.name] else {
             throw LuaError(.runtime, "no handler for '\(input.name)'", path: exercise.source.path)
         }
-        var table: [String: LuaValue] = ["name": .string(input.name), "fields": .object(input.fields), "phase": .string(phase.id)]
-        if let participant = input.participant { table["participant"] = .string(participant) }
-        let results = try state.call(handleFunction, [.reference(handler), .reference(stateTable), .value(.object(table)), .reference(context)], resultName: "handler result")
+        let results = try state.call(handleFunction, [.reference(handler), .reference(stateTable), .value(input.value(phase: phase.id)), .reference(context)], resultName: "handler result")
         guard results.first == .bool(false) else { return .accepted }
-        let reason = results.count > 1 ? results[1] : .null
-        if case .null = reason { return .rejected(BilingualText(nl: "Geweigerd", en: "Rejected")) }
-        do {
-            return .rejected(try BilingualText(reason, at: ValuePath("reason")))
-        } catch {
-            return .rejected(BilingualText(error.description))
-        }
+        return ExerciseRun.rejection(results.count > 1 ? results[1] : .null)
     }
 
     /// After a handler raised: the state again from `init` and the accepted inputs.
@@ -174,10 +271,15 @@ public final class ExerciseRun {
             loaded.state.release(stateTable)
             try loaded.state.setField(context, "phase", .string(exercise.phases[0].id))
             stateTable = try ExerciseRun.start(loaded, runner: runner, context: context, seed: seed)
-            for (phase, input) in accepted {
+            var start = 0
+            while start < accepted.count {  // in batches of inputs given in the same phase
+                let phase = accepted[start].phase
+                var end = start
+                while end < accepted.count, end - start < ExerciseRun.batchSize, accepted[end].phase == phase { end += 1 }
                 try loaded.state.setField(context, "phase", .string(exercise.phases[phase].id))
                 phaseIndex = phase
-                _ = try apply(input)
+                _ = applyAll(accepted[start..<end].map(\.input))
+                start = end
             }
         } catch {
             // Replaying inputs that were accepted before cannot fail for a deterministic exercise.
@@ -218,6 +320,7 @@ public final class ExerciseRun {
     /// Calls the exercise's functions so that a handler's `false, reason` is normalised in Lua:
     /// whatever else a handler returns (the state, say) means accepted.
     static let runnerSource = """
+        local budget = ...
         return {
           init = function(init, ctx)
             local state = init(ctx.params, ctx.participants, ctx)
@@ -230,6 +333,29 @@ public final class ExerciseRun {
             local ok, reason = handler(state, input, ctx)
             if ok == false then return false, reason end
             return true
+          end,
+          -- Each input in turn, each handler with a whole budget. `progress.current` says which
+          -- input a raised error came from; `progress.rejected` holds index, reason pairs.
+          handle_all = function(handlers, state, inputs, ctx, progress)
+            progress.current = 0
+            local rejected = {}
+            progress.rejected = rejected
+            for i = 1, #inputs do
+              local input = inputs[i]
+              progress.current = i
+              budget()
+              local ok, reason = handlers[input.name](state, input, ctx)
+              if ok == false then
+                rejected[#rejected + 1] = i
+                rejected[#rejected + 1] = reason == nil and false or reason
+              end
+            end
+          end,
+          -- The handlers as they were when the exercise was loaded, by input name.
+          collect = function(names, ...)
+            local handlers = {}
+            for i, name in ipairs(names) do handlers[name] = select(i, ...) end
+            return handlers
           end,
         }
         """

@@ -45,22 +45,30 @@ public struct FieldDeclaration: Sendable, Hashable {
 extension InputDeclaration {
     /// Checks an input's fields against this declaration and returns them in canonical form.
     /// Text is trimmed; a required text that is empty after trimming counts as missing.
-    public func validate(fields: [String: LuaValue], participants: [String]) throws(Problem) -> [String: LuaValue] {
-        for key in JSONWriter.sortedKeys(fields) where !self.fields.contains(where: { $0.name == key }) {
-            let known = self.fields.map(\.name).joined(separator: ", ")
-            throw Problem(field: "fields.\(key)", "the input '\(name)' has no field '\(key)'\(known.isEmpty ? "; it takes no fields" : "; its fields are \(known)")")
+    /// `participants` are the session's; fields of the kind `participant` must name one of them.
+    /// When the fields are canonical already (the usual case), they come back as they are.
+    public func validate(fields: [String: LuaValue], participants: Set<String>) throws(Problem) -> [String: LuaValue] {
+        var known = 0
+        for field in self.fields where fields[field.name] != nil { known += 1 }
+        if known < fields.count {
+            let key = JSONWriter.sortedKeys(fields).first { key in !self.fields.contains { $0.name == key } } ?? ""
+            let names = self.fields.map(\.name).joined(separator: ", ")
+            throw Problem(field: "fields.\(key)", "the input '\(name)' has no field '\(key)'\(names.isEmpty ? "; it takes no fields" : "; its fields are \(names)")")
         }
-        var result: [String: LuaValue] = [:]
+        var result = fields
         for field in self.fields {
             let value = fields[field.name] ?? .null
             if case .null = value {
                 if field.required { throw Problem(field: "fields.\(field.name)", "is missing; the input '\(name)' needs it") }
+                result[field.name] = nil
                 continue
             }
             if let checked = try field.validate(value, participants: participants) {
-                result[field.name] = checked
+                if checked != value { result[field.name] = checked }
             } else if field.required {
                 throw Problem(field: "fields.\(field.name)", "is empty; the input '\(name)' needs it")
+            } else {
+                result[field.name] = nil
             }
         }
         return result
@@ -69,7 +77,7 @@ extension InputDeclaration {
 
 extension FieldDeclaration {
     /// The value in canonical form, or nil for an empty text.
-    func validate(_ value: LuaValue, participants: [String]) throws(Problem) -> LuaValue? {
+    func validate(_ value: LuaValue, participants: Set<String>) throws(Problem) -> LuaValue? {
         let path = "fields.\(name)"
         switch kind {
         case .text:

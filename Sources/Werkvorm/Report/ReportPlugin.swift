@@ -22,7 +22,7 @@ public enum ReportPlugin {
 
     /// The session as plain data for a plugin: title, date, language, participants, every step
     /// with its times, outcome and report blocks, and every event with its result.
-    public static func session(_ recorded: RecordedSession, record: LuaValue, language: Language) throws(Problems) -> LuaValue {
+    public static func session(_ recorded: RecordedSession, language: Language) throws(Problems) -> LuaValue {
         let script = recorded.script
         let blocks = try SessionReport.blocksByStep(recorded, language: language)
         let steps: [LuaValue] = script.steps.map { step in
@@ -46,7 +46,7 @@ public enum ReportPlugin {
         return [
             "title": .string(script.title), "language": .string(language.rawValue), "date": .string(script.date.written(language)),
             "start": .string(script.start.description), "participants": .array(recorded.participants.map { .string($0) }),
-            "steps": .array(steps), "events": .array(recorded.events),
+            "steps": .array(steps), "events": .array(recorded.events.map(\.value)),
         ]
     }
 

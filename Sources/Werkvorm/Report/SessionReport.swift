@@ -32,8 +32,9 @@ public enum SessionReport {
     /// first and last input when the events carry times (the console records them).
     static func agenda(_ recorded: RecordedSession) -> ReportBlock {
         var held: [Int: (first: String, last: String)] = [:]
-        for event in recorded.events {
-            guard let step = event["step"]?.integerValue.map({ Int($0) }), let time = event["time"]?.stringValue else { continue }
+        for recordedEvent in recorded.events {
+            let step = recordedEvent.event.step
+            guard let time = recordedEvent.event.time else { continue }
             let known = held[step]
             held[step] = (min(known?.first ?? time, time), max(known?.last ?? time, time))
         }

@@ -1,3 +1,4 @@
+import Foundation
 import LuaHost
 
 /// A record read back: the session script parsed against the exercises and modules the record
@@ -10,17 +11,67 @@ public struct RecordedSession {
     public private(set) var participants: [String]
     /// The exercises and modules from the record, not from any library on this machine.
     public let library: ExerciseLibrary
-    /// The recorded steps and events, as in the record.
+    /// The recorded steps, as in the record.
     public private(set) var steps: [LuaValue]
-    public private(set) var events: [LuaValue]
+    /// The recorded events, with what became of them.
+    public private(set) var events: [RecordedEvent]
 
     /// Exercises whose source in `current` differs from the recorded one: id, path, versions.
     public private(set) var changes: [String] = []
+
+    /// Reads the record at `path`: its JSON, then the session as ``init(_:file:current:)`` does.
+    /// The events are read one by one as the JSON is, so that a long session's record is never
+    /// held twice in memory.
+    public init(contentsOf path: String, current: ExerciseLibrary? = nil) throws(Problems) {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Problems([Problem(file: path, "cannot read the record; check the path")])
+        }
+        var events: [RecordedEvent] = []
+        var damaged: Problem?
+        let parsed = data.withUnsafeBytes { buffer in
+            Result { () throws(JSONError) in
+                try JSONReader.parse(buffer: buffer, streaming: "events") { value in
+                    guard damaged == nil else { return }
+                    do throws(Problem) {
+                        events.append(try RecordedEvent(value))
+                    } catch {
+                        damaged = RecordedSession.damagedEvent(error, number: events.count + 1, file: path)
+                    }
+                }
+            }
+        }
+        switch parsed {
+        case .success(let record):
+            try self.init(record, events: events, file: path, current: current)
+            if let damaged { throw Problems([damaged]) }
+        case .failure(let error):
+            throw Problems([Problem(file: path, line: error.line, column: error.column, "\(error.message); the record is not valid JSON (cut short, or changed by hand)")])
+        }
+    }
 
     /// Reads `record` (from `file`); a damaged or incomplete record is a problem naming the field.
     /// With `current`, exercises and modules come from that library where it has them, instead of
     /// from the record: a replay then shows what the library's changes do to the outcomes.
     public init(_ record: LuaValue, file: String, current: ExerciseLibrary? = nil) throws(Problems) {
+        var events: [RecordedEvent] = []
+        var damaged: Problem?
+        for (offset, value) in (record["events"]?.arrayValue ?? []).enumerated() {
+            do throws(Problem) {
+                events.append(try RecordedEvent(value))
+            } catch {
+                damaged = RecordedSession.damagedEvent(error, number: offset + 1, file: file)
+                break
+            }
+        }
+        try self.init(record, events: events, file: file, current: current)  // the record's own problems first
+        if let damaged { throw Problems([damaged]) }
+    }
+
+    private static func damagedEvent(_ problem: Problem, number: Int, file: String) -> Problem {
+        Problem(file: file, field: "events[\(number)]" + (problem.field.map { ".\($0)" } ?? ""), problem.message + "; the record is damaged or was changed by hand")
+    }
+
+    private init(_ record: LuaValue, events: [RecordedEvent], file: String, current: ExerciseLibrary?) throws(Problems) {
         func problem(_ field: String, _ message: String) -> Problems {
             Problems([Problem(file: file, field: field, message + "; the record is damaged or was changed by hand")])
         }
@@ -34,7 +85,7 @@ public struct RecordedSession {
         guard let seed = record["seed"]?.integerValue else { throw problem("seed", "is missing or not a whole number") }
         guard let participants = record["participants"]?.arrayValue?.compactMap(\.stringValue) else { throw problem("participants", "is missing") }
         guard let exercises = record["exercises"]?.objectValue, let modules = record["modules"]?.objectValue,
-            let steps = record["steps"]?.arrayValue, let events = record["events"]?.arrayValue
+            let steps = record["steps"]?.arrayValue, record["events"]?.arrayValue != nil
         else { throw problem("exercises", "exercises, modules, steps or events are missing") }
         var sources: [ExerciseSource] = []
         for id in JSONWriter.sortedKeys(exercises) {
@@ -93,31 +144,20 @@ public struct RecordedSession {
             fields["outcome"] = map(outcome)
             return .object(fields)
         }
-        copy.events = events.map { event in
-            guard case .object(var fields) = event else { return event }
-            if let who = fields["participant"] { fields["participant"] = map(who) }
-            if let given = fields["fields"] { fields["fields"] = map(given) }
-            return .object(fields)
+        copy.events = events.map { recorded in
+            var copy = recorded
+            if case .input(var input) = recorded.event.action {
+                input.participant = input.participant.map { pseudonyms.mapping[$0] ?? $0 }
+                if case .object(let fields) = map(.object(input.fields)) { input.fields = fields }
+                copy.event.action = .input(input)
+            }
+            return copy
         }
         return copy
     }
 
-    /// The recorded events as events again (without their results), in order. A damaged one is a
-    /// problem naming its place in the record.
-    public func sessionEvents() throws(Problems) -> [SessionEvent] {
-        var result: [SessionEvent] = []
-        for (offset, recorded) in events.enumerated() {
-            do throws(Problem) {
-                guard case .object(var fields) = recorded else { throw Problem("is not an object") }
-                fields["result"] = nil
-                fields["reason"] = nil
-                result.append(try SessionEvent(.object(fields)))
-            } catch {
-                throw Problems([Problem(file: file, field: "events[\(offset + 1)]" + (error.field.map { ".\($0)" } ?? ""), error.message + "; the record is damaged or was changed by hand")])
-            }
-        }
-        return result
-    }
+    /// The recorded events as events again (without their results), in order.
+    public var sessionEvents: [SessionEvent] { events.map(\.event) }
 
     /// The recorded outcome of a step, if it has one.
     public func outcome(ofStep step: Int) -> LuaValue? {

@@ -32,7 +32,15 @@ public struct SessionEvent: Sendable, Hashable {
         guard case .object(let fields) = value else {
             throw Problem("an event is a JSON object, like {\"step\": 3, \"participant\": \"ann\", \"input\": \"dot\", \"fields\": {\"note\": 1}}")
         }
-        for key in JSONWriter.sortedKeys(fields) where !SessionEvent.keys.contains(key) {
+        try self.init(fields: fields, alsoAllowed: [])
+    }
+
+    /// Reads an event from an object's fields, which may also have the keys `alsoAllowed` (a
+    /// record's `result` and `reason`).
+    init(fields: [String: LuaValue], alsoAllowed: Set<String>) throws(Problem) {
+        func isKnown(_ key: String) -> Bool { SessionEvent.keys.contains(key) || alsoAllowed.contains(key) }
+        for key in fields.keys where !isKnown(key) {
+            let key = JSONWriter.sortedKeys(fields).first { !isKnown($0) } ?? key  // the first, in key order
             let hint = Suggestion.closest(to: key, in: Array(SessionEvent.keys)).map { "; did you mean '\($0)'?" } ?? "; an event has step, participant, input, fields, phase and time"
             throw Problem(field: key, "is not a field of an event\(hint)")
         }

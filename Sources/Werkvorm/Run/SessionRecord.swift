@@ -44,20 +44,7 @@ public enum SessionRecord {
             if let notes = step.notes { entry["notes"] = .string(notes) }
             steps.append(.object(entry))
         }
-        let events: [LuaValue] = run.events.map { event, result in
-            guard case .object(var fields) = event.value else { return event.value }
-            switch result {
-            case .accepted:
-                fields["result"] = "accepted"
-            case .rejected(let reason):
-                fields["result"] = "rejected"
-                fields["reason"] = reason.value
-            case .failed(let problem):
-                fields["result"] = "failed"
-                fields["reason"] = .string(problem.description)
-            }
-            return .object(fields)
-        }
+        let events: [LuaValue] = run.events.map { RecordedEvent($0.event, result: $0.result).value }
         var modules: [String: LuaValue] = [:]
         for (name, module) in run.requiredModules {
             modules[name] = [

@@ -27,27 +27,32 @@ public struct SessionReplay {
     /// With a current library: the exercises and modules whose source differs from the record's.
     public let changes: [String]
 
-    /// Replays `record` (read from `file`). A record that is damaged or incomplete is a problem
-    /// naming the field, never a crash.
+    /// Replays a record. A record that is damaged or incomplete is a problem naming the field,
+    /// never a crash.
     public static func replay(_ record: LuaValue, file: String, current: ExerciseLibrary? = nil) throws(Problems) -> SessionReplay {
-        let recorded = try RecordedSession(record, file: file, current: current)
+        try replay(try RecordedSession(record, file: file, current: current))
+    }
+
+    /// Replays a record read back: every event applied again (runs of inputs in batches), every
+    /// result and outcome compared with the recorded one.
+    public static func replay(_ recorded: RecordedSession) throws(Problems) -> SessionReplay {
         let run = SessionRun(script: recorded.script, modules: recorded.library.modules, seed: recorded.seed, participants: recorded.participants)
+        run.keepsEvents = false
         let recordedSteps = recorded.steps
-        let recordedEvents = recorded.events
         var divergences: [Divergence] = []
-        for (offset, (recorded, event)) in zip(recordedEvents, try recorded.sessionEvents()).enumerated() {
-            let result = run.apply(event)
-            let replayed: LuaValue
-            switch result {
-            case .accepted: replayed = "accepted"
-            case .rejected: replayed = "rejected"
-            case .failed: replayed = "failed"
-            }
-            if recorded["result"] != replayed {
+        let events = recorded.events
+        var start = 0
+        while start < events.count {  // a slice at a time, so that the events are not held twice
+            let end = min(start + 8192, events.count)
+            let results = run.apply(events[start..<end].map(\.event))
+            for (offset, result) in zip(start..<end, results) {
+                let replayed = RecordedEvent.Result(result)
+                guard events[offset].result != replayed else { continue }
                 divergences.append(Divergence(
-                    step: event.step, exercise: nil, path: "events[\(offset + 1)].result",
-                    recorded: recorded["result"].map { JSONWriter.string($0) } ?? "nothing", replayed: JSONWriter.string(replayed)))
+                    step: events[offset].event.step, exercise: nil, path: "events[\(offset + 1)].result",
+                    recorded: JSONWriter.string(.string(events[offset].result.rawValue)), replayed: JSONWriter.string(.string(replayed.rawValue))))
             }
+            start = end
         }
         let outcomes = run.outcomes()
         var exerciseSteps = 0
@@ -63,7 +68,7 @@ public struct SessionReplay {
                 divergences.append(Divergence(step: step, exercise: exercise, path: difference.path, recorded: difference.recorded, replayed: difference.replayed))
             }
         }
-        return SessionReplay(events: recordedEvents.count, steps: exerciseSteps, divergences: divergences, changes: recorded.changes)
+        return SessionReplay(events: recorded.events.count, steps: exerciseSteps, divergences: divergences, changes: recorded.changes)
     }
 
     /// One line per event of a record, with what became of it and how the step's outcome changed:
@@ -72,7 +77,7 @@ public struct SessionReplay {
         let run = SessionRun(script: recorded.script, modules: recorded.library.modules, seed: recorded.seed, participants: recorded.participants)
         var lines: [String] = []
         var previous: [Int: LuaValue] = [:]
-        for event in try recorded.sessionEvents() {
+        for event in recorded.sessionEvents {
             let result = run.apply(event)
             var line = "step \(event.step)" + (event.time.map { " \($0)" } ?? "") + ": "
             switch event.action {

@@ -9,6 +9,17 @@ public enum EventResult: Sendable, Hashable {
     case failed(Problem)
 }
 
+extension EventResult {
+    /// What became of an input, as an event's result.
+    init(_ result: InputResult) {
+        switch result {
+        case .accepted: self = .accepted
+        case .rejected(let reason): self = .rejected(reason)
+        case .failed(let problem): self = .failed(problem)
+        }
+    }
+}
+
 /// A session being run: its steps, the participants, one ``ExerciseRun`` per exercise step
 /// (started when the step gets its first event), and every event with what became of it.
 ///
@@ -18,8 +29,11 @@ public final class SessionRun {
     public let seed: Int64
     /// Participant ids, in order.
     public let participants: [String]
-    /// Every event so far, in order, with its result.
+    /// Every event so far, in order, with its result (unless ``keepsEvents`` is off).
     public private(set) var events: [(event: SessionEvent, result: EventResult)] = []
+    /// Whether ``events`` keeps every event: what a record is made of. A replay, which has the
+    /// events already, turns it off.
+    public var keepsEvents = true
 
     private let modules: ModuleDirectories
     private var runs: [Int: ExerciseRun] = [:]
@@ -68,22 +82,66 @@ public final class SessionRun {
     @discardableResult
     public func apply(_ event: SessionEvent) -> EventResult {
         let result = outcome(of: event)
-        events.append((event, result))
+        if keepsEvents { events.append((event, result)) }
         return result
     }
 
-    private func outcome(of event: SessionEvent) -> EventResult {
-        guard let step = script.steps.first(where: { $0.id == event.step }) else {
-            return .rejected(BilingualText("step: there is no step \(event.step); the session has steps 1 to \(script.steps.count)"))
+    /// Applies events in order, with the same results as ``apply(_:)`` for each in turn; a run of
+    /// inputs to the same step goes to its exercise as one batch. What a replay uses.
+    @discardableResult
+    public func apply(_ events: [SessionEvent]) -> [EventResult] {
+        var results: [EventResult] = []
+        results.reserveCapacity(events.count)
+        var start = 0
+        while start < events.count {
+            let step = events[start].step
+            var inputs: [ExerciseInput] = []
+            var end = start
+            while end < events.count, events[end].step == step, case .input(let input) = events[end].action {
+                inputs.append(input)
+                end += 1
+            }
+            guard inputs.count > 1, case .started(let run) = exerciseRun(forStep: step) else {
+                results.append(apply(events[start]))
+                start += 1
+                continue
+            }
+            for (event, result) in zip(events[start..<end], run.handle(inputs)) {
+                let result = EventResult(result)
+                if keepsEvents { self.events.append((event, result)) }
+                results.append(result)
+            }
+            start = end
+        }
+        return results
+    }
+
+    /// An exercise step's run, started if need be; or what becomes of an event for a step that
+    /// takes none.
+    private enum StepRun {
+        case started(ExerciseRun)
+        case refused(EventResult)
+    }
+
+    private func exerciseRun(forStep id: Int) -> StepRun {
+        guard let step = script.steps.first(where: { $0.id == id }) else {
+            return .refused(.rejected(BilingualText("step: there is no step \(id); the session has steps 1 to \(script.steps.count)")))
         }
         guard case .exercise(let exerciseStep) = step.kind else {
-            return .rejected(BilingualText("step: step \(event.step) (\(step.title(script.language))) is not an exercise; it takes no inputs"))
+            return .refused(.rejected(BilingualText("step: step \(id) (\(step.title(script.language))) is not an exercise; it takes no inputs")))
         }
-        let run: ExerciseRun
         do {
-            run = try exerciseRun(step.id, exerciseStep)
+            return .started(try exerciseRun(step.id, exerciseStep))
         } catch {
-            return .failed(error.problems.first ?? Problem("the exercise could not start"))
+            return .refused(.failed(error.problems.first ?? Problem("the exercise could not start")))
+        }
+    }
+
+    private func outcome(of event: SessionEvent) -> EventResult {
+        let run: ExerciseRun
+        switch exerciseRun(forStep: event.step) {
+        case .started(let started): run = started
+        case .refused(let result): return result
         }
         switch event.action {
         case .phase(let id):
@@ -94,11 +152,7 @@ public final class SessionRun {
                 return .rejected(BilingualText(error.description))
             }
         case .input(let input):
-            switch run.handle(input) {
-            case .accepted: return .accepted
-            case .rejected(let reason): return .rejected(reason)
-            case .failed(let problem): return .failed(problem)
-            }
+            return EventResult(run.handle(input))
         }
     }
 

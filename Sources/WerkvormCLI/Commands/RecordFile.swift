@@ -1,26 +1,13 @@
-import Foundation
 import LuaHost
 import Werkvorm
 
 /// Reading a record for `replay` and `report`: one place for its errors.
 enum RecordFile {
-    /// The record's JSON, or an error naming the file, line and column.
-    static func value(_ path: String) throws -> LuaValue {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIError("\(path): cannot read the record; check the path")
-        }
+    /// The record read and checked; its errors name the file, the line and column or field, and
+    /// say what is wrong.
+    static func session(_ path: String, current: ExerciseLibrary? = nil) throws -> RecordedSession {
         do {
-            return try JSONReader.parse(bytes: Array(data))
-        } catch {
-            throw CLIError("\(path):\(error.line):\(error.column): \(error.message); the record is not valid JSON (cut short, or changed by hand)")
-        }
-    }
-
-    /// The record read and checked, with its JSON.
-    static func session(_ path: String) throws -> (LuaValue, RecordedSession) {
-        let value = try value(path)
-        do {
-            return (value, try RecordedSession(value, file: path))
+            return try RecordedSession(contentsOf: path, current: current)
         } catch {
             throw CLIError(error.description)
         }

@@ -28,19 +28,20 @@ struct ReplayCommand: ParsableCommand {
     var timeline = false
 
     func run() throws {
-        let value = try RecordFile.value(record)
         if timeline {
+            let recorded = try RecordFile.session(record)
             do {
-                for line in try SessionReplay.timeline(try RecordedSession(value, file: record)) { print(line) }
+                for line in try SessionReplay.timeline(recorded) { print(line) }
             } catch {
                 throw CLIError(error.description)
             }
             return
         }
         let replay: SessionReplay
+        let current = libraries.isEmpty ? nil : ExerciseLibrary(directories: ExerciseLibrary.directories(extra: libraries))
+        let recorded = try RecordFile.session(record, current: current)
         do {
-            let current = libraries.isEmpty ? nil : ExerciseLibrary(directories: ExerciseLibrary.directories(extra: libraries))
-            replay = try SessionReplay.replay(value, file: record, current: current)
+            replay = try SessionReplay.replay(recorded)
         } catch {
             throw CLIError(error.description)
         }

@@ -42,7 +42,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         guard let record = records.first else { throw CLIError("give the record to report (werkvorm report RECORD)") }
-        let (value, read) = try RecordFile.session(record)
+        let read = try RecordFile.session(record)
         let recorded = anonymise ? read.anonymised() : read
         if records.count > 1 {
             return try compare()
@@ -52,7 +52,7 @@ struct ReportCommand: ParsableCommand {
         if let plugin {
             do {
                 let source = try ReportPlugin.find(plugin, in: pluginDirectories.map { URL(fileURLWithPath: $0) })
-                let session = try ReportPlugin.session(recorded, record: value, language: language)
+                let session = try ReportPlugin.session(recorded, language: language)
                 text = try ReportPlugin.render(source, session: session, modules: ModuleDirectories(ModuleDirectories.standardLibrary))
             } catch let error as Problems {
                 throw CLIError(error.description)
@@ -86,7 +86,7 @@ struct ReportCommand: ParsableCommand {
     private func compare() throws {
         guard plugin == nil else { throw CLIError("a report plugin reports one record at a time; give one record with --plugin") }
         let sessions = try records.map { record in
-            let session = try RecordFile.session(record).1
+            let session = try RecordFile.session(record)
             return anonymise ? session.anonymised() : session
         }
         let language = lang ?? sessions[0].script.language

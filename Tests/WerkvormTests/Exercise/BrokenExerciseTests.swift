@@ -104,6 +104,45 @@ import Werkvorm
         #expect(try run.outcome() == ["total": 4, "by": ["ann": 1, "bob": 3]])
     }
 
+    @Test func aBatchGivesTheResultsAndOutcomeOfOneInputAtATime() throws {
+        let source = Fixtures.counter([("state.total = state.total + input.fields.n", "state.total = state.total + input.fields.n\n      if input.fields.n == 2 then error('boom') end")])
+        func add(_ who: String?, _ n: LuaValue, name: String = "add") -> ExerciseInput { ExerciseInput(name: name, participant: who, fields: ["n": n]) }
+        let inputs = [
+            add("ann", 1), add("bob", 2), add("bob", 3), add("ann", 1, name: "ad"), add("cem", 1), add("ann", 4),
+            add("ann", 2), add("bob", 1), add("bob", 1), add("bob", 1),
+        ]
+        let oneByOne = try ExerciseRun(source: source, modules: Fixtures.modules, params: ["limit": 10], participants: ["ann", "bob"], seed: 1)
+        let batch = try ExerciseRun(source: source, modules: Fixtures.modules, params: ["limit": 10], participants: ["ann", "bob"], seed: 1)
+        let results = batch.handle(inputs)
+        #expect(results == inputs.map(oneByOne.handle))
+        #expect(results == [
+            .accepted, .failed(Problem(file: "Lib/counter.lua", line: 29, "boom")), .accepted,
+            .rejected(BilingualText("input: the exercise 'counter' has no input 'ad'; did you mean 'add'?")),
+            .rejected(BilingualText("participant: 'cem' is not a participant of this session")),
+            .accepted, .failed(Problem(file: "Lib/counter.lua", line: 29, "boom")), .accepted, .accepted,
+            .rejected(BilingualText(nl: "Boven de grens van 10", en: "Above the limit of 10")),
+        ])
+        #expect(try batch.outcome() == ["total": 10, "by": ["ann": 5, "bob": 5]])
+        #expect(try batch.outcome() == oneByOne.outcome())
+        #expect(batch.accepted.map(\.input) == [add("ann", 1), add("bob", 3), add("ann", 4), add("bob", 1), add("bob", 1)])
+    }
+
+    @Test func eachHandlerInABatchHasAWholeInstructionBudget() throws {
+        let source = Fixtures.counter([
+            ("if state.total + input.fields.n > state.limit then", "if input.fields.n == 5 then while true do end end\n      if false then"),
+            ("state.total = state.total + input.fields.n", "state.total = state.total + input.fields.n\n      for _ = 1, 3000 do end"),
+        ])
+        let run = try ExerciseRun(source: source, modules: Fixtures.modules, params: [:], participants: ["ann"], seed: 1, limits: LuaLimits(instructions: 10_000))
+        // ten handlers of over 3,000 instructions each: far more than 10,000 in the one call into Lua
+        let results = run.handle(Array(repeating: ExerciseInput(name: "add", participant: "ann", fields: ["n": 1]), count: 10) + [
+            ExerciseInput(name: "add", participant: "ann", fields: ["n": 5]), ExerciseInput(name: "add", participant: "ann", fields: ["n": 1]),
+        ])
+        #expect(results.prefix(10).allSatisfy { $0 == .accepted })
+        #expect(results[10] == .failed(Problem(file: "Lib/counter.lua", line: 25, "instruction limit reached: more than 10000 instructions in one call; look for a loop that does not end")))
+        #expect(results[11] == .accepted)
+        #expect(try run.outcome() == ["total": 11, "by": ["ann": 11]])
+    }
+
     @Test func paramsAreCheckedWithADidYouMean() throws {
         #expect(throws: Problems.self) { try run(params: ["limt": 4]) }
         do {
