@@ -75,10 +75,27 @@ public struct ExerciseSource: Sendable, Hashable {
     }
 
     /// The line of the first line that matches `needle` at or after `line` (1-based).
+    /// Compares bytes, not characters: it runs for every declaration an exercise has, each time
+    /// the exercise is loaded.
     func line(of needle: String, from line: Int = 1) -> Int? {
-        for (offset, text) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where offset + 1 >= line {
-            if text.contains(needle) { return offset + 1 }
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return line }
+        var text = text
+        return text.withUTF8 { bytes -> Int? in
+            var current = 1
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    current += 1
+                } else if byte == first, current >= line, index + pattern.count <= bytes.count,
+                    !pattern.indices.contains(where: { bytes[index + $0] != pattern[$0] })
+                {
+                    return current
+                }
+                index += 1
+            }
+            return nil
         }
-        return nil
     }
 }

@@ -48,21 +48,15 @@ extension InputDeclaration {
     /// `participants` are the session's; fields of the kind `participant` must name one of them.
     /// When the fields are canonical already (the usual case), they come back as they are.
     public func validate(fields: [String: LuaValue], participants: Set<String>) throws(Problem) -> [String: LuaValue] {
-        var known = 0
-        for field in self.fields where fields[field.name] != nil { known += 1 }
-        if known < fields.count {
-            let key = JSONWriter.sortedKeys(fields).first { key in !self.fields.contains { $0.name == key } } ?? ""
-            let names = self.fields.map(\.name).joined(separator: ", ")
-            throw Problem(field: "fields.\(key)", "the input '\(name)' has no field '\(key)'\(names.isEmpty ? "; it takes no fields" : "; its fields are \(names)")")
-        }
         var result = fields
+        var known = 0
         for field in self.fields {
-            let value = fields[field.name] ?? .null
-            if case .null = value {
+            guard let value = fields[field.name], value != .null else {
                 if field.required { throw Problem(field: "fields.\(field.name)", "is missing; the input '\(name)' needs it") }
-                result[field.name] = nil
+                if fields[field.name] != nil { known += 1; result[field.name] = nil }
                 continue
             }
+            known += 1
             if let checked = try field.validate(value, participants: participants) {
                 if checked != value { result[field.name] = checked }
             } else if field.required {
@@ -70,6 +64,11 @@ extension InputDeclaration {
             } else {
                 result[field.name] = nil
             }
+        }
+        if known < fields.count {
+            let key = JSONWriter.sortedKeys(fields).first { key in !self.fields.contains { $0.name == key } } ?? ""
+            let names = self.fields.map(\.name).joined(separator: ", ")
+            throw Problem(field: "fields.\(key)", "the input '\(name)' has no field '\(key)'\(names.isEmpty ? "; it takes no fields" : "; its fields are \(names)")")
         }
         return result
     }

@@ -25,7 +25,8 @@ public struct SessionEvent: Sendable, Hashable {
         self.time = time
     }
 
-    static let keys: Set<String> = ["step", "participant", "input", "fields", "phase", "time"]
+    /// The keys of an event (a list: a few short strings compare faster than they hash).
+    static let keys = ["step", "participant", "input", "fields", "phase", "time"]
 
     /// Reads an event from one parsed JSON line; problems name the field.
     public init(_ value: LuaValue) throws(Problem) {
@@ -37,11 +38,11 @@ public struct SessionEvent: Sendable, Hashable {
 
     /// Reads an event from an object's fields, which may also have the keys `alsoAllowed` (a
     /// record's `result` and `reason`).
-    init(fields: [String: LuaValue], alsoAllowed: Set<String>) throws(Problem) {
+    init(fields: [String: LuaValue], alsoAllowed: [String]) throws(Problem) {
         func isKnown(_ key: String) -> Bool { SessionEvent.keys.contains(key) || alsoAllowed.contains(key) }
         for key in fields.keys where !isKnown(key) {
             let key = JSONWriter.sortedKeys(fields).first { !isKnown($0) } ?? key  // the first, in key order
-            let hint = Suggestion.closest(to: key, in: Array(SessionEvent.keys)).map { "; did you mean '\($0)'?" } ?? "; an event has step, participant, input, fields, phase and time"
+            let hint = Suggestion.closest(to: key, in: SessionEvent.keys).map { "; did you mean '\($0)'?" } ?? "; an event has step, participant, input, fields, phase and time"
             throw Problem(field: key, "is not a field of an event\(hint)")
         }
         guard let step = fields["step"]?.integerValue, step >= 1 else {
