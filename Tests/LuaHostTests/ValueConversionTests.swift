@@ -37,6 +37,35 @@ import Testing
         #expect(try state.call(check, [.reference(back)]) == ["integer float float integer float 0"])
     }
 
+    @Test func recordsArriveAsTheListOfTablesTheyStandFor() throws {
+        let state = try LuaState()
+        let identity = try state.load(source: "return function(...) return ... end", path: "identity.lua")
+        let function = try #require(try state.callForReference(identity, []))
+        let records = LuaRecords(keys: ["name", "who", "fields"], columns: [
+            ["dot", "dot", "remove_dot"], ["An", .null, "Bram"], [["note": 17], .object([:]), ["note": 3, "why": "ë"]],
+        ])
+        // the stack around it is as it was: the second argument arrives too
+        #expect(try state.call(function, [.records(records), .value("next")]) == [
+            [["name": "dot", "who": "An", "fields": ["note": 17]], ["name": "dot", "fields": .object([:])], ["name": "remove_dot", "who": "Bram", "fields": ["note": 3, "why": "ë"]]],
+            "next",
+        ])
+        #expect(try state.call(function, [.records(LuaRecords(keys: ["a"], columns: [[]]))]) == [.array([])])
+    }
+
+    @Test func aRecordThatCannotBeAValueIsNamedByItsPlace() throws {
+        let state = try LuaState()
+        let identity = try state.load(source: "return function(...) return ... end", path: "identity.lua")
+        let function = try #require(try state.callForReference(identity, []))
+        let records = LuaRecords(keys: ["name", "fields"], columns: [["dot", "dot"], [["note": 1], ["note": .double(.nan)]]])
+        #expect(throws: LuaError.self) { try state.call(function, [.value(1), .records(records)]) }
+        do {
+            _ = try state.call(function, [.value(1), .records(records)])
+        } catch {
+            #expect(error.message.hasPrefix("arguments[2][2].fields.note"))
+        }
+        #expect(try state.call(function, [.value(2)]) == [2])  // the state goes on
+    }
+
     @Test func anEmptyObjectFromSwiftComesBackAsAnObject() throws {
         let state = try LuaState()
         let identity = try state.load(source: "return function(x) return x end", path: "id.lua")

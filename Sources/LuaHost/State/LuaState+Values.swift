@@ -23,6 +23,37 @@ extension LuaState {
         }
     }
 
+    /// Pushes records as a list of tables. The keys are pushed once, below the list, and copied
+    /// from there into each table.
+    func push(_ records: LuaRecords, path: ValuePath) throws(LuaError) {
+        context.pointee.host_allocating += 1
+        defer { context.pointee.host_allocating -= 1 }
+        guard lua_checkstack(L, Int32(clamping: records.keys.count) + 8) != 0 else {
+            throw ConversionFailure(.stackExhausted).luaError(at: path)
+        }
+        let base = lua_gettop(L)
+        for key in records.keys { pushString(key) }
+        lua_createtable(L, Int32(clamping: records.count), 0)
+        for index in 0..<records.count {
+            lua_createtable(L, 0, Int32(clamping: records.keys.count))
+            for (column, values) in records.columns.enumerated() {
+                let value = values[index]
+                if case .null = value { continue }
+                lua_pushvalue(L, base + 1 + Int32(column))
+                do {
+                    try pushValue(value, depth: 2)
+                } catch {
+                    lua_settop(L, base)
+                    throw error.adding(.key(records.keys[column])).adding(.index(index + 1)).luaError(at: path)
+                }
+                lua_rawset(L, -3)
+            }
+            lua_rawseti(L, -2, lua_Integer(index + 1))
+        }
+        lua_rotate(L, base + 1, 1)  // the list below the keys
+        lua_settop(L, base + 1)
+    }
+
     private func pushValue(_ value: LuaValue, depth: Int) throws(ConversionFailure) {
         switch value {
         case .null: lua_pushnil(L)

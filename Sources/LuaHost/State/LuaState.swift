@@ -12,6 +12,26 @@ public struct LuaReference: Hashable {
 public enum LuaArgument {
     case value(LuaValue)
     case reference(LuaReference)
+    /// A list of tables with the same keys.
+    case records(LuaRecords)
+}
+
+/// A list of tables that share their keys, given column by column (`columns[k][i]` is the value of
+/// `keys[k]` in table `i`; `.null` leaves it out). Pushing it builds no dictionary per table and
+/// looks each key up once, not once per table: the way to hand Lua a long list of inputs.
+public struct LuaRecords {
+    public var keys: [String]
+    public var columns: [[LuaValue]]
+
+    /// Records with these keys and, for each key, its values; every column has the same length.
+    public init(keys: [String], columns: [[LuaValue]]) {
+        precondition(keys.count == columns.count && Set(columns.map(\.count)).count <= 1, "one column of equal length per key")
+        self.keys = keys
+        self.columns = columns
+    }
+
+    /// How many tables.
+    public var count: Int { columns.first?.count ?? 0 }
 }
 
 /// A module of the plugin library, as `require` loads it.
@@ -192,6 +212,7 @@ public final class LuaState {
             switch argument {
             case .reference(let reference): push(reference)
             case .value(let value): try push(value, path: ValuePath("arguments", steps: [.index(position + 1)]))
+            case .records(let records): try push(records, path: ValuePath("arguments", steps: [.index(position + 1)]))
             }
         }
         let status = lshim_pcall(L, Int32(arguments.count), results)

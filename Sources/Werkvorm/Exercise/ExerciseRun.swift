@@ -67,7 +67,7 @@ public final class ExerciseRun {
     private let handlerTable: LuaReference
     private let progress: LuaReference
     /// Every input's declaration and phase, by name: looked up for every input.
-    private let declarations: [String: (phase: PhaseDeclaration, input: InputDeclaration)]
+    private let declarations: [String: (phase: Int, input: InputDeclaration)]
     private var context: LuaReference
     private var stateTable: LuaReference
 
@@ -79,7 +79,11 @@ public final class ExerciseRun {
         participantSet = Set(participants)
         self.seed = seed
         self.language = language
-        declarations = Dictionary(loaded.exercise.inputs.map { ($0.input.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var declarations: [String: (phase: Int, input: InputDeclaration)] = [:]
+        for (index, phase) in loaded.exercise.phases.enumerated() {
+            for input in phase.inputs where declarations[input.name] == nil { declarations[input.name] = (index, input) }
+        }
+        self.declarations = declarations
         let state = loaded.state
         do throws(LuaError) {
             let chunk = try state.load(source: ExerciseRun.runnerSource, path: "werkvorm/runner.lua")
@@ -196,10 +200,14 @@ public final class ExerciseRun {
     /// including the first whose handler raised (then the state needs a rebuild).
     private func applyAll(_ inputs: [ExerciseInput]) -> [InputResult] {
         let state = loaded.state
-        let tables: [LuaValue] = inputs.map { $0.value(phase: phase.id) }
+        let phase = LuaValue.string(phase.id)
+        let tables = LuaRecords(keys: ["name", "participant", "fields", "phase"], columns: [
+            inputs.map { .string($0.name) }, inputs.map { $0.participant.map(LuaValue.string) ?? .null },
+            inputs.map { .object($0.fields) }, Array(repeating: phase, count: inputs.count),
+        ])
         var failure: LuaError?
         do {
-            _ = try state.call(handleAllFunction, [.reference(handlerTable), .reference(stateTable), .value(.array(tables)), .reference(context), .reference(progress)])
+            _ = try state.call(handleAllFunction, [.reference(handlerTable), .reference(stateTable), .records(tables), .reference(context), .reference(progress)])
         } catch {
             failure = error
         }
@@ -239,8 +247,8 @@ public final class ExerciseRun {
             let hint = Suggestion.closest(to: input.name, in: names).map { "; did you mean '\($0)'?" } ?? "; its inputs are \(names.joined(separator: ", "))"
             throw Problem(field: "input", "the exercise '\(exercise.id)' has no input '\(input.name)'\(hint)")
         }
-        guard inputPhase.id == phase.id else {
-            throw Problem(field: "input", "'\(input.name)' belongs to the phase '\(inputPhase.id)', and '\(exercise.id)' is in the phase '\(phase.id)'")
+        guard inputPhase == phaseIndex else {
+            throw Problem(field: "input", "'\(input.name)' belongs to the phase '\(exercise.phases[inputPhase].id)', and '\(exercise.id)' is in the phase '\(phase.id)'")
         }
         switch (declaration.by, input.participant) {
         case (.facilitator, let someone?):

@@ -39,36 +39,49 @@ public struct SessionEvent: Sendable, Hashable {
     /// Reads an event from an object's fields, which may also have the keys `alsoAllowed` (a
     /// record's `result` and `reason`).
     init(fields: [String: LuaValue], alsoAllowed: [String]) throws(Problem) {
-        func isKnown(_ key: String) -> Bool { SessionEvent.keys.contains(key) || alsoAllowed.contains(key) }
-        for key in fields.keys where !isKnown(key) {
-            let key = JSONWriter.sortedKeys(fields).first { !isKnown($0) } ?? key  // the first, in key order
+        // One pass over the fields: a few short keys compare faster than they hash.
+        var step, time, input, phase, participant, given: LuaValue?
+        var unknown: String?
+        for (key, value) in fields {
+            switch key {
+            case "step": step = value
+            case "time": time = value
+            case "input": input = value
+            case "phase": phase = value
+            case "participant": participant = value
+            case "fields": given = value
+            default: if !alsoAllowed.contains(key) { unknown = key }
+            }
+        }
+        if unknown != nil {
+            let key = JSONWriter.sortedKeys(fields).first { !SessionEvent.keys.contains($0) && !alsoAllowed.contains($0) } ?? ""
             let hint = Suggestion.closest(to: key, in: SessionEvent.keys).map { "; did you mean '\($0)'?" } ?? "; an event has step, participant, input, fields, phase and time"
             throw Problem(field: key, "is not a field of an event\(hint)")
         }
-        guard let step = fields["step"]?.integerValue, step >= 1 else {
+        guard let number = step?.integerValue, number >= 1 else {
             throw Problem(field: "step", "must be the number of a step of the session (1, 2, 3...)")
         }
-        self.step = Int(step)
-        if let time = fields["time"] {
+        self.step = Int(number)
+        if let time {
             guard let text = time.stringValue else { throw Problem(field: "time", "must be text, like \"10:42\"") }
             self.time = text
         }
-        switch (fields["input"], fields["phase"]) {
+        switch (input, phase) {
         case (let input?, nil):
             guard let name = input.stringValue else { throw Problem(field: "input", "must be the name of an input, like \"dot\"") }
-            var participant: String?
-            if let who = fields["participant"], who != .null {
-                guard let text = who.stringValue else { throw Problem(field: "participant", "must be a participant's name, as text") }
-                participant = text
+            var who: String?
+            if let participant, participant != .null {
+                guard let text = participant.stringValue else { throw Problem(field: "participant", "must be a participant's name, as text") }
+                who = text
             }
             let inputFields: [String: LuaValue]
-            switch fields["fields"] {
+            switch given {
             case nil, .null?: inputFields = [:]
             case .object(let given)?: inputFields = given
             case .array(let given)? where given.isEmpty: inputFields = [:]
             default: throw Problem(field: "fields", "must be an object of the input's fields, like {\"note\": 1}")
             }
-            action = .input(ExerciseInput(name: name, participant: participant, fields: inputFields))
+            action = .input(ExerciseInput(name: name, participant: who, fields: inputFields))
         case (nil, let phase?):
             guard let id = phase.stringValue else { throw Problem(field: "phase", "must be the id of a phase, like \"vote\"") }
             action = .phase(id)
