@@ -254,6 +254,17 @@ public final class LuaState {
         return popReference()
     }
 
+    /// The raw element `index` of the list behind `reference`, as a new reference; nil if absent.
+    public func element(_ reference: LuaReference, _ index: Int) -> LuaReference? {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        push(reference)
+        guard lua_type(L, -1) == LUA_TTABLE else { return nil }
+        lua_rawgeti(L, -1, lua_Integer(index))
+        if lua_type(L, -1) == LUA_TNIL { return nil }
+        return popReference()
+    }
+
     /// Whether the value behind `reference` is a function.
     public func isFunction(_ reference: LuaReference) -> Bool {
         push(reference)

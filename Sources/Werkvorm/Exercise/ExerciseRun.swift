@@ -17,15 +17,6 @@ public struct ExerciseInput: Sendable, Hashable {
     }
 }
 
-extension ExerciseInput {
-    /// The input as handlers get it: `{name =, participant =, fields =, phase =}`.
-    func value(phase: String) -> LuaValue {
-        var table: [String: LuaValue] = ["name": .string(name), "fields": .object(fields), "phase": .string(phase)]
-        if let participant { table["participant"] = .string(participant) }
-        return .object(table)
-    }
-}
-
 /// What became of an input.
 public enum InputResult: Sendable, Hashable {
     /// The exercise took it.
@@ -60,8 +51,6 @@ public final class ExerciseRun {
 
     let loaded: LoadedExercise
     private let runner: LuaReference
-    /// The runner's `handle`, called for every input.
-    private let handleFunction: LuaReference
     /// The runner's `handle_all`, called for a batch of inputs, and what it reports back in.
     private let handleAllFunction: LuaReference
     private let handlerTable: LuaReference
@@ -91,10 +80,9 @@ public final class ExerciseRun {
                 throw LuaError(.runtime, "the runner returned nothing")
             }
             self.runner = runner
-            guard let handle = state.field(runner, "handle"), let handleAll = state.field(runner, "handle_all"), let collect = state.field(runner, "collect") else {
-                throw LuaError(.runtime, "the runner lacks handle, handle_all or collect")
+            guard let handleAll = state.field(runner, "handle_all"), let collect = state.field(runner, "collect") else {
+                throw LuaError(.runtime, "the runner lacks handle_all or collect")
             }
-            handleFunction = handle
             handleAllFunction = handleAll
             let handlers = loaded.handlers
             let names = handlers.keys.sorted()
@@ -140,27 +128,13 @@ public final class ExerciseRun {
     /// Checks and applies one input. A rejection leaves the state as it was; so does a handler
     /// that raises, whose error becomes the reason.
     public func handle(_ input: ExerciseInput) -> InputResult {
-        let fields: [String: LuaValue]
-        do {
-            fields = try check(input)
-        } catch {
-            return .rejected(BilingualText(error.description))
-        }
-        var canonical = input
-        canonical.fields = fields
-        do {
-            let result = try apply(canonical)
-            if case .accepted = result { accepted.append((phaseIndex, canonical)) }
-            return result
-        } catch {
-            rebuild()
-            return .failed(Problem(file: error.path ?? exercise.source.path, line: error.line, error.message))
-        }
+        handle([input])[0]
     }
 
     /// Checks and applies inputs in order, with the same results as ``handle(_:)`` for each in
     /// turn, but with one call into Lua for every batch of inputs that pass the checks: the
-    /// runner loops over them in Lua, giving each handler a whole instruction budget.
+    /// runner loops over them in Lua, giving each handler a whole instruction budget. A run of
+    /// inputs goes faster this way than one by one (a replay hands them over like this).
     public func handle(_ inputs: [ExerciseInput]) -> [InputResult] {
         var results = [InputResult](repeating: .accepted, count: inputs.count)
         var checked: [(index: Int, input: ExerciseInput)] = []
@@ -211,15 +185,27 @@ public final class ExerciseRun {
         } catch {
             failure = error
         }
-        let report = (try? state.value(of: progress, name: "progress")) ?? .null
+        /// The plain data behind a reference, which is then let go; nil if it is not plain data.
+        func take(_ reference: LuaReference?, name: String) throws(LuaError) -> LuaValue {
+            guard let reference else { return .null }
+            defer { state.release(reference) }
+            return try state.value(of: reference, name: name)
+        }
         // a raised error belongs to the input being handled (the first, if it came before any)
-        let done = failure == nil ? inputs.count : min(inputs.count, max(1, Int(report["current"]?.integerValue ?? 1)))
+        let current = (try? take(state.field(progress, "current"), name: "progress.current"))?.integerValue ?? 1
+        let done = failure == nil ? inputs.count : min(inputs.count, max(1, Int(current)))
         var results = [InputResult](repeating: .accepted, count: done)
-        if let rejected = report["rejected"]?.arrayValue {
-            for pair in stride(from: 0, to: rejected.count - 1, by: 2) {
-                guard let index = rejected[pair].integerValue, index >= 1, index <= done else { continue }
-                results[Int(index) - 1] = ExerciseRun.rejection(rejected[pair + 1])
+        let rejected = (try? take(state.field(progress, "rejected"), name: "progress.rejected"))?.arrayValue ?? []
+        if !rejected.isEmpty, let reasons = state.field(progress, "reasons") {
+            for case .integer(let index) in rejected where index >= 1 && index <= done {
+                // one by one: a reason that is not plain data is this input's problem only
+                do {
+                    results[Int(index) - 1] = ExerciseRun.rejection(try take(state.element(reasons, Int(index)), name: "reason"))
+                } catch {
+                    results[Int(index) - 1] = .rejected(BilingualText(error.message))
+                }
             }
+            state.release(reasons)
         }
         if let failure, done >= 1 {
             results[done - 1] = .failed(Problem(file: failure.path ?? exercise.source.path, line: failure.line, failure.message))
@@ -260,16 +246,6 @@ public final class ExerciseRun {
         default: break
         }
         return try declaration.validate(fields: input.fields, participants: participantSet)
-    }
-
-    private func apply(_ input: ExerciseInput) throws(LuaError) -> InputResult {
-        let state = loaded.state
-        guard let handler = loaded.handlers[input.name] else {
-            throw LuaError(.runtime, "no handler for '\(input.name)'", path: exercise.source.path)
-        }
-        let results = try state.call(handleFunction, [.reference(handler), .reference(stateTable), .value(input.value(phase: phase.id)), .reference(context)], resultName: "handler result")
-        guard results.first == .bool(false) else { return .accepted }
-        return ExerciseRun.rejection(results.count > 1 ? results[1] : .null)
     }
 
     /// After a handler raised: the state again from `init` and the accepted inputs.
@@ -325,8 +301,7 @@ public final class ExerciseRun {
         }
     }
 
-    /// Calls the exercise's functions so that a handler's `false, reason` is normalised in Lua:
-    /// whatever else a handler returns (the state, say) means accepted.
+    /// Calls the exercise's `init` and handlers from Lua, for all the inputs of a batch in one go.
     static let runnerSource = """
         local budget = ...
         return {
@@ -337,17 +312,14 @@ public final class ExerciseRun {
             end
             return state
           end,
-          handle = function(handler, state, input, ctx)
-            local ok, reason = handler(state, input, ctx)
-            if ok == false then return false, reason end
-            return true
-          end,
-          -- Each input in turn, each handler with a whole budget. `progress.current` says which
-          -- input a raised error came from; `progress.rejected` holds index, reason pairs.
+          -- Each input in turn, each handler with a whole budget. A handler's `false, reason`
+          -- rejects its input; whatever else it returns (the state, say) means accepted.
+          -- `progress.current` says which input a raised error came from; `progress.rejected`
+          -- lists the rejected inputs' places, and `progress.reasons` their reasons.
           handle_all = function(handlers, state, inputs, ctx, progress)
             progress.current = 0
-            local rejected = {}
-            progress.rejected = rejected
+            local rejected, reasons = {}, {}
+            progress.rejected, progress.reasons = rejected, reasons
             for i = 1, #inputs do
               local input = inputs[i]
               progress.current = i
@@ -355,7 +327,7 @@ public final class ExerciseRun {
               local ok, reason = handlers[input.name](state, input, ctx)
               if ok == false then
                 rejected[#rejected + 1] = i
-                rejected[#rejected + 1] = reason == nil and false or reason
+                reasons[i] = reason
               end
             end
           end,

@@ -143,6 +143,17 @@ import Werkvorm
         #expect(try run.outcome() == ["total": 11, "by": ["ann": 11]])
     }
 
+    @Test func aReasonThatIsNotPlainDataStillRejects() throws {
+        let source = Fixtures.counter([("if state.total + input.fields.n > state.limit then", "if input.fields.n == 3 then return false, print end\n      if input.fields.n == 4 then return false end\n      if false then")])
+        let run = try ExerciseRun(source: source, modules: Fixtures.modules, params: ["limit": 10], participants: ["ann"], seed: 1)
+        let results = run.handle([1, 3, 4, 2].map { ExerciseInput(name: "add", participant: "ann", fields: ["n": .integer($0)]) })
+        #expect(results == [
+            .accepted, .rejected(BilingualText("reason is a function; only plain data (nil, booleans, numbers, text, lists and objects) can leave a plugin")),
+            .rejected(BilingualText(nl: "Geweigerd", en: "Rejected")), .accepted,
+        ])
+        #expect(try run.outcome() == ["total": 3, "by": ["ann": 3]])
+    }
+
     @Test func paramsAreCheckedWithADidYouMean() throws {
         #expect(throws: Problems.self) { try run(params: ["limt": 4]) }
         do {
