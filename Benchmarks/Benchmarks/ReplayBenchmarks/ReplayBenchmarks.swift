@@ -68,7 +68,7 @@ let benchmarks: @Sendable () -> Void = {
         "replay a record file of 100,000 inputs",
         configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal], warmupIterations: 1, maxDuration: .seconds(60), maxIterations: 10)
     ) { _ in
-        let replay = try SessionReplay.replay(try RecordedSession(contentsOf: path))
+        let replay = SessionReplay.replay(try RecordedSession(contentsOf: path))
         guard replay.divergences.isEmpty else { fatalError("the replay differs: \(replay.divergences)") }
         blackHole(replay)
     }
@@ -79,7 +79,7 @@ let benchmarks: @Sendable () -> Void = {
         "replay a record read back",
         configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], warmupIterations: 1, maxDuration: .seconds(60), maxIterations: 10)
     ) { _ in
-        let replay = try SessionReplay.replay(recorded)
+        let replay = SessionReplay.replay(recorded)
         guard replay.divergences.isEmpty else { fatalError("the replay differs: \(replay.divergences)") }
         blackHole(replay)
     }

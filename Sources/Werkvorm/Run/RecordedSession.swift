@@ -19,9 +19,11 @@ public struct RecordedSession {
     /// Exercises whose source in `current` differs from the recorded one: id, path, versions.
     public private(set) var changes: [String] = []
 
-    /// Reads the record at `path`: its JSON, then the session as ``init(_:file:current:)`` does.
-    /// The events are read one by one as the JSON is, so that a long session's record is never
-    /// held twice in memory.
+    /// Reads the record at `path`. A damaged or incomplete record is a problem naming the line
+    /// and column or the field, never a crash. With `current`, exercises and modules come from
+    /// that library where it has them, instead of from the record: a replay then shows what the
+    /// library's changes do to the outcomes. The events are read one by one as the JSON is, so
+    /// that a long session's record is never held twice in memory.
     public init(contentsOf path: String, current: ExerciseLibrary? = nil) throws(Problems) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Problems([Problem(file: path, "cannot read the record; check the path")])
@@ -42,29 +44,11 @@ public struct RecordedSession {
         }
         switch parsed {
         case .success(let record):
-            try self.init(record, events: events, file: path, current: current)
+            try self.init(record, events: events, file: path, current: current)  // the record's own problems first
             if let damaged { throw Problems([damaged]) }
         case .failure(let error):
             throw Problems([Problem(file: path, line: error.line, column: error.column, "\(error.message); the record is not valid JSON (cut short, or changed by hand)")])
         }
-    }
-
-    /// Reads `record` (from `file`); a damaged or incomplete record is a problem naming the field.
-    /// With `current`, exercises and modules come from that library where it has them, instead of
-    /// from the record: a replay then shows what the library's changes do to the outcomes.
-    public init(_ record: LuaValue, file: String, current: ExerciseLibrary? = nil) throws(Problems) {
-        var events: [RecordedEvent] = []
-        var damaged: Problem?
-        for (offset, value) in (record["events"]?.arrayValue ?? []).enumerated() {
-            do throws(Problem) {
-                events.append(try RecordedEvent(value))
-            } catch {
-                damaged = RecordedSession.damagedEvent(error, number: offset + 1, file: file)
-                break
-            }
-        }
-        try self.init(record, events: events, file: file, current: current)  // the record's own problems first
-        if let damaged { throw Problems([damaged]) }
     }
 
     private static func damagedEvent(_ problem: Problem, number: Int, file: String) -> Problem {

@@ -27,15 +27,9 @@ public struct SessionReplay {
     /// With a current library: the exercises and modules whose source differs from the record's.
     public let changes: [String]
 
-    /// Replays a record. A record that is damaged or incomplete is a problem naming the field,
-    /// never a crash.
-    public static func replay(_ record: LuaValue, file: String, current: ExerciseLibrary? = nil) throws(Problems) -> SessionReplay {
-        try replay(try RecordedSession(record, file: file, current: current))
-    }
-
     /// Replays a record read back: every event applied again (runs of inputs in batches), every
     /// result and outcome compared with the recorded one.
-    public static func replay(_ recorded: RecordedSession) throws(Problems) -> SessionReplay {
+    public static func replay(_ recorded: RecordedSession) -> SessionReplay {
         let run = SessionRun(script: recorded.script, modules: recorded.library.modules, seed: recorded.seed, participants: recorded.participants)
         run.keepsEvents = false
         let recordedSteps = recorded.steps
@@ -73,7 +67,7 @@ public struct SessionReplay {
 
     /// One line per event of a record, with what became of it and how the step's outcome changed:
     /// the session as it went, input by input.
-    public static func timeline(_ recorded: RecordedSession) throws(Problems) -> [String] {
+    public static func timeline(_ recorded: RecordedSession) -> [String] {
         let run = SessionRun(script: recorded.script, modules: recorded.library.modules, seed: recorded.seed, participants: recorded.participants)
         var lines: [String] = []
         var previous: [Int: LuaValue] = [:]

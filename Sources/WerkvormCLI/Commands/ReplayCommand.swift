@@ -29,22 +29,11 @@ struct ReplayCommand: ParsableCommand {
 
     func run() throws {
         if timeline {
-            let recorded = try RecordFile.session(record)
-            do {
-                for line in try SessionReplay.timeline(recorded) { print(line) }
-            } catch {
-                throw CLIError(error.description)
-            }
+            for line in SessionReplay.timeline(try RecordFile.session(record)) { print(line) }
             return
         }
-        let replay: SessionReplay
         let current = libraries.isEmpty ? nil : ExerciseLibrary(directories: ExerciseLibrary.directories(extra: libraries))
-        let recorded = try RecordFile.session(record, current: current)
-        do {
-            replay = try SessionReplay.replay(recorded)
-        } catch {
-            throw CLIError(error.description)
-        }
+        let replay = SessionReplay.replay(try RecordFile.session(record, current: current))
         if json {
             let divergences: [LuaValue] = replay.divergences.map { divergence in
                 var fields: [String: LuaValue] = [
