@@ -42,11 +42,11 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         guard let record = records.first else { throw CLIError("give the record to report (werkvorm report RECORD)") }
+        if records.count > 1 {
+            return try compare()  // reads every record itself
+        }
         let read = try RecordFile.session(record)
         let recorded = anonymise ? read.anonymised() : read
-        if records.count > 1 {
-            return try compare()
-        }
         let language = lang ?? recorded.script.language
         var text: String
         if let plugin {
