@@ -89,6 +89,30 @@ local function pass(state, input)
   state.passed[who] = true
 end
 
+-- Someone who comes in late is not left alone, and nobody is moved behind
+-- their back: the newcomer pairs with whoever has no partner yet, or else
+-- joins the last pair of two, which becomes a three. In a round they come last.
+local function join(state, participant)
+  state.participants[#state.participants + 1] = participant
+  if not state.pairs then
+    return
+  end
+  local single, two
+  for _, pair in ipairs(state.pairs) do
+    if #pair == 1 then
+      single = single or pair
+    elseif #pair == 2 then
+      two = pair
+    end
+  end
+  local group = single or two
+  if group then
+    group[#group + 1] = participant
+  else
+    state.pairs[#state.pairs + 1] = { participant }
+  end
+end
+
 ------------------------------------------------------------------------
 -- outcome
 
@@ -312,5 +336,6 @@ one-sided picture of the other, in which we overlook the unique identity of each
   },
   outcome = outcome,
   view = view,
+  join = join,
   report = report,
 }

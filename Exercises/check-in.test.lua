@@ -83,4 +83,16 @@ return {
       passed = {},
     },
   },
+
+  { name = "someone who comes in late gets a partner; nobody is moved",
+    participants = { "ann", "bob", "cas", "dirk" },
+    seed = 1,
+    events = {
+      { join = "eva" },
+      { join = "fatma" },
+      { participant = "fatma", input = "statement", fields = { text = "Ik kwam te laat." } },
+    },
+    outcome = { pairs = { { "ann", "cas", "fatma" }, { "bob", "dirk", "eva" } } },
+    views = { eva = { partners = { "bob", "dirk" } } },
+  },
 }

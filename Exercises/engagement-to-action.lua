@@ -148,6 +148,20 @@ local function group_of(state, participant)
   end
 end
 
+-- Someone who comes in late joins the smallest group (the first of them):
+-- the groups stay as the room formed them.
+local function join(state, participant)
+  local smallest = state.members[1]
+  for _, members in ipairs(state.members) do
+    if #members < #smallest then
+      smallest = members
+    end
+  end
+  if smallest then
+    smallest[#smallest + 1] = participant
+  end
+end
+
 local function view(state, participant)
   local seen = { engagement = state.engagement, questions = question_list(), groups = #state.answers }
   local group = group_of(state, participant)
@@ -331,5 +345,6 @@ often have to be repeated before you see results: third time lucky.]]),
   },
   outcome = outcome,
   view = view,
+  join = join,
   report = report,
 }

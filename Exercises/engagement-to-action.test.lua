@@ -115,4 +115,11 @@ return {
       },
     },
   },
+
+  { name = "someone who comes in late joins the smallest group",
+    params = { groups = 2 },
+    participants = { "ann", "bob", "cas" },
+    events = { { join = "dirk" } },
+    views = { dirk = { members = { "bob", "dirk" } }, ann = { members = { "ann", "cas" } } },
+  },
 }

@@ -132,6 +132,12 @@ local function remove_dot(state, input)
   state.used[who] = state.used[who] - count
 end
 
+-- Someone who comes in late writes and votes like everyone else: they get
+-- the same dots, and their dots count.
+local function join(state, participant)
+  state.participants[#state.participants + 1] = participant
+end
+
 ------------------------------------------------------------------------
 -- outcome
 
@@ -469,5 +475,6 @@ Mention the engagements with few dots as well: they remain valuable to whoever w
   },
   outcome = outcome,
   view = view,
+  join = join,
   report = report,
 }

@@ -190,4 +190,18 @@ return {
       chosen = { { key = 1 }, { key = 2 } },
     },
   },
+
+  { name = "someone who comes in late gets dots too, and they count",
+    participants = { "ann" },
+    events = {
+      { participant = "ann", input = "engagement", fields = { text = "Een" } },
+      { participant = "bob", input = "engagement", fields = { text = "Twee" }, rejected = "neemt niet deel" },
+      { join = "bob" },
+      { participant = "bob", input = "engagement", fields = { text = "Twee" } },
+      { phase = "vote" },
+      { participant = "bob", input = "dot", fields = { note = 1, count = 5 } },
+    },
+    outcome = { participants = 2, tally = { 5, 0 }, dots_used = 5 },
+    views = { bob = { dots_left = 0 } },
+  },
 }

@@ -3,7 +3,7 @@ import Foundation
 import Werkvorm
 
 @main
-struct WerkvormCommand: ParsableCommand {
+struct WerkvormCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "werkvorm",
         abstract: "Plan, run, record and replay workshop sessions built from exercises written in Lua.",
@@ -13,10 +13,14 @@ struct WerkvormCommand: ParsableCommand {
 
     /// Errors the user can fix print as their own one line on standard error and exit 1;
     /// usage errors get ArgumentParser's message with help.
-    static func main() {
+    static func main() async {
         do {
             var command = try parseAsRoot()
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let error as CLIError {
             if !error.description.isEmpty { FileHandle.standardError.write(Data((error.description + "\n").utf8)) }
             Foundation.exit(error.exitCode)

@@ -31,8 +31,12 @@ import Testing
             try text.replacingCharacters(in: range, with: "\"note\": 16\n      },").write(to: file, atomically: true, encoding: .utf8)
             let replay = try CLI.run(["replay", "record.json"], in: directory)
             #expect(replay.status == 1)
-            #expect(replay.stdout == "step 8 (engagement-voting): outcome.chosen[1].count: recorded 7, replayed 6\n")
-            #expect(replay.stderr == "record.json: the replay differs from the record in 1 place\n")
+            // every place, in key order: the chosen engagements first, the tally last
+            let lines = replay.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.first == "step 8 (engagement-voting): outcome.chosen[1].count: recorded 7, replayed 6")
+            #expect(lines.last?.hasPrefix("step 8 (engagement-voting): outcome.tally[17]: recorded 7, replayed ") == true)
+            #expect(lines.contains { $0.hasPrefix("step 8 (engagement-voting): outcome.tally[16]: recorded 3, replayed ") })
+            #expect(replay.stderr == "record.json: the replay differs from the record in \(lines.count) places\n")
         }
     }
 
@@ -61,7 +65,7 @@ import Testing
             try text.replacingCharacters(in: second, with: "\"result\": \"maybe\"").write(to: file, atomically: true, encoding: .utf8)
             let replay = try CLI.run(["replay", "record.json"], in: directory)
             #expect(replay.status == 1)
-            #expect(replay.stderr == "record.json: events[2].result: must be \"accepted\", \"rejected\" or \"failed\"; the record is damaged or was changed by hand\n")
+            #expect(replay.stderr == "record.json: events[2].result: must be \"accepted\", \"rejected\", \"failed\" or \"held\"; the record is damaged or was changed by hand\n")
             let report = try CLI.run(["report", "record.json"], in: directory)
             #expect(report.status == 1)
             #expect(report.stderr == replay.stderr)
@@ -100,11 +104,19 @@ import Testing
             try changed.write(to: library.appendingPathComponent("engagement-voting.lua"), atomically: true, encoding: .utf8)
             let replay = try CLI.run(["replay", "record.json", "--library", "changed"], in: directory)
             #expect(replay.status == 1)
-            #expect(replay.stdout == """
-                changed: engagement-voting: changed/engagement-voting.lua differs from the recorded source (version 1.0.0 → 1.0.0)
-                step 8 (engagement-voting): outcome.chosen[1].count: recorded 7, replayed 14
-
-                """)
+            // every divergence, not only the first
+            let lines = replay.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.prefix(3) == [
+                "changed: engagement-voting: changed/engagement-voting.lua differs from the recorded source (version 1.0.0 → 1.0.0)",
+                "step 8 (engagement-voting): outcome.chosen[1].count: recorded 7, replayed 14",
+                "step 8 (engagement-voting): outcome.chosen[2].count: recorded 6, replayed 12",
+            ])
+            #expect(lines.last == "step 8 (engagement-voting): outcome.tally[17]: recorded 7, replayed 14")
+            #expect(lines.count == 30)
+            // and the timeline with the same library shows the doubled counts as they grow
+            let timeline = try CLI.run(["replay", "record.json", "--timeline", "--library", "changed"], in: directory)
+            #expect(timeline.status == 0)
+            #expect(timeline.stdout.contains("step 8: Dewi: dot note=17  ✔  outcome.chosen[1].count: 8 → 10"))
         }
     }
 }

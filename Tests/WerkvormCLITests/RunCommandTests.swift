@@ -44,8 +44,8 @@ import Testing
             let result = try CLI.run(["run", Self.script, "--events", "events.jsonl", "--record", "record.json", "--seed", "1"], in: directory)
             #expect(result.status == 0)
             #expect(result.stderr == """
-                events.jsonl:9: step 8: rejected: input: 'dot' belongs to the phase 'vote', and 'engagement-voting' is in the phase 'results'
-                events.jsonl:10: step 6: rejected: step: step 6 (Pauze) is not an exercise; it takes no inputs
+                events.jsonl:9: step 8: rejected: 'dot' hoort bij de fase 'Stemmen met bolletjes', en de werkvorm is nu in de fase 'Uitslag'
+                events.jsonl:10: step 6: rejected: Stap 6 (Pauze) is geen werkvorm; ze neemt geen invoer
 
                 """)
             #expect(result.stdout == "9 events, 7 accepted, 2 rejected; wrote record.json\n")
@@ -193,7 +193,7 @@ import Testing
             // the library modules the exercises required travel with the record, source and all
             for module in ["rank", "text", "groups", "words"] {
                 let source = try String(contentsOf: CLI.root.appendingPathComponent("Exercises/lib/\(module).lua"), encoding: .utf8)
-                #expect(record.contains("\"path\": \"\(CLI.root.path)/Exercises/lib/\(module).lua\"") || record.contains("\"path\": \"Exercises/lib/\(module).lua\""), "\(module)")
+                #expect(record.contains("\"path\": \"lib/\(module).lua\""), "\(module)")  // relative to the library
                 #expect(record.contains(JSONWriterQuoted.quote(source)), "\(module) source")
             }
         }

@@ -67,11 +67,15 @@ public struct ExerciseSource: Sendable, Hashable {
     public var path: String
     /// The Lua text.
     public var text: String
+    /// Its path relative to its library (`check-in.lua`): what a record keeps, wherever the
+    /// command ran.
+    public var libraryPath: String
 
-    /// A source with its shown path and text.
-    public init(path: String, text: String) {
+    /// A source with its shown path, text, and path in its library (by default the shown path).
+    public init(path: String, text: String, libraryPath: String? = nil) {
         self.path = path
         self.text = text
+        self.libraryPath = libraryPath ?? path
     }
 
     /// The line of the first line that matches `needle` at or after `line` (1-based).

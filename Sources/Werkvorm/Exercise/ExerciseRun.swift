@@ -17,16 +17,6 @@ public struct ExerciseInput: Sendable, Hashable {
     }
 }
 
-/// What became of an input.
-public enum InputResult: Sendable, Hashable {
-    /// The exercise took it.
-    case accepted
-    /// The runtime or the exercise refused it, with the reason a person reads.
-    case rejected(BilingualText)
-    /// The exercise raised an error on it: the input is rejected and the state is as before.
-    case failed(Problem)
-}
-
 /// An exercise running in one step of a session: its own Lua state, its state table, its phase.
 ///
 /// Replaying the same params, participants, seed and inputs gives the same outcome: `math.random`
@@ -36,18 +26,28 @@ public final class ExerciseRun {
     public var exercise: Exercise { loaded.exercise }
     /// Params with defaults filled in, checked.
     public let params: [String: LuaValue]
-    /// Participant ids, in roster order.
-    public let participants: [String]
+    /// Participant ids, in the order they joined: those there when the step started, then
+    /// every later joiner.
+    public private(set) var participants: [String]
     /// The same, to look up for every input.
-    private let participantSet: Set<String>
+    private var participantSet: Set<String>
+    /// Those there when the step started: what `init` got.
+    private let initialParticipants: [String]
     /// The seed of this run's random numbers.
     public let seed: Int64
     /// The session's language: what `ctx.lang` says to `init`, the handlers and `outcome`.
     public let language: Language
     /// The index of the current phase.
     public private(set) var phaseIndex = 0
-    /// The accepted inputs so far, with the phase each came in.
-    public private(set) var accepted: [(phase: Int, input: ExerciseInput)] = []
+    /// What changed the state so far, in order: accepted inputs (with the phase each came in)
+    /// and joins. A rebuild applies them again.
+    private(set) var history: [Change] = []
+
+    /// Something that changed an exercise's state.
+    enum Change {
+        case input(phase: Int, ExerciseInput)
+        case join(String)
+    }
 
     let loaded: LoadedExercise
     private let runner: LuaReference
@@ -66,6 +66,7 @@ public final class ExerciseRun {
         self.params = try loaded.exercise.resolve(params: params)
         self.participants = participants
         participantSet = Set(participants)
+        initialParticipants = participants
         self.seed = seed
         self.language = language
         var declarations: [String: (phase: Int, input: InputDeclaration)] = [:]
@@ -117,9 +118,10 @@ public final class ExerciseRun {
     public var modules: [String: LuaModule] { loaded.state.modules }
 
     /// Moves on to the phase `id` (forward or back).
-    public func move(to id: String) throws(Problem) {
+    public func move(to id: String) throws(Rejection) {
         guard let index = exercise.phases.firstIndex(where: { $0.id == id }) else {
-            throw Problem(field: "phase", "the exercise '\(exercise.id)' has no phase '\(id)'; its phases are \(exercise.phases.map(\.id).joined(separator: ", "))")
+            let list = exercise.phases.map(\.id).joined(separator: ", ")
+            throw Rejection(.unknownPhase, field: "phase", nl: "De werkvorm '\(exercise.id)' heeft geen fase '\(id)'; de fasen zijn \(list)", en: "the exercise '\(exercise.id)' has no phase '\(id)'; its phases are \(list)")
         }
         phaseIndex = index
         try? loaded.state.setField(context, "phase", .string(id))
@@ -127,7 +129,7 @@ public final class ExerciseRun {
 
     /// Checks and applies one input. A rejection leaves the state as it was; so does a handler
     /// that raises, whose error becomes the reason.
-    public func handle(_ input: ExerciseInput) -> InputResult {
+    public func handle(_ input: ExerciseInput) -> EventResult {
         handle([input])[0]
     }
 
@@ -135,8 +137,8 @@ public final class ExerciseRun {
     /// turn, but with one call into Lua for every batch of inputs that pass the checks: the
     /// runner loops over them in Lua, giving each handler a whole instruction budget. A run of
     /// inputs goes faster this way than one by one (a replay hands them over like this).
-    public func handle(_ inputs: [ExerciseInput]) -> [InputResult] {
-        var results = [InputResult](repeating: .accepted, count: inputs.count)
+    public func handle(_ inputs: [ExerciseInput]) -> [EventResult] {
+        var results = [EventResult](repeating: .accepted, count: inputs.count)
         var checked: [(index: Int, input: ExerciseInput)] = []
         checked.reserveCapacity(inputs.count)
         for (index, input) in inputs.enumerated() {
@@ -145,7 +147,7 @@ public final class ExerciseRun {
                 canonical.fields = try check(input)
                 checked.append((index, canonical))
             } catch {
-                results[index] = .rejected(BilingualText(error.description))
+                results[index] = .rejected(error)
             }
         }
         var start = 0
@@ -156,8 +158,8 @@ public final class ExerciseRun {
                 let (index, input) = batch[batch.startIndex + offset]
                 results[index] = result
                 switch result {
-                case .accepted: accepted.append((phaseIndex, input))
-                case .rejected: break
+                case .accepted: history.append(.input(phase: phaseIndex, input))
+                case .rejected, .held: break
                 case .failed: rebuild()
                 }
             }
@@ -172,7 +174,7 @@ public final class ExerciseRun {
 
     /// Applies checked inputs in one call into Lua. Returns a result for each, up to and
     /// including the first whose handler raised (then the state needs a rebuild).
-    private func applyAll(_ inputs: [ExerciseInput]) -> [InputResult] {
+    private func applyAll(_ inputs: [ExerciseInput]) -> [EventResult] {
         let state = loaded.state
         let phase = LuaValue.string(phase.id)
         let tables = LuaRecords(keys: ["name", "participant", "fields", "phase"], columns: [
@@ -194,7 +196,7 @@ public final class ExerciseRun {
         // a raised error belongs to the input being handled (the first, if it came before any)
         let current = (try? take(state.field(progress, "current"), name: "progress.current"))?.integerValue ?? 1
         let done = failure == nil ? inputs.count : min(inputs.count, max(1, Int(current)))
-        var results = [InputResult](repeating: .accepted, count: done)
+        var results = [EventResult](repeating: .accepted, count: done)
         let rejected = (try? take(state.field(progress, "rejected"), name: "progress.rejected"))?.arrayValue ?? []
         if !rejected.isEmpty, let reasons = state.field(progress, "reasons") {
             for case .integer(let index) in rejected where index >= 1 && index <= done {
@@ -202,7 +204,7 @@ public final class ExerciseRun {
                 do {
                     results[Int(index) - 1] = ExerciseRun.rejection(try take(state.element(reasons, Int(index)), name: "reason"))
                 } catch {
-                    results[Int(index) - 1] = .rejected(BilingualText(error.message))
+                    results[Int(index) - 1] = .rejected(.exercise(BilingualText(error.message)))
                 }
             }
             state.release(reasons)
@@ -214,60 +216,113 @@ public final class ExerciseRun {
     }
 
     /// A handler's `false, reason` as a rejection.
-    private static func rejection(_ reason: LuaValue) -> InputResult {
+    private static func rejection(_ reason: LuaValue) -> EventResult {
         switch reason {
-        case .null, .bool(false): return .rejected(BilingualText(nl: "Geweigerd", en: "Rejected"))
+        case .null, .bool(false): return .rejected(.exercise(BilingualText(nl: "Geweigerd", en: "Rejected")))
         default:
             do {
-                return .rejected(try BilingualText(reason, at: ValuePath("reason")))
+                return .rejected(.exercise(try BilingualText(reason, at: ValuePath("reason"))))
             } catch {
-                return .rejected(BilingualText(error.description))
+                return .rejected(.exercise(BilingualText(error.description)))
             }
         }
     }
 
+    /// Why the input would be refused before its handler sees it; nil if it passes the checks.
+    func precheck(_ input: ExerciseInput) -> Rejection? {
+        do {
+            _ = try check(input)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
     /// The input's fields checked against its declaration: known, in this phase, the right actor.
-    private func check(_ input: ExerciseInput) throws(Problem) -> [String: LuaValue] {
+    private func check(_ input: ExerciseInput) throws(Rejection) -> [String: LuaValue] {
         guard let (inputPhase, declaration) = declarations[input.name] else {
             let names = exercise.inputs.map(\.input.name)
-            let hint = Suggestion.closest(to: input.name, in: names).map { "; did you mean '\($0)'?" } ?? "; its inputs are \(names.joined(separator: ", "))"
-            throw Problem(field: "input", "the exercise '\(exercise.id)' has no input '\(input.name)'\(hint)")
+            if let close = Suggestion.closest(to: input.name, in: names) {
+                throw Rejection(.unknownInput, field: "input", nl: "De werkvorm '\(exercise.id)' kent geen invoer '\(input.name)'; bedoel je '\(close)'?", en: "the exercise '\(exercise.id)' has no input '\(input.name)'; did you mean '\(close)'?")
+            }
+            let list = names.joined(separator: ", ")
+            throw Rejection(.unknownInput, field: "input", nl: "De werkvorm '\(exercise.id)' kent geen invoer '\(input.name)'; de invoer is \(list)", en: "the exercise '\(exercise.id)' has no input '\(input.name)'; its inputs are \(list)")
         }
         guard inputPhase == phaseIndex else {
-            throw Problem(field: "input", "'\(input.name)' belongs to the phase '\(exercise.phases[inputPhase].id)', and '\(exercise.id)' is in the phase '\(phase.id)'")
+            let own = exercise.phases[inputPhase]
+            throw Rejection(.wrongPhase, field: "input",
+                nl: "'\(input.name)' hoort bij de fase '\(own.title.nl)', en de werkvorm is nu in de fase '\(phase.title.nl)'",
+                en: "'\(input.name)' belongs to the phase '\(own.title.en)', and the exercise is in the phase '\(phase.title.en)' now")
         }
         switch (declaration.by, input.participant) {
-        case (.facilitator, let someone?):
-            throw Problem(field: "participant", "'\(input.name)' is given by the facilitator, not by a participant ('\(someone)')")
+        case (.facilitator, _?):
+            throw Rejection(.facilitatorOnly, field: "participant", nl: "'\(input.name)' is een invoer van de begeleider, niet van een deelnemer", en: "'\(input.name)' is given by the facilitator, not by a participant")
         case (.participant, nil) where !declaration.anonymous:
-            throw Problem(field: "participant", "'\(input.name)' needs the participant who gives it")
+            throw Rejection(.participantNeeded, field: "participant", nl: "'\(input.name)' vraagt wie het geeft", en: "'\(input.name)' needs the participant who gives it")
         case (.participant, let someone?) where !participantSet.contains(someone):
-            throw Problem(field: "participant", "'\(someone)' is not a participant of this session")
+            throw Rejection(.unknownParticipant, field: "participant", nl: "'\(someone)' neemt niet deel aan deze sessie; laat wie meedoet eerst aansluiten", en: "'\(someone)' is not a participant of this session; let them join first")
         default: break
         }
         return try declaration.validate(fields: input.fields, participants: participantSet)
     }
 
-    /// After a handler raised: the state again from `init` and the accepted inputs.
+    /// Someone joins while the step runs: they are in `ctx.participants` from now on, and the
+    /// exercise's `join(state, participant, ctx)` is called if it has one. Returns the problem
+    /// if that function raised; the participant has joined all the same.
+    @discardableResult
+    public func join(_ participant: String) -> Problem? {
+        guard participantSet.insert(participant).inserted else { return nil }
+        participants.append(participant)
+        history.append(.join(participant))
+        return applyJoin(participant)
+    }
+
+    private func applyJoin(_ participant: String) -> Problem? {
+        let state = loaded.state
+        do throws(LuaError) {
+            try state.setField(context, "participants", .array(participants.map { .string($0) }))
+            guard let function = loaded.joinFunction else { return nil }
+            _ = try state.call(function, [.reference(stateTable), .value(.string(participant)), .reference(context)])
+            return nil
+        } catch {
+            return Problem(file: error.path ?? exercise.source.path, line: error.line, "join: \(error.message)")
+        }
+    }
+
+    /// After a handler raised: the state again from `init` and everything that changed it.
     private func rebuild() {
         let current = phaseIndex
+        let everyone = participants
         do {
             loaded.state.release(stateTable)
+            participants = initialParticipants
+            try loaded.state.setField(context, "participants", .array(participants.map { .string($0) }))
             try loaded.state.setField(context, "phase", .string(exercise.phases[0].id))
             stateTable = try ExerciseRun.start(loaded, runner: runner, context: context, seed: seed)
             var start = 0
-            while start < accepted.count {  // in batches of inputs given in the same phase
-                let phase = accepted[start].phase
-                var end = start
-                while end < accepted.count, end - start < ExerciseRun.batchSize, accepted[end].phase == phase { end += 1 }
-                try loaded.state.setField(context, "phase", .string(exercise.phases[phase].id))
-                phaseIndex = phase
-                _ = applyAll(accepted[start..<end].map(\.input))
-                start = end
+            while start < history.count {  // in batches of inputs given in the same phase
+                switch history[start] {
+                case .join(let participant):
+                    participants.append(participant)
+                    _ = applyJoin(participant)
+                    start += 1
+                case .input(let phase, _):
+                    var batch: [ExerciseInput] = []
+                    var end = start
+                    while end < history.count, batch.count < ExerciseRun.batchSize, case .input(phase, let input) = history[end] {
+                        batch.append(input)
+                        end += 1
+                    }
+                    try loaded.state.setField(context, "phase", .string(exercise.phases[phase].id))
+                    phaseIndex = phase
+                    _ = applyAll(batch)
+                    start = end
+                }
             }
         } catch {
-            // Replaying inputs that were accepted before cannot fail for a deterministic exercise.
+            // Applying again what was accepted before cannot fail for a deterministic exercise.
         }
+        participants = everyone
         phaseIndex = current
         try? loaded.state.setField(context, "phase", .string(phase.id))
     }

@@ -10,6 +10,8 @@ public final class LoadedExercise {
     let outcomeFunction: LuaReference
     let reportFunction: LuaReference
     let viewFunction: LuaReference?
+    /// `join(state, participant, ctx)`, called when someone joins a running step; optional.
+    let joinFunction: LuaReference?
     let handlers: [String: LuaReference]
 
     /// Loads `source` in a fresh sandboxed state and reads its declarations, reporting every
@@ -41,6 +43,7 @@ public final class LoadedExercise {
         let outcomeFunction = functions.function("outcome")
         let reportFunction = functions.function("report")
         let viewFunction = functions.optionalFunction("view")
+        let joinFunction = functions.optionalFunction("join")
         let handlers = functions.handlers(for: exercise?.inputs.map(\.input.name) ?? [])
         let problems = reader.problems + functions.problems
         guard problems.isEmpty, var exercise, let initFunction, let outcomeFunction, let reportFunction else {
@@ -52,6 +55,7 @@ public final class LoadedExercise {
         self.outcomeFunction = outcomeFunction
         self.reportFunction = reportFunction
         self.viewFunction = viewFunction
+        self.joinFunction = joinFunction
         self.handlers = handlers
     }
 }

@@ -47,28 +47,37 @@ extension InputDeclaration {
     /// Text is trimmed; a required text that is empty after trimming counts as missing.
     /// `participants` are the session's; fields of the kind `participant` must name one of them.
     /// When the fields are canonical already (the usual case), they come back as they are.
-    public func validate(fields: [String: LuaValue], participants: Set<String>) throws(Problem) -> [String: LuaValue] {
+    /// A field the input does not have is refused by name, before anything is missing.
+    public func validate(fields: [String: LuaValue], participants: Set<String>) throws(Rejection) -> [String: LuaValue] {
+        if fields.count > 0, fields.keys.contains(where: { key in !self.fields.contains { $0.name == key } }) {
+            let key = JSONWriter.sortedKeys(fields).first { key in !self.fields.contains { $0.name == key } } ?? ""
+            let names = self.fields.map(\.name)
+            let hint: (nl: String, en: String)
+            if let close = Suggestion.closest(to: key, in: names) {
+                hint = ("bedoel je '\(close)'?", "did you mean '\(close)'?")
+            } else if names.isEmpty {
+                hint = ("ze heeft geen velden", "it takes no fields")
+            } else {
+                hint = ("de velden zijn \(names.joined(separator: ", "))", "its fields are \(names.joined(separator: ", "))")
+            }
+            throw Rejection(.unknownField, field: "fields.\(key)", nl: "De invoer '\(name)' heeft geen veld '\(key)'; \(hint.nl)", en: "the input '\(name)' has no field '\(key)'; \(hint.en)")
+        }
         var result = fields
-        var known = 0
         for field in self.fields {
             guard let value = fields[field.name], value != .null else {
-                if field.required { throw Problem(field: "fields.\(field.name)", "is missing; the input '\(name)' needs it") }
-                if fields[field.name] != nil { known += 1; result[field.name] = nil }
+                if field.required {
+                    throw Rejection(.missingField, field: "fields.\(field.name)", nl: "Het veld '\(field.name)' ontbreekt; '\(name)' heeft het nodig", en: "the field '\(field.name)' is missing; the input '\(name)' needs it")
+                }
+                if fields[field.name] != nil { result[field.name] = nil }
                 continue
             }
-            known += 1
             if let checked = try field.validate(value, participants: participants) {
                 if checked != value { result[field.name] = checked }
             } else if field.required {
-                throw Problem(field: "fields.\(field.name)", "is empty; the input '\(name)' needs it")
+                throw Rejection(.missingField, field: "fields.\(field.name)", nl: "Het veld '\(field.name)' is leeg; '\(name)' heeft het nodig", en: "the field '\(field.name)' is empty; the input '\(name)' needs it")
             } else {
                 result[field.name] = nil
             }
-        }
-        if known < fields.count {
-            let key = JSONWriter.sortedKeys(fields).first { key in !self.fields.contains { $0.name == key } } ?? ""
-            let names = self.fields.map(\.name).joined(separator: ", ")
-            throw Problem(field: "fields.\(key)", "the input '\(name)' has no field '\(key)'\(names.isEmpty ? "; it takes no fields" : "; its fields are \(names)")")
         }
         return result
     }
@@ -76,47 +85,55 @@ extension InputDeclaration {
 
 extension FieldDeclaration {
     /// The value in canonical form, or nil for an empty text.
-    func validate(_ value: LuaValue, participants: Set<String>) throws(Problem) -> LuaValue? {
+    func validate(_ value: LuaValue, participants: Set<String>) throws(Rejection) -> LuaValue? {
         let path = "fields.\(name)"
+        let found = ParamDeclaration.show(value)
+        func invalid(_ nl: String, _ en: String) -> Rejection {
+            Rejection(.invalidValue, field: path, nl: "Het veld '\(name)' \(nl); gevonden: \(found)", en: "the field '\(name)' \(en); found \(found)")
+        }
         switch kind {
         case .text:
-            guard let text = value.stringValue else { throw Problem(field: path, "must be text; found \(ParamDeclaration.show(value))") }
+            guard let text = value.stringValue else { throw invalid("moet tekst zijn", "must be text") }
             let trimmed = text.trimmingWhitespace()
             if trimmed.isEmpty { return nil }
             if let maxLength, trimmed.count > maxLength {
-                throw Problem(field: path, "is \(trimmed.count) characters long; at most \(maxLength) fit")
+                throw Rejection(.tooLong, field: path, nl: "De tekst is \(trimmed.count) tekens lang; er passen er hoogstens \(maxLength)", en: "the text is \(trimmed.count) characters long; at most \(maxLength) fit")
             }
             return .string(trimmed)
         case .integer, .number:
             let number: Double
             let canonical: LuaValue
             if kind == .integer {
-                guard let integer = value.integerValue else { throw Problem(field: path, "must be a whole number; found \(ParamDeclaration.show(value))") }
+                guard let integer = value.integerValue else { throw invalid("moet een geheel getal zijn", "must be a whole number") }
                 number = Double(integer)
                 canonical = .integer(integer)
             } else {
-                guard let double = value.doubleValue else { throw Problem(field: path, "must be a number; found \(ParamDeclaration.show(value))") }
+                guard let double = value.doubleValue else { throw invalid("moet een getal zijn", "must be a number") }
                 number = double
                 canonical = value
             }
+            let shown = ParamDeclaration.show(number)
             if let minimum, number < minimum {
-                throw Problem(field: path, "is \(ParamDeclaration.show(number)), below the minimum \(ParamDeclaration.show(minimum))")
+                let bound = ParamDeclaration.show(minimum)
+                throw Rejection(.outOfRange, field: path, nl: "\(shown) is kleiner dan het minimum \(bound)", en: "\(shown) is below the minimum \(bound)")
             }
             if let maximum, number > maximum {
-                throw Problem(field: path, "is \(ParamDeclaration.show(number)), above the maximum \(ParamDeclaration.show(maximum))")
+                let bound = ParamDeclaration.show(maximum)
+                throw Rejection(.outOfRange, field: path, nl: "\(shown) is groter dan het maximum \(bound)", en: "\(shown) is above the maximum \(bound)")
             }
             return canonical
         case .boolean:
-            guard value.boolValue != nil else { throw Problem(field: path, "must be true or false; found \(ParamDeclaration.show(value))") }
+            guard value.boolValue != nil else { throw invalid("moet ja of nee (true of false) zijn", "must be true or false") }
             return value
         case .choice:
             guard let choice = value.stringValue, options.contains(where: { $0.value == choice }) else {
-                throw Problem(field: path, "must be one of \(options.map(\.value).joined(separator: ", ")); found \(ParamDeclaration.show(value))")
+                let list = options.map(\.value).joined(separator: ", ")
+                throw invalid("moet een van \(list) zijn", "must be one of \(list)")
             }
             return value
         case .participant:
             guard let id = value.stringValue, participants.contains(id) else {
-                throw Problem(field: path, "must be a participant of the session; found \(ParamDeclaration.show(value))")
+                throw invalid("moet een deelnemer van de sessie zijn", "must be a participant of the session")
             }
             return value
         }

@@ -29,7 +29,7 @@ public enum ExerciseCheck {
             do {
                 try run.move(to: phase.id)
             } catch {
-                problems.append(error.located(file: source.path))
+                problems.append(Problem(file: source.path, field: error.field, error.reason.en))
             }
             if !phase.inputs.isEmpty {
                 for _ in 0..<inputsPerPhase {

@@ -66,7 +66,7 @@ public struct ExerciseLibrary: Sendable {
                     continue
                 }
                 do {
-                    let loaded = try LoadedExercise(source: ExerciseSource(path: path, text: text), modules: modules, limits: limits)
+                    let loaded = try LoadedExercise(source: ExerciseSource(path: path, text: text, libraryPath: file.lastPathComponent), modules: modules, limits: limits)
                     let exercise = loaded.exercise
                     if let earlier = exercises[exercise.id] {
                         notices.append("notice: \(path) overrides the exercise '\(exercise.id)' from \(earlier.source.path)")

@@ -58,11 +58,29 @@ public struct ExerciseTestRunner {
     private struct CaseRun {
         var failures: [String] = []
         var outcome: LuaValue = .null
-        var results: [InputResult] = []
+        var results: [EventResult] = []
+    }
+
+    /// The keys of a test case, and of one of its events.
+    static let caseKeys = ["name", "params", "participants", "seed", "events", "outcome", "views"]
+    static let eventKeys = ["input", "participant", "fields", "rejected", "phase", "join"]
+
+    /// Keys that a case or event does not have: a misspelt key would otherwise test nothing.
+    private static func unknownKeys(_ value: LuaValue, allowed: [String], at place: String) -> [String] {
+        guard case .object(let fields) = value else { return ["\(place): must be a table"] }
+        return JSONWriter.sortedKeys(fields).filter { !allowed.contains($0) }.map { key in
+            let hint = Suggestion.closest(to: key, in: allowed).map { "; did you mean '\($0)'?" } ?? "; it may have \(allowed.joined(separator: ", "))"
+            return "\(place == "" ? "" : place + ".")\(key): is not a key of a test \(place == "" ? "case" : "event")\(hint)"
+        }
     }
 
     private func runCase(_ testCase: LuaValue, name: String) -> CaseRun {
         var run = CaseRun()
+        run.failures = Self.unknownKeys(testCase, allowed: Self.caseKeys, at: "")
+        for (offset, event) in (testCase["events"]?.arrayValue ?? []).enumerated() {
+            run.failures += Self.unknownKeys(event, allowed: Self.eventKeys, at: "events[\(offset + 1)]")
+        }
+        guard run.failures.isEmpty else { return run }
         let params = testCase["params"]?.objectValue ?? [:]
         let participants = (testCase["participants"]?.arrayValue ?? []).compactMap(\.stringValue)
         let seed = testCase["seed"]?.integerValue ?? 1
@@ -75,8 +93,12 @@ public struct ExerciseTestRunner {
         }
         for (offset, event) in (testCase["events"]?.arrayValue ?? []).enumerated() {
             let place = "events[\(offset + 1)]"
+            if let participant = event["join"]?.stringValue, event["input"] == nil {
+                if let problem = exerciseRun.join(participant) { run.failures.append("\(place): \(problem.description)") }
+                continue
+            }
             if let phase = event["phase"]?.stringValue, event["input"] == nil {
-                do { try exerciseRun.move(to: phase) } catch { run.failures.append("\(place): \(error.description)") }
+                do { try exerciseRun.move(to: phase) } catch { run.failures.append("\(place): \(error.reason.en)") }
                 continue
             }
             let input = ExerciseInput(
@@ -89,9 +111,11 @@ public struct ExerciseTestRunner {
             case (.accepted, nil): break
             case (.accepted, _?):
                 run.failures.append("\(place): '\(input.name)' was accepted, but the test expects a rejection")
-            case (.rejected(let reason), nil):
-                run.failures.append("\(place): '\(input.name)' was rejected: \(reason.nl)")
-            case (.rejected(let reason), .string(let text)?):
+            case (.held, _): break
+            case (.rejected(let rejection), nil):
+                run.failures.append("\(place): '\(input.name)' was rejected: \(rejection.reason.nl)")
+            case (.rejected(let rejection), .string(let text)?):
+                let reason = rejection.reason
                 if !reason.nl.contains(text) && !reason.en.contains(text) {
                     run.failures.append("\(place): '\(input.name)' was rejected with \"\(reason.nl)\", which does not contain \"\(text)\"")
                 }

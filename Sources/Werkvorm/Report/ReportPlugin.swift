@@ -45,7 +45,7 @@ public enum ReportPlugin {
         }
         return [
             "title": .string(script.title), "language": .string(language.rawValue), "date": .string(script.date.written(language)),
-            "start": .string(script.start.description), "participants": .array(recorded.participants.map { .string($0) }),
+            "start": .string(script.start.description), "participants": .array(recorded.everyone.map { .string($0) }),
             "steps": .array(steps), "events": .array(recorded.events.map(\.value)),
         ]
     }

@@ -6,7 +6,7 @@ import LuaHost
 public enum SessionReport {
     /// Each exercise step's own report blocks, by step, in `language`.
     public static func blocksByStep(_ recorded: RecordedSession, language: Language) throws(Problems) -> [Int: [ReportBlock]] {
-        let run = SessionRun(script: recorded.script, modules: recorded.library.modules, seed: recorded.seed, participants: recorded.participants)
+        let run = recorded.makeRun()
         var result: [Int: [ReportBlock]] = [:]
         var problems: [Problem] = []
         for step in recorded.script.steps {
@@ -14,7 +14,7 @@ public enum SessionReport {
             do {
                 let exerciseRun = try ExerciseRun(
                     source: exerciseStep.exercise.source, modules: recorded.library.modules, params: exerciseStep.params,
-                    participants: recorded.participants, seed: run.seed(ofStep: step.id), language: recorded.script.language)
+                    participants: recorded.everyone, seed: run.seed(ofStep: step.id), language: recorded.script.language)
                 result[step.id] = try exerciseRun.report(outcome, language: language)
             } catch let error as Problems {
                 problems += error.problems
@@ -33,8 +33,7 @@ public enum SessionReport {
     static func agenda(_ recorded: RecordedSession) -> ReportBlock {
         var held: [Int: (first: String, last: String)] = [:]
         for recordedEvent in recorded.events {
-            let step = recordedEvent.event.step
-            guard let time = recordedEvent.event.time else { continue }
+            guard let step = recordedEvent.event.step, let time = recordedEvent.event.time else { continue }
             let known = held[step]
             held[step] = (min(known?.first ?? time, time), max(known?.last ?? time, time))
         }

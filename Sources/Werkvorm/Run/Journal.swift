@@ -3,90 +3,223 @@ import Foundation
 import LuaHost
 
 /// The journal of a running session, beside its record (`RECORD.json.journal`): a header line,
-/// then every event as one JSON line, appended and flushed to disk *before* the event is applied.
-/// After a crash or a kill, the journal rebuilds the session; nothing entered is lost.
+/// then every event as one JSON line with its sequence number, written and synced to disk
+/// *before* the event is applied. Events that arrive together are written and synced once
+/// (group commit). After a crash or a kill, the journal rebuilds the session; nothing entered
+/// is lost.
+///
+/// The journal is created exclusively and locked while its run lasts, so a second run on the
+/// same record is refused, naming the first.
 public final class Journal {
     /// Where it is.
     public let url: URL
-    private let handle: FileHandle
+    /// What its header says.
+    public let header: Header
+    private let descriptor: Int32
+
+    /// A journal's first line: what the run was started with.
+    public struct Header: Sendable, Hashable {
+        public var seed: Int64
+        public var scriptSHA256: String
+        /// Whether names were replaced by pseudonyms before anything was journalled.
+        public var anonymise: Bool
+        /// The process that started the run, and when (ISO 8601), to name it to a second run.
+        public var process: Int
+        public var started: String
+
+        var value: LuaValue {
+            [
+                "journal": "werkvorm", "version": 2, "seed": .integer(seed), "script_sha256": .string(scriptSHA256),
+                "anonymise": .bool(anonymise), "process": .integer(Int64(process)), "started": .string(started),
+            ]
+        }
+
+        init(seed: Int64, scriptSHA256: String, anonymise: Bool) {
+            self.seed = seed
+            self.scriptSHA256 = scriptSHA256
+            self.anonymise = anonymise
+            process = Int(getpid())
+            started = ISO8601DateFormatter().string(from: Date())
+        }
+
+        init?(_ value: LuaValue) {
+            guard value["journal"] == "werkvorm", let seed = value["seed"]?.integerValue, let hash = value["script_sha256"]?.stringValue else { return nil }
+            self.seed = seed
+            scriptSHA256 = hash
+            anonymise = value["anonymise"]?.boolValue ?? false
+            process = Int(value["process"]?.integerValue ?? 0)
+            started = value["started"]?.stringValue ?? "?"
+        }
+
+        /// "the run of process 1234, started 2026-12-01T10:02:17Z"
+        var run: String { process > 0 ? "the run of process \(process), started \(started)" : "another run" }
+    }
 
     /// The journal beside a record.
     public static func url(forRecord record: URL) -> URL {
         record.appendingPathExtension("journal")
     }
 
-    /// Starts a new journal with a header naming the script (by its SHA-256) and the seed.
-    public init(creating url: URL, scriptText: String, seed: Int64) throws {
-        let header: LuaValue = [
-            "journal": "werkvorm", "version": 1, "seed": .integer(seed),
-            "script_sha256": .string(Journal.sha256(scriptText)),
-        ]
-        guard FileManager.default.createFile(atPath: url.path, contents: Data((JSONWriter.string(header) + "\n").utf8)) else {
-            throw Problem(file: url.path, "cannot create the journal; check that the record's directory exists and is writable")
+    /// Starts a new journal: created exclusively (a journal there already is refused, and a
+    /// symbolic link is never followed), locked, and its header written and synced.
+    public init(creating url: URL, seed: Int64, scriptText: String, anonymise: Bool) throws(Problem) {
+        let path = url.path
+        let shown = Journal.shownPath(url)
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            let failure = errno
+            guard failure == EEXIST else {
+                throw Problem(file: shown, "cannot create the journal (\(String(cString: strerror(failure)))); check that the record's directory exists and is writable")
+            }
+            if let other = try? Journal.read(url, keepsLastLine: true), other.running {
+                throw Problem(file: shown, "\(other.header.run) is recording this session; wait for it to end, or choose another --record")
+            }
+            throw Problem(file: shown, "a run of this record was interrupted; go on with --resume, or remove the journal to start over")
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            throw Problem(file: shown, "another run is recording this session; wait for it to end, or choose another --record")
         }
         self.url = url
-        handle = try FileHandle(forWritingTo: url)
-        try handle.seekToEnd()
-        try handle.synchronize()
+        self.descriptor = descriptor
+        header = Header(seed: seed, scriptSHA256: Journal.sha256(scriptText), anonymise: anonymise)
+        do {
+            try write(Array((JSONWriter.string(header.value) + "\n").utf8))
+        } catch {
+            unlink(path)
+            throw error
+        }
     }
 
-    /// Opens an existing journal to add to it.
-    public init(appendingTo url: URL) throws {
+    /// Opens a journal to go on with its run: read and checked whole first, then locked, and a
+    /// last line cut short by a kill is cut off (its event was never applied).
+    public init(resuming url: URL) throws(Problems) {
+        let shown = Journal.shownPath(url)
+        let descriptor = open(url.path, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            let failure = errno
+            if failure == ENOENT { throw Problems([Problem(file: shown, "there is no journal to resume from; run without --resume to start the session")]) }
+            if failure == ELOOP { throw Problems([Problem(file: shown, "is a symbolic link; a journal must be a file of its own")]) }
+            throw Problems([Problem(file: shown, "cannot open the journal (\(String(cString: strerror(failure))))")])
+        }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
+            close(descriptor)
+            let other = (try? Journal.read(url, keepsLastLine: true))?.header.run ?? "another run"
+            throw Problems([Problem(file: shown, "\(other) is recording this session; wait for it to end, or choose another --record")])
+        }
+        let contents: Contents
+        do {
+            contents = try Journal.read(url, keepsLastLine: false)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+        if let kept = contents.cutAt {
+            guard ftruncate(descriptor, off_t(kept)) == 0 else {
+                close(descriptor)
+                throw Problems([Problem(file: shown, "cannot cut off the journal's unfinished last line (\(String(cString: strerror(errno))))")])
+            }
+        }
+        lseek(descriptor, 0, SEEK_END)
         self.url = url
-        handle = try FileHandle(forWritingTo: url)
-        try handle.seekToEnd()
+        self.descriptor = descriptor
+        header = contents.header
+        events = contents.events
     }
+
+    /// The events read back when resuming, as they were journalled.
+    public private(set) var events: [SessionEvent] = []
 
     deinit {
-        try? handle.close()
+        close(descriptor)  // and with it the lock
     }
 
-    /// Writes one event and flushes it to disk.
-    public func append(_ event: SessionEvent) throws {
-        try handle.write(contentsOf: Data((JSONWriter.string(event.value) + "\n").utf8))
-        try handle.synchronize()
-    }
-
-    /// What a journal holds: its seed, its script's hash, and the events in order. A last line
-    /// cut short by a kill is left out (its event was never applied); it is cut off the file.
-    public static func read(_ url: URL) throws(Problems) -> (seed: Int64, scriptSHA256: String, events: [SessionEvent]) {
-        let path = url.path
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Problems([Problem(file: path, "there is no journal to resume from; run without --resume to start the session")])
+    /// Writes events and syncs them to disk once: when this returns, they are safe.
+    public func append(_ events: [SessionEvent]) throws(Problem) {
+        var bytes: [UInt8] = []
+        for event in events {
+            bytes.append(contentsOf: JSONWriter.string(event.value).utf8)
+            bytes.append(0x0A)
         }
-        let text = String(decoding: data, as: UTF8.self)
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if let last = lines.last, !text.hasSuffix("\n") {
-            // the kill came while this line was written: drop it from the file too
-            lines.removeLast()
-            let kept = data.count - last.utf8.count
-            if let handle = try? FileHandle(forWritingTo: url) {
-                try? handle.truncate(atOffset: UInt64(kept))
-                try? handle.close()
+        try write(bytes)
+    }
+
+    private func write(_ bytes: [UInt8]) throws(Problem) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
             }
-        } else if lines.last == "" {
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Journal.writeProblem(url, errno)
+            }
+            written += count
+        }
+        guard fsync(descriptor) == 0 else { throw Journal.writeProblem(url, errno) }
+    }
+
+    private static func writeProblem(_ url: URL, _ failure: Int32) -> Problem {
+        let cause = failure == ENOSPC ? "the disk is full" : String(cString: strerror(failure))
+        return Problem(file: shownPath(url), "cannot write the journal (\(cause)); the session stops here and loses nothing before this event: free the disk or fix the cause, then go on with --resume")
+    }
+
+    /// Removes the journal, once its record is written.
+    public func remove() {
+        unlink(url.path)
+    }
+
+    /// What a journal holds: its header, its events, and where an unfinished last line starts.
+    struct Contents {
+        var header: Header
+        var events: [SessionEvent]
+        var cutAt: Int?
+        /// Whether a run holds its lock now.
+        var running = false
+    }
+
+    /// Reads a journal whole and checks every line before anything is changed.
+    static func read(_ url: URL, keepsLastLine: Bool) throws(Problems) -> Contents {
+        let shown = shownPath(url)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw Problems([Problem(file: shown, "there is no journal to resume from; run without --resume to start the session")])
+        }
+        var lines = data.split(separator: 0x0A, omittingEmptySubsequences: false)
+        var cutAt: Int?
+        if data.last != 0x0A, let last = lines.popLast() {
+            cutAt = data.count - last.count  // the kill came while this line was written
+        } else if lines.last?.isEmpty == true {
             lines.removeLast()
         }
-        guard let first = lines.first, let header = try? JSONReader.parse(first),
-            header["journal"] == "werkvorm", let seed = header["seed"]?.integerValue, let hash = header["script_sha256"]?.stringValue
-        else {
-            throw Problems([Problem(file: path, line: 1, "is not a Werkvorm journal (its first line must be the journal header)")])
+        guard let first = lines.first, let value = try? JSONReader.parse(String(decoding: first, as: UTF8.self)), let header = Header(value) else {
+            throw Problems([Problem(file: shown, line: 1, "is not a Werkvorm journal (its first line must be the journal header); nothing was changed")])
         }
         var events: [SessionEvent] = []
         for (offset, line) in lines.enumerated().dropFirst() {
             do {
-                events.append(try SessionEvent(try JSONReader.parse(line)))
+                events.append(try SessionEvent(try JSONReader.parse(String(decoding: line, as: UTF8.self))))
             } catch let error as Problem {
-                throw Problems([error.located(file: path, line: offset + 1)])
+                throw Problems([Problem(file: shown, line: offset + 1, field: error.field, error.message + "; the journal is damaged at this line, and nothing was changed")])
             } catch {
-                throw Problems([Problem(file: path, line: offset + 1, "\(error); the journal is damaged at this line")])
+                throw Problems([Problem(file: shown, line: offset + 1, "\(error); the journal is damaged at this line, and nothing was changed")])
             }
         }
-        return (seed, hash, events)
+        var contents = Contents(header: header, events: events, cutAt: keepsLastLine ? nil : cutAt)
+        let probe = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        if probe >= 0 {
+            contents.running = flock(probe, LOCK_SH | LOCK_NB) != 0
+            close(probe)
+        }
+        return contents
     }
 
     /// The SHA-256 of a text, in lowercase hex.
     public static func sha256(_ text: String) -> String {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A path as messages show it: as the user gave it.
+    static func shownPath(_ url: URL) -> String {
+        url.relativePath
     }
 }

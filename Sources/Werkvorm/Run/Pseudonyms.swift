@@ -7,39 +7,47 @@ import LuaHost
 /// record holds a name.
 public struct Pseudonyms: Sendable {
     /// Name → pseudonym.
-    public let mapping: [String: String]
+    public private(set) var mapping: [String: String] = [:]
     /// The pseudonyms, in the participants' order.
-    public let participants: [String]
+    public private(set) var participants: [String] = []
+    private let word: String
 
     /// Pseudonyms for `participants`, in their order.
     public init(participants: [String], language: Language) {
-        let word = language == .nl ? "deelnemer" : "participant"
-        var mapping: [String: String] = [:]
-        var pseudonyms: [String] = []
-        for (offset, name) in participants.enumerated() {
-            let pseudonym = "\(word)-\(offset + 1)"
-            mapping[name] = pseudonym
-            pseudonyms.append(pseudonym)
-        }
-        self.mapping = mapping
-        self.participants = pseudonyms
+        word = language == .nl ? "deelnemer" : "participant"
+        for name in participants { _ = pseudonym(for: name) }
     }
 
-    /// The event with its participant, and every field that names a participant, replaced.
-    public func apply(to event: SessionEvent, in script: SessionScript) -> SessionEvent {
-        guard case .input(var input) = event.action else { return event }
-        if let who = input.participant { input.participant = mapping[who] ?? who }
-        if let step = script.steps.first(where: { $0.id == event.step }), case .exercise(let exerciseStep) = step.kind,
-            let declaration = exerciseStep.exercise.input(named: input.name)?.input
-        {
-            for field in declaration.fields where field.kind == .participant {
-                if let name = input.fields[field.name]?.stringValue, let pseudonym = mapping[name] {
-                    input.fields[field.name] = .string(pseudonym)
+    /// The pseudonym of `name`: the next free one if it has none yet (someone who joins later).
+    public mutating func pseudonym(for name: String) -> String {
+        if let known = mapping[name] { return known }
+        let pseudonym = "\(word)-\(participants.count + 1)"
+        mapping[name] = pseudonym
+        participants.append(pseudonym)
+        return pseudonym
+    }
+
+    /// The event with its participant, whoever joins, and every field that names a
+    /// participant, replaced: a name never reaches the journal, an exercise or the record.
+    public mutating func apply(to event: SessionEvent, in script: SessionScript) -> SessionEvent {
+        var copy = event
+        switch event.action {
+        case .join(let name):
+            copy.action = .join(pseudonym(for: name))
+        case .input(var input):
+            if let who = input.participant { input.participant = pseudonym(for: who) }
+            if let step = event.step, let sessionStep = script.steps.first(where: { $0.id == step }), case .exercise(let exerciseStep) = sessionStep.kind,
+                let declaration = exerciseStep.exercise.input(named: input.name)?.input
+            {
+                for field in declaration.fields where field.kind == .participant {
+                    if let name = input.fields[field.name]?.stringValue {
+                        input.fields[field.name] = .string(pseudonym(for: name))
+                    }
                 }
             }
+            copy.action = .input(input)
+        default: break
         }
-        var copy = event
-        copy.action = .input(input)
         return copy
     }
 

@@ -7,12 +7,15 @@ public struct RecordedSession {
     public let script: SessionScript
     /// The record's file, as named by the user.
     public let file: String
+    /// The record's format version (1 or 2).
+    public let version: Int64
     public let seed: Int64
+    /// Who took part from the start.
     public private(set) var participants: [String]
     /// The exercises and modules from the record, not from any library on this machine.
     public let library: ExerciseLibrary
     /// The recorded steps, as in the record.
-    public private(set) var steps: [LuaValue]
+    public private(set) var steps: [SessionRecord.Step]
     /// The recorded events, with what became of them.
     public private(set) var events: [RecordedEvent]
 
@@ -20,10 +23,11 @@ public struct RecordedSession {
     public private(set) var changes: [String] = []
 
     /// Reads the record at `path`. A damaged or incomplete record is a problem naming the line
-    /// and column or the field, never a crash. With `current`, exercises and modules come from
-    /// that library where it has them, instead of from the record: a replay then shows what the
-    /// library's changes do to the outcomes. The events are read one by one as the JSON is, so
-    /// that a long session's record is never held twice in memory.
+    /// and column or the field, never a crash, and so is a source whose SHA-256 does not match
+    /// the one recorded. With `current`, exercises and modules come from that library where it
+    /// has them, instead of from the record: a replay then shows what the library's changes do
+    /// to the outcomes. The events are read one by one as the JSON is, so that a long
+    /// session's record is never held twice in memory.
     public init(contentsOf path: String, current: ExerciseLibrary? = nil) throws(Problems) {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Problems([Problem(file: path, "cannot read the record; check the path")])
@@ -43,9 +47,10 @@ public struct RecordedSession {
             }
         }
         switch parsed {
-        case .success(let record):
-            try self.init(record, events: events, file: path, current: current)  // the record's own problems first
+        case .success(let value):
+            let record = try SessionRecord(value, events: events, file: path)  // the record's own problems first
             if let damaged { throw Problems([damaged]) }
+            try self.init(record, file: path, current: current)
         case .failure(let error):
             throw Problems([Problem(file: path, line: error.line, column: error.column, "\(error.message); the record is not valid JSON (cut short, or changed by hand)")])
         }
@@ -55,63 +60,66 @@ public struct RecordedSession {
         Problem(file: file, field: "events[\(number)]" + (problem.field.map { ".\($0)" } ?? ""), problem.message + "; the record is damaged or was changed by hand")
     }
 
-    private init(_ record: LuaValue, events: [RecordedEvent], file: String, current: ExerciseLibrary?) throws(Problems) {
-        func problem(_ field: String, _ message: String) -> Problems {
-            Problems([Problem(file: file, field: field, message + "; the record is damaged or was changed by hand")])
+    /// A record's session, with its sources checked against their SHA-256.
+    public init(_ record: SessionRecord, file: String, current: ExerciseLibrary? = nil) throws(Problems) {
+        var problems: [Problem] = []
+        func verify(_ source: SessionRecord.Source, field: String) {
+            guard Journal.sha256(source.source) != source.sha256 else { return }
+            problems.append(Problem(file: file, field: "\(field).sha256", "does not match the SHA-256 of the source (\(source.path)) the record carries; the record was changed after it was written, so it cannot prove what was run"))
         }
-        guard record["format"] == "werkvorm-record" else { throw problem("format", "is not \"werkvorm-record\": this is not a Werkvorm record") }
-        guard record["version"] == .integer(SessionRecord.version) else {
-            throw problem("version", "is \(record["version"].map { JSONWriter.string($0) } ?? "missing"); this Werkvorm reads records of version \(SessionRecord.version)")
+        for id in record.exercises.keys.sorted() { if let source = record.exercises[id] { verify(source, field: "exercises.\(id)") } }
+        for name in record.modules.keys.sorted() { if let source = record.modules[name] { verify(source, field: "modules.\(name)") } }
+        if Journal.sha256(record.session.script) != record.session.scriptSHA256 {
+            problems.append(Problem(file: file, field: "session.script_sha256", "does not match the SHA-256 of the script the record carries; the record was changed after it was written"))
         }
-        guard let scriptText = record["session"]?["script"]?.stringValue, let scriptFile = record["session"]?["file"]?.stringValue else {
-            throw problem("session.script", "is missing")
-        }
-        guard let seed = record["seed"]?.integerValue else { throw problem("seed", "is missing or not a whole number") }
-        guard let participants = record["participants"]?.arrayValue?.compactMap(\.stringValue) else { throw problem("participants", "is missing") }
-        guard let exercises = record["exercises"]?.objectValue, let modules = record["modules"]?.objectValue,
-            let steps = record["steps"]?.arrayValue, record["events"]?.arrayValue != nil
-        else { throw problem("exercises", "exercises, modules, steps or events are missing") }
+        guard problems.isEmpty else { throw Problems(problems) }
+        var changes: [String] = []
         var sources: [ExerciseSource] = []
-        for id in JSONWriter.sortedKeys(exercises) {
-            guard let path = exercises[id]?["path"]?.stringValue, let text = exercises[id]?["source"]?.stringValue else {
-                throw problem("exercises.\(id)", "has no path or source")
-            }
+        for id in record.exercises.keys.sorted() {
+            guard let recorded = record.exercises[id] else { continue }
             if let current, let now = current.exercises[id] {
-                if now.source.text != text {
-                    let recordedVersion = exercises[id]?["version"]?.stringValue ?? "?"
-                    changes.append("\(id): \(now.source.path) differs from the recorded source (version \(recordedVersion) → \(now.version))")
+                if now.source.text != recorded.source {
+                    changes.append("\(id): \(now.source.path) differs from the recorded source (version \(recorded.version ?? "?") → \(now.version))")
                 }
                 sources.append(now.source)
             } else {
-                sources.append(ExerciseSource(path: path, text: text))
+                sources.append(ExerciseSource(path: recorded.path, text: recorded.source))
             }
         }
         var embedded: [String: LuaModule] = [:]
-        for name in JSONWriter.sortedKeys(modules) {
-            guard let path = modules[name]?["path"]?.stringValue, let text = modules[name]?["source"]?.stringValue else {
-                throw problem("modules.\(name)", "has no path or source")
-            }
+        for name in record.modules.keys.sorted() {
+            guard let recorded = record.modules[name] else { continue }
             if let current, let now = current.modules.find(name) {
-                if now.source != text { changes.append("module \(name): \(now.path) differs from the recorded source") }
+                if now.source != recorded.source { changes.append("module \(name): \(now.path) differs from the recorded source") }
                 embedded[name] = now
             } else {
-                embedded[name] = LuaModule(source: text, path: path)
+                embedded[name] = LuaModule(source: recorded.source, path: recorded.path)
             }
         }
         library = ExerciseLibrary(sources: sources, modules: embedded)
         guard library.problems.isEmpty else { throw Problems(library.problems) }
-        script = try SessionScript.parse(scriptText, file: scriptFile, library: library)
+        script = try SessionScript.parse(record.session.script, file: record.session.file, library: library)
         self.file = file
-        self.seed = seed
-        self.participants = participants
-        self.steps = steps
-        self.events = events
+        self.changes = changes
+        version = record.version
+        seed = record.seed
+        participants = record.participants
+        steps = record.steps
+        events = record.events
+    }
+
+    /// Everyone who took part: those there from the start, then those who joined.
+    public var everyone: [String] {
+        participants + events.compactMap { recorded in
+            guard case .join(let name) = recorded.event.action, recorded.result == .accepted else { return nil }
+            return name
+        }
     }
 
     /// The same session with every participant's name replaced by a stable pseudonym
     /// (`deelnemer-1`...) wherever a value or key is a name: outcomes, events, participants.
     public func anonymised() -> RecordedSession {
-        let pseudonyms = Pseudonyms(participants: participants, language: script.language)
+        let pseudonyms = Pseudonyms(participants: everyone, language: script.language)
         func map(_ value: LuaValue) -> LuaValue {
             switch value {
             case .string(let text): return .string(pseudonyms.mapping[text] ?? text)
@@ -122,29 +130,37 @@ public struct RecordedSession {
             }
         }
         var copy = self
-        copy.participants = pseudonyms.participants
+        copy.participants = participants.map { pseudonyms.mapping[$0] ?? $0 }
         copy.steps = steps.map { step in
-            guard case .object(var fields) = step, let outcome = fields["outcome"] else { return step }
-            fields["outcome"] = map(outcome)
-            return .object(fields)
+            var copy = step
+            copy.outcome = step.outcome.map(map)
+            return copy
         }
         copy.events = events.map { recorded in
             var copy = recorded
-            if case .input(var input) = recorded.event.action {
+            switch recorded.event.action {
+            case .input(var input):
                 input.participant = input.participant.map { pseudonyms.mapping[$0] ?? $0 }
                 if case .object(let fields) = map(.object(input.fields)) { input.fields = fields }
                 copy.event.action = .input(input)
+            case .join(let name): copy.event.action = .join(pseudonyms.mapping[name] ?? name)
+            default: break
             }
             return copy
         }
         return copy
     }
 
-    /// The recorded events as events again (without their results), in order.
-    public var sessionEvents: [SessionEvent] { events.map(\.event) }
+    /// The recorded events as events again (without their results or numbers), in order.
+    public var sessionEvents: [SessionEvent] { events.map(\.event.unnumbered) }
 
     /// The recorded outcome of a step, if it has one.
     public func outcome(ofStep step: Int) -> LuaValue? {
-        steps.first { $0["step"]?.integerValue == Int64(step) }?["outcome"]
+        steps.first { $0.step == step }?.outcome
+    }
+
+    /// A new run of this session, as it started: its script, modules, seed and participants.
+    public func makeRun() -> SessionRun {
+        SessionRun(script: script, modules: library.modules, seed: seed, participants: participants)
     }
 }

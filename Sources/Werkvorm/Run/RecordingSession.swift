@@ -1,85 +1,232 @@
 import Foundation
 import LuaHost
 
-/// A session being recorded: every event is journalled (appended and flushed) before it is
-/// applied, and at the end the record is written and the journal removed. Used by the events
-/// mode and the interactive mode of `werkvorm run` alike.
-public final class RecordingSession {
-    /// The run.
-    public let run: SessionRun
+/// A session being recorded: the one session core that an events file, the facilitator's
+/// console and a server all drive. Every event is journalled (written and synced) before it
+/// is applied; at the end the record is written and the journal removed.
+///
+/// It runs on a serial executor of its own, so that a long Lua call or a journal sync never
+/// blocks the threads that Swift's tasks share. Events submitted together are journalled with
+/// one sync (group commit), and each is answered only after its sync. With `anonymise`,
+/// names are replaced by pseudonyms before anything is journalled.
+public actor RecordingSession {
+    private nonisolated let executor: SessionExecutor
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
+
+    /// The script being run.
+    public nonisolated let script: SessionScript
+    /// The seed of the session's random numbers.
+    public nonisolated let seed: Int64
     /// Events that came from the journal when resuming.
-    public let resumedEvents: Int
+    public nonisolated let resumedEvents: Int
+    /// The events read back from the journal when resuming, as they were journalled.
+    public nonisolated let journalledEvents: [SessionEvent]
+
+    private let run: SessionRun
     private let journal: Journal
     private let recordURL: URL
     private let scriptText: String
-    private let pseudonyms: Pseudonyms?
+    private var pseudonyms: Pseudonyms?
+    private var waiting: [(event: SessionEvent, reply: CheckedContinuation<RecordedEvent, any Error>)] = []
+    private var commitScheduled = false
+    private var subscribers: [UUID: AsyncStream<SessionChange>.Continuation] = [:]
+    private var finished = false
 
-    /// Starts a new recording. Refuses when a journal of an interrupted run is there.
+    /// Starts a new recording. Refuses when a journal is there: of an interrupted run (go on
+    /// with `resume`), or of a run going on now (named in the message).
     public init(script: SessionScript, scriptText: String, modules: ModuleDirectories, participants: [String], seed: Int64, record: URL, anonymise: Bool) throws(Problem) {
-        let journalURL = Journal.url(forRecord: record)
-        let shown = Self.shownPath(journalURL)
-        if FileManager.default.fileExists(atPath: journalURL.path) {
-            throw Problem(file: shown, "a run of this record was interrupted; go on with --resume, or remove the journal to start over")
-        }
-        pseudonyms = anonymise ? Pseudonyms(participants: participants, language: script.language) : nil
+        executor = SessionExecutor(label: "werkvorm.session")
+        let pseudonyms = anonymise ? Pseudonyms(participants: participants, language: script.language) : nil
+        journal = try Journal(creating: Journal.url(forRecord: record), seed: seed, scriptText: scriptText, anonymise: anonymise)
         run = SessionRun(script: script, modules: modules, seed: seed, participants: pseudonyms?.participants ?? participants)
-        do {
-            journal = try Journal(creating: journalURL, scriptText: scriptText, seed: seed)
-        } catch {
-            throw Problem(file: shown, "cannot create the journal; check that the record's directory exists and is writable")
-        }
+        self.pseudonyms = pseudonyms
+        self.script = script
+        self.seed = seed
         recordURL = record
         self.scriptText = scriptText
         resumedEvents = 0
+        journalledEvents = []
     }
 
-    /// Goes on with an interrupted recording: the journal's events are applied again.
-    public init(resuming script: SessionScript, scriptText: String, modules: ModuleDirectories, participants: [String], record: URL, anonymise: Bool) throws(Problems) {
-        let journalURL = Journal.url(forRecord: record)
-        let done = try Journal.read(journalURL)
-        guard done.scriptSHA256 == Journal.sha256(scriptText) else {
-            throw Problems([Problem(file: Self.shownPath(journalURL), "the session script changed since this run started; resume with the script as it was")])
+    /// Goes on with an interrupted recording: the journal's events are applied again. A seed or
+    /// an `anonymise` that contradicts the journal's header is refused, and so is a changed
+    /// script.
+    public init(resuming script: SessionScript, scriptText: String, modules: ModuleDirectories, participants: [String], record: URL, anonymise: Bool, seed given: Int64? = nil) throws(Problems) {
+        executor = SessionExecutor(label: "werkvorm.session")
+        let journal = try Journal(resuming: Journal.url(forRecord: record))
+        let shown = journal.url.relativePath
+        let header = journal.header
+        guard header.scriptSHA256 == Journal.sha256(scriptText) else {
+            throw Problems([Problem(file: shown, "the session script changed since this run started; resume with the script as it was")])
         }
-        pseudonyms = anonymise ? Pseudonyms(participants: participants, language: script.language) : nil
-        run = SessionRun(script: script, modules: modules, seed: done.seed, participants: pseudonyms?.participants ?? participants)
-        do {
-            journal = try Journal(appendingTo: journalURL)
-        } catch {
-            throw Problems([Problem(file: Self.shownPath(journalURL), "cannot open the journal to go on")])
+        if let given, given != header.seed {
+            throw Problems([Problem(file: shown, "this run started with --seed \(header.seed); resume without --seed, or with --seed \(header.seed)")])
         }
+        guard anonymise == header.anonymise else {
+            throw Problems([Problem(file: shown, header.anonymise
+                ? "this run started with --anonymise; resume with --anonymise too, so that no name enters the record"
+                : "this run started without --anonymise, and the journal holds names; resume without --anonymise, or start over")])
+        }
+        self.journal = journal
+        let pseudonyms = anonymise ? Pseudonyms(participants: participants, language: script.language) : nil
+        run = SessionRun(script: script, modules: modules, seed: header.seed, participants: pseudonyms?.participants ?? participants)
+        self.pseudonyms = pseudonyms
+        self.script = script
+        seed = header.seed
         recordURL = record
         self.scriptText = scriptText
-        resumedEvents = done.events.count
-        for event in done.events { run.apply(pseudonyms?.apply(to: event, in: script) ?? event) }
-        journalledEvents = done.events
+        resumedEvents = journal.events.count
+        journalledEvents = journal.events
+        run.apply(journal.events.map(\.unnumbered))
     }
 
-    /// The events read back from the journal when resuming, as they were entered.
-    public private(set) var journalledEvents: [SessionEvent] = []
+    /// The event as it will be journalled: with `anonymise`, every name replaced by its
+    /// pseudonym (a new name gets the next one).
+    public func pseudonymised(_ event: SessionEvent) -> SessionEvent {
+        pseudonyms?.apply(to: event, in: script) ?? event
+    }
 
-    /// Journals the event, then applies it. Throws only when the journal cannot be written; then
-    /// the event is not applied and everything before it is safe.
-    public func submit(_ event: SessionEvent) throws(Problem) -> EventResult {
+    /// Journals events with one sync, then applies them in order. Throws only when the journal
+    /// cannot be written; then none of them is applied and everything before them is safe.
+    @discardableResult
+    public func submit(_ events: [SessionEvent]) throws(Problem) -> [RecordedEvent] {
+        guard !finished else { throw Problem(file: recordURL.relativePath, "the session has ended; its record is written") }
+        let given = events.map { pseudonymised($0).unnumbered }
+        var numbered = given
+        for index in numbered.indices { numbered[index].seq = run.nextSeq + index }
+        try journal.append(numbered)
+        let applied = run.apply(given)
+        announce(applied)
+        return applied
+    }
+
+    /// Journals and applies one event, answering once it is synced. Events submitted at about
+    /// the same time, by many clients, are journalled together with one sync.
+    public func submit(_ event: SessionEvent) async throws(Problem) -> RecordedEvent {
         do {
-            try journal.append(event)
+            return try await withCheckedThrowingContinuation { reply in
+                waiting.append((event, reply))
+                guard !commitScheduled else { return }
+                commitScheduled = true
+                Task { self.commitWaiting() }  // after the submissions queued behind this one
+            }
+        } catch let problem as Problem {
+            throw problem
         } catch {
-            throw Problem(file: Self.shownPath(journal.url), "cannot write the journal; the session stops here and loses nothing before this event: --resume goes on")
+            throw Problem("\(error)")
         }
-        return run.apply(pseudonyms?.apply(to: event, in: run.script) ?? event)
     }
 
-    /// Writes the record and removes the journal.
+    private func commitWaiting() {
+        let batch = waiting
+        waiting.removeAll()
+        commitScheduled = false
+        do {
+            let applied = try submit(batch.map(\.event))
+            for (waiter, recorded) in zip(batch, applied) { waiter.reply.resume(returning: recorded) }
+        } catch {
+            for waiter in batch { waiter.reply.resume(throwing: error) }
+        }
+    }
+
+    /// Writes the record and removes the journal. The session takes no events after it.
     public func finish() throws(Problem) {
         let text = pseudonyms?.apply(toScript: scriptText) ?? scriptText
         do {
-            try SessionRecord.write(SessionRecord.make(run, scriptText: text), to: recordURL)
+            try SessionRecord(run, scriptText: text).write(to: recordURL)
         } catch {
-            throw Problem(file: Self.shownPath(recordURL), "cannot write the record; the journal \(Self.shownPath(journal.url)) keeps every event: fix the path and run again with --resume")
+            throw Problem(file: recordURL.relativePath, "\(error.message); the journal \(journal.url.relativePath) keeps every event: \(error.remedy), then run the same command with --resume")
         }
-        try? FileManager.default.removeItem(at: journal.url)
+        journal.remove()
+        finished = true
+        for subscriber in subscribers.values { subscriber.finish() }
+        subscribers.removeAll()
     }
 
-    static func shownPath(_ url: URL) -> String {
-        Installation.displayPath(url)
+    // MARK: What changed
+
+    /// A stream of what changes, after each applied group of events, until the session ends.
+    public func changes() -> AsyncStream<SessionChange> {
+        let (stream, continuation) = AsyncStream<SessionChange>.makeStream(bufferingPolicy: .bufferingNewest(64))
+        let id = UUID()
+        subscribers[id] = continuation
+        continuation.onTermination = { _ in Task { await self.unsubscribe(id) } }
+        return stream
+    }
+
+    private func unsubscribe(_ id: UUID) {
+        subscribers[id] = nil
+    }
+
+    private func announce(_ applied: [RecordedEvent]) {
+        guard !subscribers.isEmpty, let change = SessionChange(applied, in: run) else { return }
+        for subscriber in subscribers.values { subscriber.yield(change) }
+    }
+
+    // MARK: Views and state
+
+    /// What `participant`'s screen shows now (by default at the current step).
+    public func participantView(_ participant: String, step: Int? = nil) -> ParticipantView {
+        run.participantView(participant, step: step)
+    }
+
+    /// What the facilitator's control page shows now.
+    public func facilitatorView() -> FacilitatorView {
+        run.facilitatorView()
+    }
+
+    /// What the projector shows now (by default at the current step).
+    public func projectorView(step: Int? = nil) -> ProjectorView {
+        run.projectorView(step: step)
+    }
+
+    /// The report of a step's outcome now, in `language`; nil for a step that is not an exercise.
+    public func report(ofStep step: Int, language: Language) throws(Problem) -> [ReportBlock]? {
+        try run.report(ofStep: step, language: language)
+    }
+
+    /// Every event so far, with its result.
+    public var events: [RecordedEvent] { run.events }
+
+    /// Who takes part now, in the order they joined.
+    public var participants: [String] { run.participants }
+
+    /// The step the session is at, if it has gone to one.
+    public var currentStep: Int? { run.currentStep }
+
+    /// The phase a step is in, if it has started.
+    public func phase(ofStep step: Int) -> String? { run.phase(ofStep: step) }
+}
+
+/// What an applied group of events changed, for pages to update without polling.
+public struct SessionChange: Sendable, Hashable {
+    /// The sequence number of the last event applied: an event stream's id.
+    public var seq: Int
+    /// The steps whose outcome, phase, revealing or held inputs changed.
+    public var steps: Set<Int>
+    /// The participants whose own inputs or results changed. A changed step changes the views
+    /// of everyone at it too.
+    public var participants: Set<String>
+    /// Whether the current step, the pause or who takes part changed.
+    public var session: Bool
+
+    init?(_ applied: [RecordedEvent], in run: SessionRun) {
+        guard let last = applied.last?.event.seq else { return nil }
+        seq = last
+        steps = []
+        participants = []
+        session = false
+        for recorded in applied where recorded.duplicateOf == nil {
+            let event = recorded.event
+            if let who = event.participant { participants.insert(who) }
+            switch event.action {
+            case .join, .go, .pause: session = true
+            case .approve(let seq), .hide(let seq):
+                if let step = run.inputResults[seq]?.step { steps.insert(step) }
+                if let who = run.inputResults[seq]?.input.participant { participants.insert(who) }
+            default: break
+            }
+            if let step = event.step { steps.insert(step) }
+        }
     }
 }

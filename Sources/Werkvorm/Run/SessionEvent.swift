@@ -1,32 +1,73 @@
-import Foundation
 import LuaHost
 
-/// One thing that happened in a session: a participant's input to a step, or the facilitator
-/// moving a step to a phase. Event files hold one JSON object a line:
-/// `{"step": 3, "participant": "ann", "input": "dot", "fields": {"note": 1}, "time": "10:42"}` or
-/// `{"step": 3, "phase": "vote"}`.
+/// One thing that happened in a session: a participant's input to a step, or something the
+/// facilitator did (moving a step to a phase, going to a step, revealing results, approving
+/// or hiding a held text, pausing input), or someone joining. Events files, journals and
+/// records hold one JSON object an event; docs/events.md describes them all.
 public struct SessionEvent: Sendable, Hashable {
     /// What happened.
     public enum Action: Sendable, Hashable {
+        /// A participant's (or the facilitator's) input to an exercise step.
         case input(ExerciseInput)
+        /// The step moves to one of its exercise's phases: `{"step": 3, "phase": "vote"}`.
         case phase(String)
+        /// Someone joins, with a display name or a pseudonym: `{"join": "An"}`.
+        case join(String)
+        /// The facilitator goes to a step: `{"go": 3}`. From then on, participants' inputs
+        /// go to that step only.
+        case go
+        /// The step's results are shown (`true`) or hidden (`false`) on the projector.
+        case reveal(Bool)
+        /// A held input (by its sequence number) is approved, and applied now.
+        case approve(Int)
+        /// A held input (by its sequence number) is hidden: it never counts.
+        case hide(Int)
+        /// Participants' input is paused (`true`) or open again (`false`).
+        case pause(Bool)
     }
 
-    /// The step it happened in (1-based, as in the script).
-    public var step: Int
+    /// The step it concerns (1-based, as in the script); nil for joins, pauses and moderation.
+    public var step: Int?
     public var action: Action
     /// The time it happened, as given (`10:42`), if known.
     public var time: String?
+    /// The id its client chose, so that a retry is recognised: the same participant and id
+    /// twice is one input.
+    public var id: String?
+    /// The facilitator entered this input for a participant without a phone.
+    public var onBehalf = false
+    /// Its number in the session (1, 2, 3...), given by the session when it is applied.
+    public var seq: Int?
 
     /// An event in a step.
-    public init(step: Int, action: Action, time: String? = nil) {
+    public init(step: Int?, action: Action, time: String? = nil, id: String? = nil, onBehalf: Bool = false) {
         self.step = step
         self.action = action
         self.time = time
+        self.id = id
+        self.onBehalf = onBehalf
+    }
+
+    /// An input to a step.
+    public static func input(_ step: Int, _ input: ExerciseInput, time: String? = nil, id: String? = nil) -> SessionEvent {
+        SessionEvent(step: step, action: .input(input), time: time, id: id)
+    }
+
+    /// The participant an event comes from, if any.
+    public var participant: String? {
+        switch action {
+        case .input(let input): input.participant
+        case .join(let name): name
+        default: nil
+        }
     }
 
     /// The keys of an event (a list: a few short strings compare faster than they hash).
-    static let keys = ["step", "participant", "input", "fields", "phase", "time"]
+    static let keys = ["step", "participant", "input", "fields", "phase", "time", "id", "seq", "on_behalf", "join", "go", "reveal", "approve", "hide", "pause"]
+    /// The keys that say what an event is: exactly one of them is in each.
+    static let verbs = ["input", "phase", "join", "go", "reveal", "approve", "hide", "pause"]
+    /// At most this many characters of a name, an id or a time.
+    static let maximumNameLength = 80
 
     /// Reads an event from one parsed JSON line; problems name the field.
     public init(_ value: LuaValue) throws(Problem) {
@@ -37,11 +78,12 @@ public struct SessionEvent: Sendable, Hashable {
     }
 
     /// Reads an event from an object's fields, which may also have the keys `alsoAllowed` (a
-    /// record's `result` and `reason`).
+    /// record's `result`, `code`, `reason` and `duplicate`).
     init(fields: [String: LuaValue], alsoAllowed: [String]) throws(Problem) {
         // One pass over the fields: a few short keys compare faster than they hash.
-        var step, time, input, phase, participant, given: LuaValue?
-        var unknown: String?
+        var step, time, input, phase, participant, given, id, seq, onBehalf: LuaValue?
+        var verb: (key: String, value: LuaValue)?
+        var unknown = false
         for (key, value) in fields {
             switch key {
             case "step": step = value
@@ -50,30 +92,43 @@ public struct SessionEvent: Sendable, Hashable {
             case "phase": phase = value
             case "participant": participant = value
             case "fields": given = value
-            default: if !alsoAllowed.contains(key) { unknown = key }
+            case "id": id = value
+            case "seq": seq = value
+            case "on_behalf": onBehalf = value
+            case "join", "go", "reveal", "approve", "hide", "pause":
+                if let other = verb {
+                    let pair = [other.key, key].sorted()
+                    throw Problem(field: pair[1], "an event is one thing: it has \"\(pair[0])\" already; put \"\(pair[1])\" in an event of its own")
+                }
+                verb = (key, value)
+            default: if !alsoAllowed.contains(key) { unknown = true }
             }
         }
-        if unknown != nil {
+        if unknown {
             let key = JSONWriter.sortedKeys(fields).first { !SessionEvent.keys.contains($0) && !alsoAllowed.contains($0) } ?? ""
-            let hint = Suggestion.closest(to: key, in: SessionEvent.keys).map { "; did you mean '\($0)'?" } ?? "; an event has step, participant, input, fields, phase and time"
-            throw Problem(field: key, "is not a field of an event\(hint)")
+            let hint = Suggestion.closest(to: key, in: SessionEvent.keys).map { "; did you mean '\($0)'?" } ?? "; see docs/events.md for the fields of an event"
+            throw Problem(field: Self.shown(key), "is not a field of an event\(hint)")
         }
-        guard let number = step?.integerValue, number >= 1 else {
-            throw Problem(field: "step", "must be the number of a step of the session (1, 2, 3...)")
+        self.time = try Self.name(time, field: "time", "must be text, like \"10:42\"")
+        self.id = try Self.name(id, field: "id", "must be the client's id of the event, as text")
+        if let seq, seq != .null {
+            guard let number = seq.integerValue, number >= 1 else { throw Problem(field: "seq", "must be the event's number in the session (1, 2, 3...)") }
+            self.seq = Int(number)
         }
-        self.step = Int(number)
-        if let time {
-            guard let text = time.stringValue else { throw Problem(field: "time", "must be text, like \"10:42\"") }
-            self.time = text
+        if let onBehalf, onBehalf != .null {
+            guard let flag = onBehalf.boolValue else { throw Problem(field: "on_behalf", "must be true or false") }
+            self.onBehalf = flag
         }
-        switch (input, phase) {
-        case (let input?, nil):
+        if let verb, input != nil || phase != nil {
+            throw Problem(field: verb.key, "an event is one thing: it has \"\(input != nil ? "input" : "phase")\" already; put \"\(verb.key)\" in an event of its own")
+        }
+        let stepNumber = try Self.stepNumber(step)
+        switch (input, phase, verb) {
+        case (let input?, nil, nil):
+            guard let stepNumber else { throw Self.needsStep("an input") }
+            self.step = stepNumber
             guard let name = input.stringValue else { throw Problem(field: "input", "must be the name of an input, like \"dot\"") }
-            var who: String?
-            if let participant, participant != .null {
-                guard let text = participant.stringValue else { throw Problem(field: "participant", "must be a participant's name, as text") }
-                who = text
-            }
+            let who = try Self.name(participant, field: "participant", "must be a participant's name, as text")
             let inputFields: [String: LuaValue]
             switch given {
             case nil, .null?: inputFields = [:]
@@ -82,29 +137,108 @@ public struct SessionEvent: Sendable, Hashable {
             default: throw Problem(field: "fields", "must be an object of the input's fields, like {\"note\": 1}")
             }
             action = .input(ExerciseInput(name: name, participant: who, fields: inputFields))
-        case (nil, let phase?):
+        case (nil, let phase?, nil):
+            guard let stepNumber else { throw Self.needsStep("moving a step to a phase") }
+            self.step = stepNumber
             guard let id = phase.stringValue else { throw Problem(field: "phase", "must be the id of a phase, like \"vote\"") }
             action = .phase(id)
-        case (nil, nil):
-            throw Problem(field: "input", "an event needs either \"input\" (a participant's input) or \"phase\" (moving the step on)")
-        case (_?, _?):
-            throw Problem(field: "phase", "an event has either \"input\" or \"phase\", not both")
+        case (nil, nil, let verb?):
+            (self.step, action) = try Self.action(verb: verb.key, verb.value, step: stepNumber)
+        default:
+            if input != nil && phase != nil { throw Problem(field: "phase", "an event has either \"input\" or \"phase\", not both") }
+            throw Problem(field: "input", "an event needs \"input\" (a participant's input), \"phase\" (moving the step on), or one of \"join\", \"go\", \"reveal\", \"approve\", \"hide\" and \"pause\"")
+        }
+        if case .input = action {} else if let participant, participant != .null {
+            throw Problem(field: "participant", "belongs to an input only; leave it out here")
         }
     }
 
+    /// The rest of an event that is not an input or a phase: `join`, `go`, `reveal`, `approve`,
+    /// `hide` or `pause`.
+    private static func action(verb: String, _ value: LuaValue, step: Int?) throws(Problem) -> (Int?, Action) {
+        switch verb {
+        case "join":
+            guard let name = try name(value, field: "join", "must be the name or pseudonym of who joins, as text"), !name.isEmpty else {
+                throw Problem(field: "join", "must be the name or pseudonym of who joins, as text")
+            }
+            if step != nil { throw Problem(field: "step", "a join concerns the whole session, not a step; leave \"step\" out") }
+            return (nil, .join(name))
+        case "go":
+            guard let number = value.integerValue, number >= 1 else { throw Problem(field: "go", "must be the number of the step to go to (1, 2, 3...)") }
+            if step != nil { throw Problem(field: "step", "\"go\" names the step itself: {\"go\": 3}; leave \"step\" out") }
+            return (Int(number), .go)
+        case "reveal":
+            guard let flag = value.boolValue else { throw Problem(field: "reveal", "must be true (show the results) or false (hide them)") }
+            guard step != nil else { throw needsStep("revealing results") }
+            return (step, .reveal(flag))
+        case "approve", "hide":
+            guard let number = value.integerValue, number >= 1 else { throw Problem(field: verb, "must be the number (seq) of the held input") }
+            return (step, verb == "approve" ? .approve(Int(number)) : .hide(Int(number)))
+        default:
+            guard let flag = value.boolValue else { throw Problem(field: "pause", "must be true (pause input) or false (open it again)") }
+            return (step, .pause(flag))
+        }
+    }
+
+    private static func stepNumber(_ value: LuaValue?) throws(Problem) -> Int? {
+        guard let value, value != .null else { return nil }
+        guard let number = value.integerValue, number >= 1, number <= Int64(Int32.max) else {
+            throw Problem(field: "step", "must be the number of a step of the session (1, 2, 3...)")
+        }
+        return Int(number)
+    }
+
+    private static func needsStep(_ what: String) -> Problem {
+        Problem(field: "step", "is missing; \(what) needs the number of a step of the session (1, 2, 3...)")
+    }
+
+    /// Short text (a name, an id, a time), or a problem with `message`.
+    private static func name(_ value: LuaValue?, field: String, _ message: String) throws(Problem) -> String? {
+        guard let value, value != .null else { return nil }
+        guard let text = value.stringValue else { throw Problem(field: field, message) }
+        guard text.count <= maximumNameLength else { throw Problem(field: field, "is longer than \(maximumNameLength) characters") }
+        return text
+    }
+
+    /// A key as shown in a message: cut short when it is long.
+    static func shown(_ key: String) -> String {
+        key.count > 40 ? String(key.prefix(40)) + "…" : key
+    }
+
     /// The event as a JSON object, as journals and records store it.
-    public var value: LuaValue {
-        var fields: [String: LuaValue] = ["step": .integer(Int64(step))]
+    public var value: LuaValue { .object(fields) }
+
+    /// The event's fields, as journals and records store them.
+    var fields: [String: LuaValue] {
+        var fields: [String: LuaValue] = [:]
+        if let step { fields["step"] = .integer(Int64(step)) }
         switch action {
         case .input(let input):
             fields["input"] = .string(input.name)
             if let participant = input.participant { fields["participant"] = .string(participant) }
             fields["fields"] = .object(input.fields)
-        case .phase(let id):
-            fields["phase"] = .string(id)
+        case .phase(let id): fields["phase"] = .string(id)
+        case .join(let name): fields["join"] = .string(name)
+        case .go:
+            fields["step"] = nil
+            fields["go"] = .integer(Int64(step ?? 0))
+        case .reveal(let flag): fields["reveal"] = .bool(flag)
+        case .approve(let seq): fields["approve"] = .integer(Int64(seq))
+        case .hide(let seq): fields["hide"] = .integer(Int64(seq))
+        case .pause(let flag): fields["pause"] = .bool(flag)
         }
         if let time { fields["time"] = .string(time) }
-        return .object(fields)
+        if let id { fields["id"] = .string(id) }
+        if let seq { fields["seq"] = .integer(Int64(seq)) }
+        if onBehalf { fields["on_behalf"] = .bool(true) }
+        return fields
+    }
+
+    /// The same event without its sequence number: what a client sent.
+    public var unnumbered: SessionEvent {
+        var copy = self
+        copy.seq = nil
+        return copy
     }
 
     /// Reads an events file: one JSON object a line; blank lines and lines starting with `#`
@@ -113,10 +247,10 @@ public struct SessionEvent: Sendable, Hashable {
         var events: [(Int, SessionEvent)] = []
         var problems: [Problem] = []
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = String(line).trimmingWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             do {
-                let value = try JSONReader.parse(String(line))
+                let value = try JSONReader.parse(line.hasSuffix("\r") ? String(line.dropLast()) : String(line))
                 events.append((offset + 1, try SessionEvent(value)))
             } catch let error as JSONError {
                 problems.append(Problem(file: file, line: offset + 1, column: error.column, "\(error.message); each line must be one JSON object"))

@@ -27,67 +27,113 @@ public struct SessionReplay {
     /// With a current library: the exercises and modules whose source differs from the record's.
     public let changes: [String]
 
+    /// At most this many places are named in one step's outcome.
+    static let placesPerOutcome = 1000
+
     /// Replays a record read back: every event applied again (runs of inputs in batches), every
-    /// result and outcome compared with the recorded one.
+    /// result (its kind, code and reason) and outcome compared with the recorded one, naming
+    /// every place that differs.
     public static func replay(_ recorded: RecordedSession) -> SessionReplay {
-        let run = SessionRun(script: recorded.script, modules: recorded.library.modules, seed: recorded.seed, participants: recorded.participants)
+        let run = recorded.makeRun()
         run.keepsEvents = false
-        let recordedSteps = recorded.steps
         var divergences: [Divergence] = []
         let events = recorded.events
         var start = 0
         while start < events.count {  // a slice at a time, so that the events are not held twice
             let end = min(start + 8192, events.count)
-            let results = run.apply(events[start..<end].map(\.event))
-            for (offset, result) in zip(start..<end, results) {
-                let replayed = RecordedEvent.Result(result)
-                guard events[offset].result != replayed else { continue }
-                divergences.append(Divergence(
-                    step: events[offset].event.step, exercise: nil, path: "events[\(offset + 1)].result",
-                    recorded: JSONWriter.string(.string(events[offset].result.rawValue)), replayed: JSONWriter.string(.string(replayed.rawValue))))
+            let results = run.apply(events[start..<end].map(\.event.unnumbered))
+            for (offset, replayed) in zip(start..<end, results) {
+                divergences += compare(events[offset], replayed, number: offset + 1, version: recorded.version)
             }
             start = end
         }
         let outcomes = run.outcomes()
         var exerciseSteps = 0
-        for recorded in recordedSteps {
-            guard recorded["kind"] == "exercise", let step = recorded["step"]?.integerValue.map({ Int($0) }) else { continue }
+        for recordedStep in recorded.steps where recordedStep.kind == "exercise" {
             exerciseSteps += 1
-            let exercise = recorded["exercise"]?.stringValue
+            let step = recordedStep.step
             guard case .success(let outcome)? = outcomes[step] else {
-                divergences.append(Divergence(step: step, exercise: exercise, path: "outcome", recorded: "an outcome", replayed: "no outcome"))
+                divergences.append(Divergence(step: step, exercise: recordedStep.exercise, path: "outcome", recorded: "an outcome", replayed: "no outcome"))
                 continue
             }
-            if let difference = firstDifference(recorded["outcome"] ?? .null, outcome, at: ValuePath("outcome")) {
-                divergences.append(Divergence(step: step, exercise: exercise, path: difference.path, recorded: difference.recorded, replayed: difference.replayed))
+            for difference in differences(recordedStep.outcome ?? .null, outcome, at: ValuePath("outcome"), limit: placesPerOutcome) {
+                divergences.append(Divergence(step: step, exercise: recordedStep.exercise, path: difference.path, recorded: difference.recorded, replayed: difference.replayed))
             }
         }
         return SessionReplay(events: recorded.events.count, steps: exerciseSteps, divergences: divergences, changes: recorded.changes)
     }
 
+    /// Where a replayed event differs from the recorded one: its result's kind, its code and
+    /// reason, or whether it repeated an earlier event. A record of format 1 has no codes, and
+    /// its runtime reasons were English text, so there only the exercises' own reasons count.
+    static func compare(_ recorded: RecordedEvent, _ replayed: RecordedEvent, number: Int, version: Int64) -> [Divergence] {
+        let step = recorded.event.step ?? 0
+        func divergence(_ field: String, _ was: String, _ now: String) -> Divergence {
+            Divergence(step: step, exercise: nil, path: "events[\(number)].\(field)", recorded: was, replayed: now)
+        }
+        var found: [Divergence] = []
+        if recorded.duplicateOf != replayed.duplicateOf {
+            found.append(divergence("duplicate", recorded.duplicateOf.map(String.init) ?? "nothing", replayed.duplicateOf.map(String.init) ?? "nothing"))
+        }
+        switch (recorded.result, replayed.result) {
+        case (.rejected(let was), .rejected(let now)):
+            let comparable = version >= 2 || now.code == .exercise
+            if version >= 2, was.code != now.code { found.append(divergence("code", quoted(was.code.rawValue), quoted(now.code.rawValue))) }
+            if comparable, was.reason != now.reason {
+                found.append(divergence("reason", show(was.reason.value), show(now.reason.value)))
+            }
+        case (.failed(let was), .failed(let now)):
+            if was.description != now.description { found.append(divergence("reason", quoted(was.description), quoted(now.description))) }
+        default:
+            if recorded.result.kind != replayed.result.kind {
+                found.append(divergence("result", quoted(recorded.result.kind.rawValue), quoted(replayed.result.kind.rawValue)))
+            }
+        }
+        return found
+    }
+
+    private static func quoted(_ text: String) -> String {
+        show(.string(text))
+    }
+
     /// One line per event of a record, with what became of it and how the step's outcome changed:
     /// the session as it went, input by input.
     public static func timeline(_ recorded: RecordedSession) -> [String] {
-        let run = SessionRun(script: recorded.script, modules: recorded.library.modules, seed: recorded.seed, participants: recorded.participants)
+        let run = recorded.makeRun()
         var lines: [String] = []
         var previous: [Int: LuaValue] = [:]
+        let language = recorded.script.language
         for event in recorded.sessionEvents {
-            let result = run.apply(event)
-            var line = "step \(event.step)" + (event.time.map { " \($0)" } ?? "") + ": "
+            let applied = run.apply(event)
+            var line = (event.step.map { "step \($0)" } ?? "session") + (event.time.map { " \($0)" } ?? "") + ": "
             switch event.action {
             case .phase(let id): line += "→ phase \(id)"
             case .input(let input):
                 line += (input.participant.map { "\($0): " } ?? "") + input.name
                 let shown = JSONWriter.sortedKeys(input.fields).map { "\($0)=\(show(input.fields[$0] ?? .null))" }
                 if !shown.isEmpty { line += " " + shown.joined(separator: " ") }
+            case .join(let name): line += "\(name) joins"
+            case .go: line += "→ go to this step"
+            case .reveal(let flag): line += flag ? "results revealed" : "results hidden"
+            case .approve(let seq): line += "approve input \(seq)"
+            case .hide(let seq): line += "hide input \(seq)"
+            case .pause(let flag): line += flag ? "input paused" : "input open again"
             }
-            switch result {
+            if let first = applied.duplicateOf {
+                lines.append(line + "  ↺ repeats event \(first)")
+                continue
+            }
+            switch applied.result {
             case .accepted:
-                let outcome = run.outcome(ofStep: event.step) ?? .null
-                let changes = differences(previous[event.step] ?? .null, outcome, at: ValuePath("outcome"), limit: 3)
-                previous[event.step] = outcome
+                guard let step = event.step, let outcome = run.outcome(ofStep: step) else {
+                    line += "  ✔"
+                    break
+                }
+                let changes = differences(previous[step] ?? .null, outcome, at: ValuePath("outcome"), limit: 3)
+                previous[step] = outcome
                 line += "  ✔" + (changes.isEmpty ? "" : "  " + changes.map { "\($0.path): \($0.recorded) → \($0.replayed)" }.joined(separator: "; "))
-            case .rejected(let reason): line += "  ✘ " + reason.text(recorded.script.language)
+            case .held: line += "  ⏸ " + (language == .nl ? "wacht op goedkeuring" : "waiting for approval")
+            case .rejected(let rejection): line += "  ✘ " + rejection.reason.text(language)
             case .failed(let problem): line += "  ✘ " + problem.description
             }
             lines.append(line)
@@ -113,11 +159,6 @@ public struct SessionReplay {
         }
         walk(before, after, path)
         return found
-    }
-
-    /// The first place where two values differ, in key order.
-    static func firstDifference(_ recorded: LuaValue, _ replayed: LuaValue, at path: ValuePath) -> (path: String, recorded: String, replayed: String)? {
-        differences(recorded, replayed, at: path, limit: 1).first
     }
 
     private static func show(_ value: LuaValue) -> String {

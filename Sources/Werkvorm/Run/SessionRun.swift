@@ -1,57 +1,83 @@
 import LuaHost
 
-/// What became of an event.
-public enum EventResult: Sendable, Hashable {
-    case accepted
-    /// Refused, with the reason a person reads.
-    case rejected(BilingualText)
-    /// The exercise raised an error on it: refused, and the state is as before.
-    case failed(Problem)
-}
-
-extension EventResult {
-    /// What became of an input, as an event's result.
-    init(_ result: InputResult) {
-        switch result {
-        case .accepted: self = .accepted
-        case .rejected(let reason): self = .rejected(reason)
-        case .failed(let problem): self = .failed(problem)
-        }
-    }
-}
-
-/// A session being run: its steps, the participants, one ``ExerciseRun`` per exercise step
-/// (started when the step gets its first event), and every event with what became of it.
+/// A session being run: its steps, who takes part, one ``ExerciseRun`` per exercise step
+/// (started when the step gets its first event), the live state that the facilitator steers
+/// (the current step, revealed results, held texts, a pause), and every event with what
+/// became of it. Only events change it, so a replay of the events rebuilds all of it.
 ///
-/// The same script, seed and events give the same results and outcomes in every process.
+/// The same script, seed, participants and events give the same results and outcomes in every
+/// process. It is not safe to share between tasks: ``RecordingSession`` owns one.
 public final class SessionRun {
     public let script: SessionScript
     public let seed: Int64
-    /// Participant ids, in order.
-    public let participants: [String]
+    /// Participant ids, in the order they joined: those there at the start, then later joiners.
+    public private(set) var participants: [String]
     /// Every event so far, in order, with its result (unless ``keepsEvents`` is off).
-    public private(set) var events: [(event: SessionEvent, result: EventResult)] = []
-    /// Whether ``events`` keeps every event: what a record is made of. A replay, which has the
-    /// events already, turns it off.
+    public private(set) var events: [RecordedEvent] = []
+    /// Whether ``events`` keeps every event, and each participant's own inputs are tracked: what
+    /// a record and the views are made of. A replay, which has the events already, turns it off.
     public var keepsEvents = true
+
+    /// The step the facilitator went to last (`go`); nil before the first. While it is set,
+    /// participants' inputs go to that step only.
+    public private(set) var currentStep: Int?
+    /// The steps whose results the projector shows.
+    public private(set) var revealed: Set<Int> = []
+    /// Whether participants' input is paused.
+    public private(set) var paused = false
+    /// Inputs waiting for the facilitator's approval, by sequence number, in order.
+    public private(set) var held: [HeldInput] = []
+    /// The sequence number the next event gets.
+    public private(set) var nextSeq = 1
+
+    /// When each participant joined: the sequence number of their join, 0 for those there at
+    /// the start.
+    public private(set) var joined: [String: Int] = [:]
+    /// Each participant's inputs, in order (when ``keepsEvents`` is on).
+    private(set) var inputsByParticipant: [String: [Int]] = [:]
+    /// The final result of every input of a participant, by sequence number: a held input's
+    /// result changes when it is approved or hidden.
+    private(set) var inputResults: [Int: (step: Int, input: ExerciseInput, result: EventResult)] = [:]
 
     private let modules: ModuleDirectories
     private var runs: [Int: ExerciseRun] = [:]
+    /// The steps by id, and the exercise steps among them.
+    private let steps: [Int: SessionStep]
+    /// The first result of every event a client gave an id, by participant and id.
+    private var seen: [ClientID: (seq: Int, result: EventResult)] = [:]
 
-    /// A run of `script` with `seed` and these participants (see ``participants(of:events:)``);
-    /// exercises find their modules in `modules`.
+    /// An input that waits for the facilitator's approval.
+    public struct HeldInput: Sendable, Hashable {
+        public var seq: Int
+        public var step: Int
+        public var input: ExerciseInput
+    }
+
+    /// A participant's (or the facilitator's) id for an event.
+    private struct ClientID: Hashable {
+        var participant: String?
+        var id: String
+    }
+
+    /// A run of `script` with `seed` and the participants there at the start (see
+    /// ``participants(of:events:)``); exercises find their modules in `modules`.
     public init(script: SessionScript, modules: ModuleDirectories, seed: Int64, participants: [String]) {
         self.script = script
         self.modules = modules
         self.seed = seed
-        self.participants = participants
+        var unique = Set<String>()
+        self.participants = participants.filter { unique.insert($0).inserted }
+        steps = Dictionary(script.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for id in self.participants { joined[id] = 0 }
     }
 
-    /// Who takes part: the roster's names, then `anonymous-1`, `anonymous-2`... for its anonymous
-    /// places; without a roster, everyone who appears in `events`, in the order they first do.
+    /// Who takes part from the start: the roster's names, then `anonymous-1`, `anonymous-2`...
+    /// for its anonymous places; without a roster, everyone whose input is in `events` and who
+    /// does not join by an event, in the order they first appear.
     public static func participants(of script: SessionScript, events: [SessionEvent]) -> [String] {
         guard !script.roster.isEmpty else {
             var seen: Set<String> = []
+            for event in events { if case .join(let name) = event.action { seen.insert(name) } }
             return events.compactMap { event in
                 guard case .input(let input) = event.action, let who = input.participant, seen.insert(who).inserted else { return nil }
                 return who
@@ -80,40 +106,166 @@ public final class SessionRun {
     /// Applies one event and remembers it with its result. Never throws: whatever is wrong with
     /// an event is its rejection reason, and the session goes on.
     @discardableResult
-    public func apply(_ event: SessionEvent) -> EventResult {
-        let result = outcome(of: event)
-        if keepsEvents { events.append((event, result)) }
-        return result
+    public func apply(_ event: SessionEvent) -> RecordedEvent {
+        apply([event])[0]
     }
 
     /// Applies events in order, with the same results as ``apply(_:)`` for each in turn; a run of
-    /// inputs to the same step goes to its exercise as one batch. What a replay uses.
+    /// inputs to the same step goes to its exercise as one batch.
     @discardableResult
-    public func apply(_ events: [SessionEvent]) -> [EventResult] {
-        var results: [EventResult] = []
-        results.reserveCapacity(events.count)
-        var start = 0
-        while start < events.count {
-            let step = events[start].step
-            var inputs: [ExerciseInput] = []
-            var end = start
-            while end < events.count, events[end].step == step, case .input(let input) = events[end].action {
-                inputs.append(input)
-                end += 1
-            }
-            guard inputs.count > 1, case .started(let run) = exerciseRun(forStep: step) else {
-                results.append(apply(events[start]))
-                start += 1
+    public func apply(_ events: [SessionEvent]) -> [RecordedEvent] {
+        var applied: [RecordedEvent] = []
+        applied.reserveCapacity(events.count)
+        var batch: [SessionEvent] = []
+        var batchRun: ExerciseRun?
+        var batchIDs: Set<ClientID> = []
+        func flush() {
+            guard let run = batchRun, !batch.isEmpty else { return }
+            let results = run.handle(batch.map { event -> ExerciseInput in
+                guard case .input(let input) = event.action else { return ExerciseInput(name: "") }
+                return input
+            })
+            for (event, result) in zip(batch, results) { applied.append(finish(event, result)) }
+            batch.removeAll(keepingCapacity: true)
+            batchIDs.removeAll(keepingCapacity: true)
+            batchRun = nil
+        }
+        for original in events {
+            var event = original
+            event.seq = nextSeq
+            nextSeq += 1
+            let key = event.id.map { ClientID(participant: event.participant, id: $0) }
+            if let key, batchIDs.contains(key) { flush() }
+            if let key, let first = seen[key] {
+                flush()
+                applied.append(remember(RecordedEvent(event, result: first.result, duplicateOf: first.seq)))
                 continue
             }
-            for (event, result) in zip(events[start..<end], run.handle(inputs)) {
-                let result = EventResult(result)
-                if keepsEvents { self.events.append((event, result)) }
-                results.append(result)
+            guard case .input(let input) = event.action else {
+                flush()
+                applied.append(finish(event, session(event)))
+                continue
             }
-            start = end
+            switch gate(event, input) {
+            case .decided(let result):
+                flush()
+                applied.append(finish(event, result))
+            case .exercise(let run):
+                if batchRun !== run { flush() }
+                batchRun = run
+                batch.append(event)
+                if let key { batchIDs.insert(key) }
+            }
         }
-        return results
+        flush()
+        return applied
+    }
+
+    /// What the session decides about an input before its exercise sees it.
+    private enum Gate {
+        case decided(EventResult)
+        case exercise(ExerciseRun)
+    }
+
+    private func gate(_ event: SessionEvent, _ input: ExerciseInput) -> Gate {
+        let run: ExerciseRun
+        switch exerciseRun(forStep: event.step) {
+        case .started(let started): run = started
+        case .refused(let result): return .decided(result)
+        }
+        let fromParticipant = input.participant != nil && !event.onBehalf
+        if fromParticipant, paused {
+            return .decided(.refused(.inputPaused, nl: "De invoer staat even stil; wacht tot de begeleider hem weer opent", en: "Input is paused; wait until the facilitator opens it again"))
+        }
+        if fromParticipant, let current = currentStep, current != event.step, let step = event.step {
+            let title = steps[step].map { ($0.title(.nl), $0.title(.en)) } ?? ("", "")
+            return .decided(.refused(.stepClosed, field: "step",
+                nl: "Stap \(step) (\(title.0)) is gesloten; de sessie is nu bij stap \(current)",
+                en: "Step \(step) (\(title.1)) is closed; the session is at step \(current) now"))
+        }
+        if fromParticipant, let step = event.step, case .exercise(let exerciseStep)? = steps[step]?.kind, exerciseStep.moderated,
+            let declaration = exerciseStep.exercise.input(named: input.name)?.input, declaration.fields.contains(where: { $0.kind == .text })
+        {
+            if let rejection = run.precheck(input) { return .decided(.rejected(rejection)) }
+            return .decided(.held)
+        }
+        return .exercise(run)
+    }
+
+    /// Remembers an applied event with its result.
+    private func finish(_ event: SessionEvent, _ result: EventResult) -> RecordedEvent {
+        if case .held = result, case .input(let input) = event.action, let seq = event.seq, let step = event.step {
+            held.append(HeldInput(seq: seq, step: step, input: input))
+        }
+        if keepsEvents, case .input(let input) = event.action, let seq = event.seq, let step = event.step {
+            if let who = input.participant { inputsByParticipant[who, default: []].append(seq) }
+            inputResults[seq] = (step, input, result)
+        }
+        return remember(RecordedEvent(event, result: result))
+    }
+
+    private func remember(_ recorded: RecordedEvent) -> RecordedEvent {
+        if let id = recorded.event.id, recorded.duplicateOf == nil, let seq = recorded.event.seq {
+            seen[ClientID(participant: recorded.event.participant, id: id)] = (seq, recorded.result)
+        }
+        if keepsEvents { events.append(recorded) }
+        return recorded
+    }
+
+    /// Applies an event that is not an input: the session's own state, or a step's phase.
+    private func session(_ event: SessionEvent) -> EventResult {
+        switch event.action {
+        case .input: return .accepted  // inputs go through gate(_:_:)
+        case .join(let name):
+            guard joined[name] == nil else {
+                return .refused(.alreadyJoined, field: "join", nl: "'\(name)' doet al mee", en: "'\(name)' has joined already")
+            }
+            joined[name] = event.seq ?? 0
+            participants.append(name)
+            for step in script.steps { runs[step.id]?.join(name) }
+            return .accepted
+        case .go:
+            guard let step = event.step, steps[step] != nil else { return unknownStep(event.step ?? 0, field: "go") }
+            currentStep = step
+            return .accepted
+        case .phase(let id):
+            switch exerciseRun(forStep: event.step) {
+            case .refused(let result): return result
+            case .started(let run):
+                do {
+                    try run.move(to: id)
+                    return .accepted
+                } catch {
+                    return .rejected(error)
+                }
+            }
+        case .reveal(let flag):
+            guard let step = event.step, steps[step] != nil else { return unknownStep(event.step ?? 0, field: "step") }
+            if flag { revealed.insert(step) } else { revealed.remove(step) }
+            return .accepted
+        case .pause(let flag):
+            paused = flag
+            return .accepted
+        case .approve(let seq), .hide(let seq):
+            guard let index = held.firstIndex(where: { $0.seq == seq }) else {
+                return .refused(.notHeld, field: "seq", nl: "Invoer \(seq) wacht niet op goedkeuring", en: "Input \(seq) is not waiting for approval")
+            }
+            let waiting = held.remove(at: index)
+            let result: EventResult
+            if case .approve = event.action, case .started(let run) = exerciseRun(forStep: waiting.step) {
+                result = run.handle(waiting.input)
+            } else {
+                result = .refused(.hidden, nl: "De begeleider heeft dit verborgen", en: "The facilitator has hidden this")
+            }
+            if keepsEvents { inputResults[seq]?.result = result }
+            return result
+        }
+    }
+
+    private func unknownStep(_ id: Int, field: String) -> EventResult {
+        .refused(.unknownStep, field: field,
+            nl: "Er is geen stap \(id); de sessie heeft de stappen 1 tot \(script.steps.count)",
+            en: "there is no step \(id); the session has steps 1 to \(script.steps.count)")
     }
 
     /// An exercise step's run, started if need be; or what becomes of an event for a step that
@@ -123,36 +275,16 @@ public final class SessionRun {
         case refused(EventResult)
     }
 
-    private func exerciseRun(forStep id: Int) -> StepRun {
-        guard let step = script.steps.first(where: { $0.id == id }) else {
-            return .refused(.rejected(BilingualText("step: there is no step \(id); the session has steps 1 to \(script.steps.count)")))
-        }
+    private func exerciseRun(forStep id: Int?) -> StepRun {
+        guard let id, let step = steps[id] else { return .refused(unknownStep(id ?? 0, field: "step")) }
         guard case .exercise(let exerciseStep) = step.kind else {
-            return .refused(.rejected(BilingualText("step: step \(id) (\(step.title(script.language))) is not an exercise; it takes no inputs")))
+            return .refused(.refused(.notAnExercise, field: "step",
+                nl: "Stap \(id) (\(step.title(.nl))) is geen werkvorm; ze neemt geen invoer", en: "step \(id) (\(step.title(.en))) is not an exercise; it takes no inputs"))
         }
         do {
             return .started(try exerciseRun(step.id, exerciseStep))
         } catch {
             return .refused(.failed(error.problems.first ?? Problem("the exercise could not start")))
-        }
-    }
-
-    private func outcome(of event: SessionEvent) -> EventResult {
-        let run: ExerciseRun
-        switch exerciseRun(forStep: event.step) {
-        case .started(let started): run = started
-        case .refused(let result): return result
-        }
-        switch event.action {
-        case .phase(let id):
-            do {
-                try run.move(to: id)
-                return .accepted
-            } catch {
-                return .rejected(BilingualText(error.description))
-            }
-        case .input(let input):
-            return EventResult(run.handle(input))
         }
     }
 
@@ -165,47 +297,48 @@ public final class SessionRun {
         return run
     }
 
+    /// The run of an exercise step, started if need be; nil for other steps.
+    func startedRun(ofStep step: Int) -> ExerciseRun? {
+        if case .started(let run) = exerciseRun(forStep: step) { return run }
+        return nil
+    }
+
     /// The outcome of every exercise step, by step id (a step with no events yet starts now).
     public func outcomes() -> [Int: Result<LuaValue, Problem>] {
         var outcomes: [Int: Result<LuaValue, Problem>] = [:]
         for step in script.steps {
-            guard case .exercise(let exerciseStep) = step.kind else { continue }
-            do {
-                let run = try exerciseRun(step.id, exerciseStep)
-                do {
-                    outcomes[step.id] = .success(try run.outcome())
-                } catch {
-                    outcomes[step.id] = .failure(Problem(file: error.path, line: error.line, error.message))
-                }
-            } catch {
-                outcomes[step.id] = .failure(error.problems.first ?? Problem("the exercise could not start"))
-            }
+            guard case .exercise = step.kind else { continue }
+            outcomes[step.id] = outcome(of: step.id)
         }
         return outcomes
     }
 
+    /// The outcome of one exercise step now (it starts if it has not).
+    public func outcome(of step: Int) -> Result<LuaValue, Problem> {
+        switch exerciseRun(forStep: step) {
+        case .refused(.failed(let problem)): return .failure(problem)
+        case .refused: return .failure(Problem("step \(step) is not an exercise"))
+        case .started(let run):
+            do {
+                return .success(try run.outcome())
+            } catch {
+                return .failure(Problem(file: error.path, line: error.line, error.message))
+            }
+        }
+    }
+
     /// The report of a step's outcome now, in `language`; nil for a step that is not an exercise.
     public func report(ofStep step: Int, language: Language) throws(Problem) -> [ReportBlock]? {
-        guard let sessionStep = script.steps.first(where: { $0.id == step }), case .exercise(let exerciseStep) = sessionStep.kind else { return nil }
-        let run: ExerciseRun
-        do {
-            run = try exerciseRun(step, exerciseStep)
-        } catch {
-            throw error.problems.first ?? Problem("the exercise could not start")
-        }
-        let outcome: LuaValue
-        do {
-            outcome = try run.outcome()
-        } catch {
-            throw Problem(file: error.path, line: error.line, error.message)
-        }
+        guard case .exercise? = steps[step]?.kind else { return nil }
+        let outcome = try outcome(of: step).get()
+        guard let run = runs[step] else { return nil }
         return try run.report(outcome, language: language)
     }
 
     /// The outcome of one step now, if it is an exercise that has started.
     public func outcome(ofStep step: Int) -> LuaValue? {
-        guard let run = runs[step] else { return nil }
-        return try? run.outcome()
+        guard runs[step] != nil else { return nil }
+        return try? outcome(of: step).get()
     }
 
     /// The library modules the session's exercises have required, by name.
@@ -216,5 +349,10 @@ public final class SessionRun {
     /// The phase a step is in, if it has started.
     public func phase(ofStep step: Int) -> String? {
         runs[step]?.phase.id
+    }
+
+    /// The step with this id.
+    public func step(_ id: Int) -> SessionStep? {
+        steps[id]
     }
 }

@@ -85,6 +85,12 @@ public struct ExerciseStep: Sendable {
     public var notes: String?
     /// A title shown instead of the exercise's own ("Open vraag: eerste prioriteit").
     public var title: String?
+    /// Whether participants' free text waits for the facilitator's approval before it counts
+    /// (`moderation: true`): pre-moderation, against rude or identifying input.
+    public var moderated = false
+    /// Whether the projector may show participants' names next to what they entered
+    /// (`names: true`); by default it shows none.
+    public var showsNames = false
 }
 
 /// Who takes part: a name or pseudonym, or a number of anonymous participants.

@@ -2,7 +2,7 @@ import LuaHost
 import Yams
 
 extension SessionScriptReader {
-    static let exerciseKeys = ["exercise", "title", "minutes", "params", "notes"]
+    static let exerciseKeys = ["exercise", "title", "minutes", "params", "notes", "moderation", "names"]
     static let breakKeys = ["break", "title"]
     static let blockKeys = ["block", "minutes", "notes"]
 
@@ -48,6 +48,15 @@ extension SessionScriptReader {
             guard let title, let minutes else { return nil }
             return SessionStep(id: id, kind: .block(title: title, notes: notes), minutes: minutes)
         }
+    }
+
+    /// `true` or `false`, or a problem.
+    mutating func boolean(_ node: Node, field: String) -> Bool? {
+        guard case .scalar(let scalar) = node, let value = Bool.construct(from: scalar) else {
+            report(node, field, "must be true or false; found \(YAMLSource.kind(node))")
+            return nil
+        }
+        return value
     }
 
     /// A whole number of minutes, 1 or more, or a problem.
@@ -105,7 +114,9 @@ extension SessionScriptReader {
             for problem in error.problems { place(problem, marks: marks, fallback: paramsNode) }
             return nil
         }
-        let step = ExerciseStep(exercise: exercise, params: resolved, given: order, notes: notes, title: title)
+        let moderated = mapping["moderation"].flatMap { boolean($0, field: path + ".moderation") } ?? false
+        let showsNames = mapping["names"].flatMap { boolean($0, field: path + ".names") } ?? false
+        let step = ExerciseStep(exercise: exercise, params: resolved, given: order, notes: notes, title: title, moderated: moderated, showsNames: showsNames)
         return SessionStep(id: id, kind: .exercise(step), minutes: given ?? exercise.duration.defaultMinutes)
     }
 

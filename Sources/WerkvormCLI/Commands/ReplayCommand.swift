@@ -28,11 +28,13 @@ struct ReplayCommand: ParsableCommand {
     var timeline = false
 
     func run() throws {
+        let current = libraries.isEmpty ? nil : ExerciseLibrary(directories: ExerciseLibrary.directories(extra: libraries))
         if timeline {
-            for line in SessionReplay.timeline(try RecordFile.session(record)) { print(line) }
+            let session = try RecordFile.session(record, current: current)
+            for change in session.changes { print("changed: \(change)") }
+            for line in SessionReplay.timeline(session) { print(line) }
             return
         }
-        let current = libraries.isEmpty ? nil : ExerciseLibrary(directories: ExerciseLibrary.directories(extra: libraries))
         let replay = SessionReplay.replay(try RecordFile.session(record, current: current))
         if json {
             let divergences: [LuaValue] = replay.divergences.map { divergence in

@@ -4,17 +4,18 @@ import LuaHost
 import Werkvorm
 
 /// `werkvorm run SESSION --events EVENTS --record RECORD`: runs a session from its events and
-/// records everything, journalling each event before it is applied.
-struct RunCommand: ParsableCommand {
+/// records everything, journalling the events before they are applied.
+struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Run a session from a file of events and record everything to JSON.",
         discussion: """
             EVENTS has one JSON object a line: {"step": 3, "participant": "ann", "input": "dot", \
-            "fields": {"note": 1}} or {"step": 3, "phase": "vote"}; '-' reads standard input. \
-            Every event is appended and flushed to RECORD.journal before it is applied, so a run \
-            that is killed loses nothing: run the same command with --resume to go on. A rejected \
-            event is shown with its reason and the session goes on.
+            "fields": {"note": 1}}, {"step": 3, "phase": "vote"}, {"join": "ann"}, {"go": 3} and \
+            the others of docs/events.md; '-' reads standard input. Every event is written and \
+            synced to RECORD.journal before it is applied, so a run that is killed loses nothing: \
+            run the same command with --resume to go on. A rejected event is shown with its reason \
+            and the session goes on.
             """
     )
 
@@ -35,10 +36,13 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Go on with a run that was interrupted, from RECORD.journal.")
     var resume = false
 
-    @Flag(help: "Replace participants' names by stable pseudonyms (deelnemer-1, deelnemer-2...) before anything is recorded.")
+    @Flag(help: "Replace participants' names by stable pseudonyms (deelnemer-1, deelnemer-2...) before anything is journalled or recorded.")
     var anonymise = false
 
-    func run() throws {
+    /// How many events of a file are journalled with one sync.
+    static let groupSize = 1024
+
+    func run() async throws {
         let library = library.load()
         let scriptText: String
         let script: SessionScript
@@ -50,73 +54,75 @@ struct RunCommand: ParsableCommand {
         } catch {
             throw CLIError("\(session): cannot read the session script; check the path")
         }
+        let recordURL = URL(fileURLWithPath: record)
         guard let events else {
-            return try runInConsole(script: script, scriptText: scriptText, library: library)
+            let participants = SessionRun.participants(of: script, events: [])
+            let recording = try open(script: script, scriptText: scriptText, library: library, participants: participants, record: recordURL)
+            try await FacilitatorConsole(recording: recording).run()
+            print("\(await recording.events.count) events; wrote \(record)")
+            return
         }
         let eventLines = try readEvents(events)
         let participants = SessionRun.participants(of: script, events: eventLines.map(\.event))
-        let recording: RecordingSession
+        let recording = try open(script: script, scriptText: scriptText, library: library, participants: participants, record: recordURL)
         var skip = 0
-        do {
-            if resume {
-                recording = try RecordingSession(
-                    resuming: script, scriptText: scriptText, modules: library.modules, participants: participants,
-                    record: URL(fileURLWithPath: record), anonymise: anonymise)
-                for (index, event) in recording.journalledEvents.enumerated() where index < eventLines.count && eventLines[index].event != event {
-                    throw CLIError("\(events):\(eventLines[index].line): this event differs from event \(index + 1) in the journal; resume with the events file the run started with")
+        if resume {
+            let journalled = recording.journalledEvents
+            for (index, (line, event)) in eventLines.prefix(journalled.count).enumerated() {
+                // as journalled: with --anonymise, the pseudonyms given in the same order again
+                guard await recording.pseudonymised(event).unnumbered == journalled[index].unnumbered else {
+                    throw CLIError("\(events):\(line): this event differs from event \(index + 1) in the journal; resume with the events file the run started with")
                 }
-                skip = min(recording.resumedEvents, eventLines.count)
-                Terminal.error("resumed: \(recording.resumedEvents) event\(recording.resumedEvents == 1 ? "" : "s") from the journal")
-            } else {
-                recording = try RecordingSession(
-                    script: script, scriptText: scriptText, modules: library.modules, participants: participants,
-                    seed: seed ?? Int64.random(in: 1...Int64(Int32.max)), record: URL(fileURLWithPath: record), anonymise: anonymise)
             }
-        } catch let error as Problems {
-            throw CLIError(error.description)
-        } catch let error as Problem {
-            throw CLIError(error.description)
+            skip = min(journalled.count, eventLines.count)
+            Terminal.error("resumed: \(journalled.count) event\(journalled.count == 1 ? "" : "s") from the journal")
         }
-        for (line, event) in eventLines.dropFirst(skip) {
-            let result: EventResult
+        let remaining = Array(eventLines.dropFirst(skip))
+        var start = 0
+        while start < remaining.count {
+            let group = remaining[start..<min(start + Self.groupSize, remaining.count)]
+            let applied: [RecordedEvent]
             do {
-                result = try recording.submit(event)
+                applied = try await recording.submit(group.map(\.event))
             } catch {
                 throw CLIError(error.description)
             }
-            switch result {
-            case .accepted: break
-            case .rejected(let reason):
-                Terminal.error("\(events):\(line): step \(event.step): rejected: \(reason.text(script.language))")
-            case .failed(let problem):
-                Terminal.error("\(events):\(line): step \(event.step): the exercise raised an error, the input is rejected: \(problem.description)")
+            for ((line, _), recorded) in zip(group, applied) {
+                let place = "\(events):\(line): " + (recorded.event.step.map { "step \($0): " } ?? "")
+                switch recorded.result {
+                case .accepted, .held: break
+                case .rejected(let rejection):
+                    Terminal.error(place + "rejected: " + rejection.reason.text(script.language))
+                case .failed(let problem):
+                    Terminal.error(place + "the exercise raised an error, the input is rejected: \(problem.description)")
+                }
             }
+            start += group.count
         }
         do {
-            try recording.finish()
+            try await recording.finish()
         } catch {
             throw CLIError(error.description)
         }
-        let session = recording.run
-        let accepted = session.events.filter { $0.result == .accepted }.count
-        print("\(session.events.count) events, \(accepted) accepted, \(session.events.count - accepted) rejected; wrote \(record)")
+        let all = await recording.events
+        var counts: [EventResult.Kind: Int] = [:]
+        for recorded in all { counts[recorded.result.kind, default: 0] += 1 }
+        let accepted = counts[.accepted] ?? 0
+        let held = counts[.held] ?? 0
+        print("\(all.count) events, \(accepted) accepted, \(all.count - accepted - held) rejected" + (held > 0 ? ", \(held) held" : "") + "; wrote \(record)")
     }
 
-    /// The facilitator's console: inputs typed in the terminal, journalled like events.
-    private func runInConsole(script: SessionScript, scriptText: String, library: ExerciseLibrary) throws {
-        let participants = SessionRun.participants(of: script, events: [])
-        guard !participants.isEmpty else {
-            throw CLIError("\(session): a session run in the console needs a roster (roster: [An, Bram] or - anonymous: 12); or give the events with --events")
-        }
-        let recordURL = URL(fileURLWithPath: record)
+    /// The recording, new or resumed.
+    private func open(script: SessionScript, scriptText: String, library: ExerciseLibrary, participants: [String], record: URL) throws -> RecordingSession {
         do {
-            let recording = resume
-                ? try RecordingSession(resuming: script, scriptText: scriptText, modules: library.modules, participants: participants, record: recordURL, anonymise: anonymise)
-                : try RecordingSession(
-                    script: script, scriptText: scriptText, modules: library.modules, participants: participants,
-                    seed: seed ?? Int64.random(in: 1...Int64(Int32.max)), record: recordURL, anonymise: anonymise)
-            try FacilitatorConsole(recording: recording).run()
-            print("\(recording.run.events.count) events; wrote \(record)")
+            if resume {
+                return try RecordingSession(
+                    resuming: script, scriptText: scriptText, modules: library.modules, participants: participants,
+                    record: record, anonymise: anonymise, seed: seed)
+            }
+            return try RecordingSession(
+                script: script, scriptText: scriptText, modules: library.modules, participants: participants,
+                seed: seed ?? Int64.random(in: 1...Int64(Int32.max)), record: record, anonymise: anonymise)
         } catch let error as Problems {
             throw CLIError(error.description)
         } catch let error as Problem {

@@ -37,7 +37,7 @@ import Werkvorm
         #expect(run.handle(ExerciseInput(name: "engagement", participant: "ann", fields: ["text": "Ik durf met ervaringsdeskundigen aan de slag te gaan"])) == .accepted)
         try run.move(to: "vote")
         #expect(run.handle(ExerciseInput(name: "dot", participant: "ann", fields: ["note": 1, "count": 5])) == .accepted)
-        #expect(run.handle(ExerciseInput(name: "dot", participant: "ann", fields: ["note": 1])) == .rejected(BilingualText(nl: "Je hebt je 5 bolletjes al gebruikt", en: "You have used all your 5 dots")))
+        #expect(run.handle(ExerciseInput(name: "dot", participant: "ann", fields: ["note": 1])) == .rejected(.exercise(BilingualText(nl: "Je hebt je 5 bolletjes al gebruikt", en: "You have used all your 5 dots"))))
         let bobSees = try #require(try run.view(for: "bob"))
         #expect(!JSONWriter.string(bobSees).contains("\"count\":5"))
         try run.move(to: "results")
