@@ -5,6 +5,7 @@
 
 #include <lauxlib.h>
 #include <lualib.h>
+#include <limits.h>
 #include <locale.h>
 #include <math.h>
 #include <pthread.h>
@@ -180,6 +181,55 @@ static int fresh_budget(lua_State *L) {
 
 void lshim_push_fresh_budget(lua_State *L) {
     lua_pushcfunction(L, fresh_budget);
+}
+
+// MARK: - Deep copies of plain data, for checkpoints of an exercise's state
+
+#define COPY_MAX_DEPTH 200
+
+// Copies the value at the top of the stack, replacing it by its copy. Tables are copied with
+// their keys and values (a table met twice is copied once, so sharing and cycles survive) and
+// keep their metatable; everything else is itself. `seen` (an absolute index) maps originals to
+// copies. Raises past COPY_MAX_DEPTH levels of nesting.
+static void copy_value(lua_State *L, int seen, int depth) {
+    if (lua_type(L, -1) != LUA_TTABLE) return;
+    lua_pushvalue(L, -1);
+    if (lua_rawget(L, seen) != LUA_TNIL) {  // copied already
+        lua_remove(L, -2);
+        return;
+    }
+    lua_pop(L, 1);
+    if (depth > COPY_MAX_DEPTH) luaL_error(L, "the state is nested more than %d tables deep", COPY_MAX_DEPTH);
+    luaL_checkstack(L, 6, "copying the state");
+    int original = lua_gettop(L);
+    lua_Unsigned length = lua_rawlen(L, original);
+    lua_createtable(L, length > INT_MAX ? INT_MAX : (int)length, 0);
+    int copy = lua_gettop(L);
+    lua_pushvalue(L, original);
+    lua_pushvalue(L, copy);
+    lua_rawset(L, seen);
+    lua_pushnil(L);
+    while (lua_next(L, original) != 0) {  // key, value
+        copy_value(L, seen, depth + 1);
+        lua_pushvalue(L, -2);
+        copy_value(L, seen, depth + 1);
+        lua_insert(L, -2);  // key, copied key, copied value
+        lua_rawset(L, copy);
+    }
+    if (lua_getmetatable(L, original)) lua_setmetatable(L, copy);
+    lua_remove(L, original);
+}
+
+static int deep_copy(lua_State *L) {
+    lua_settop(L, 1);
+    lua_newtable(L);
+    lua_insert(L, 1);  // seen, value
+    copy_value(L, 1, 0);
+    return 1;
+}
+
+void lshim_push_deep_copy(lua_State *L) {
+    lua_pushcfunction(L, deep_copy);
 }
 
 // MARK: - Swift functions

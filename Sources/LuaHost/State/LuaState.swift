@@ -235,6 +235,16 @@ public final class LuaState {
         return popReference()
     }
 
+    /// A Lua function that returns a deep copy of plain data (tables copied with their keys and
+    /// values, sharing and cycles kept): what a checkpoint of a state table is made with. Its
+    /// work is C, outside the instruction budget, and inside the memory cap.
+    public func deepCopyFunction() -> LuaReference {
+        let top = lua_gettop(L)
+        defer { lua_settop(L, top) }
+        lshim_push_deep_copy(L)
+        return popReference()
+    }
+
     /// Seeds `math.random`: the same seed gives the same numbers in every process.
     public func seed(_ seed: Int64) throws(LuaError) {
         _ = try call(seedFunction, [.value(.integer(seed))])

@@ -59,6 +59,10 @@ void lshim_push_traceback(lua_State *L);
 /// the host's own Lua that calls plugin functions several times within one lshim_pcall. A limit
 /// already reached stays reached. Never to be handed to plugin code.
 void lshim_push_fresh_budget(lua_State *L);
+/// Pushes a Lua function that returns a deep copy of its argument: tables copied with their
+/// keys and values, sharing and cycles kept, metatables shared. For the host's checkpoints of
+/// an exercise's state; never handed to plugin code.
+void lshim_push_deep_copy(lua_State *L);
 
 /// Pushes a C closure that calls the context's dispatch with function_index.
 void lshim_push_swift_function(lua_State *L, int function_index);

@@ -59,6 +59,12 @@ public final class ExerciseRun {
     private let declarations: [String: (phase: Int, input: InputDeclaration)]
     private var context: LuaReference
     private var stateTable: LuaReference
+    /// The host's deep copy, for checkpoints.
+    private let copyFunction: LuaReference
+    /// A copy of the state as it was after the first `count` changes of ``history``, with
+    /// the participants there then: where a rebuild starts after a handler raised, so that
+    /// it applies only what came after, not everything since `init`.
+    private var checkpoint: (table: LuaReference, count: Int, participants: [String])?
 
     /// Starts an exercise: loads it in a fresh state, checks params, seeds and calls `init`.
     public init(source: ExerciseSource, modules: ModuleDirectories, params: [String: LuaValue], participants: [String], seed: Int64, language: Language = .nl, limits: LuaLimits = .default) throws(Problems) {
@@ -90,6 +96,7 @@ public final class ExerciseRun {
             let arguments = [LuaArgument.value(.array(names.map { .string($0) }))] + names.compactMap { handlers[$0].map(LuaArgument.reference) }
             guard let table = try state.callForReference(collect, arguments) else { throw LuaError(.runtime, "the runner's collect returned nothing") }
             handlerTable = table
+            copyFunction = state.deepCopyFunction()
             progress = try state.reference(to: [:], name: "progress")
             let ctx: LuaValue = [
                 "lang": .string(language.rawValue), "phase": .string(loaded.exercise.phases[0].id),
@@ -289,42 +296,64 @@ public final class ExerciseRun {
         }
     }
 
-    /// After a handler raised: the state again from `init` and everything that changed it.
+    /// After a handler raised: the state again from the last checkpoint (or from `init`) and
+    /// everything that changed it since; then a new checkpoint. A failing handler costs a copy
+    /// of the state and the inputs since the last failure, not every input since the start.
     private func rebuild() {
         let current = phaseIndex
         let everyone = participants
+        let state = loaded.state
         do {
-            loaded.state.release(stateTable)
-            participants = initialParticipants
-            try loaded.state.setField(context, "participants", .array(participants.map { .string($0) }))
-            try loaded.state.setField(context, "phase", .string(exercise.phases[0].id))
-            stateTable = try ExerciseRun.start(loaded, runner: runner, context: context, seed: seed)
-            var start = 0
-            while start < history.count {  // in batches of inputs given in the same phase
-                switch history[start] {
-                case .join(let participant):
-                    participants.append(participant)
-                    _ = applyJoin(participant)
-                    start += 1
-                case .input(let phase, _):
-                    var batch: [ExerciseInput] = []
-                    var end = start
-                    while end < history.count, batch.count < ExerciseRun.batchSize, case .input(phase, let input) = history[end] {
-                        batch.append(input)
-                        end += 1
-                    }
-                    try loaded.state.setField(context, "phase", .string(exercise.phases[phase].id))
-                    phaseIndex = phase
-                    _ = applyAll(batch)
-                    start = end
-                }
+            state.release(stateTable)
+            let start: Int
+            if let checkpoint {
+                stateTable = checkpoint.table
+                participants = checkpoint.participants
+                start = checkpoint.count
+                self.checkpoint = nil
+            } else {
+                participants = initialParticipants
+                try state.setField(context, "phase", .string(exercise.phases[0].id))
+                try state.setField(context, "participants", .array(participants.map { .string($0) }))
+                stateTable = try ExerciseRun.start(loaded, runner: runner, context: context, seed: seed)
+                start = 0
+            }
+            try state.setField(context, "participants", .array(participants.map { .string($0) }))
+            try apply(history[start...])
+            if let copy = try state.callForReference(copyFunction, [.reference(stateTable)]) {
+                checkpoint = (copy, history.count, everyone)
             }
         } catch {
-            // Applying again what was accepted before cannot fail for a deterministic exercise.
+            // Applying again what was accepted before cannot fail for a deterministic exercise;
+            // a state too large or deep to copy just has no checkpoint.
         }
         participants = everyone
         phaseIndex = current
-        try? loaded.state.setField(context, "phase", .string(phase.id))
+        try? state.setField(context, "participants", .array(participants.map { .string($0) }))
+        try? state.setField(context, "phase", .string(phase.id))
+    }
+
+    /// Applies changes from the history again: joins one by one, inputs in batches of the same
+    /// phase.
+    private func apply(_ changes: ArraySlice<Change>) throws(LuaError) {
+        var index = changes.startIndex
+        while index < changes.endIndex {
+            switch changes[index] {
+            case .join(let participant):
+                participants.append(participant)
+                _ = applyJoin(participant)
+                index += 1
+            case .input(let phase, _):
+                var batch: [ExerciseInput] = []
+                while index < changes.endIndex, batch.count < ExerciseRun.batchSize, case .input(phase, let input) = changes[index] {
+                    batch.append(input)
+                    index += 1
+                }
+                try loaded.state.setField(context, "phase", .string(exercise.phases[phase].id))
+                phaseIndex = phase
+                _ = applyAll(batch)
+            }
+        }
     }
 
     /// The outcome now, as plain data.

@@ -90,7 +90,7 @@ public struct SessionRecord: Sendable {
                 entry.revealed = run.revealed.contains(step.id)
                 switch outcomes[step.id] {
                 case .success(let outcome)?: entry.outcome = outcome
-                case .failure(let problem)?: entry.error = problem.description
+                case .failure(let problem)?: entry.error = run.inLibrary(problem).description
                 case nil: break
                 }
                 exercises[exercise.id] = Source(

@@ -192,8 +192,25 @@ public final class SessionRun {
         return .exercise(run)
     }
 
+    /// A problem with its file as the record names it: relative to the library
+    /// (`engagement-voting.lua`, `lib/rank.lua`), wherever the command ran.
+    func inLibrary(_ problem: Problem) -> Problem {
+        guard let file = problem.file else { return problem }
+        var located = problem
+        for step in script.steps {
+            if case .exercise(let exerciseStep) = step.kind, exerciseStep.exercise.source.path == file {
+                located.file = exerciseStep.exercise.source.libraryPath
+                return located
+            }
+        }
+        if let name = requiredModules.first(where: { $0.value.path == file })?.key { located.file = "lib/\(name).lua" }
+        return located
+    }
+
     /// Remembers an applied event with its result.
-    private func finish(_ event: SessionEvent, _ result: EventResult) -> RecordedEvent {
+    private func finish(_ event: SessionEvent, _ given: EventResult) -> RecordedEvent {
+        var result = given
+        if case .failed(let problem) = given { result = .failed(inLibrary(problem)) }
         if case .held = result, case .input(let input) = event.action, let seq = event.seq, let step = event.step {
             held.append(HeldInput(seq: seq, step: step, input: input))
         }
@@ -257,8 +274,10 @@ public final class SessionRun {
             } else {
                 result = .refused(.hidden, nl: "De begeleider heeft dit verborgen", en: "The facilitator has hidden this")
             }
-            if keepsEvents { inputResults[seq]?.result = result }
-            return result
+            let final: EventResult
+            if case .failed(let problem) = result { final = .failed(inLibrary(problem)) } else { final = result }
+            if keepsEvents { inputResults[seq]?.result = final }
+            return final
         }
     }
 
