@@ -40,7 +40,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"]),
-        .testTarget(name: "WerkvormTests", dependencies: ["Werkvorm", "LuaHost"]),
+        .testTarget(name: "WerkvormTests", dependencies: ["Werkvorm", "LuaHost"], exclude: ["Fixtures"]),
         .testTarget(name: "WerkvormCLITests", dependencies: ["WerkvormCLI"]),
     ]
 )

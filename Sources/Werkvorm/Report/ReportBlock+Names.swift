@@ -1,23 +1,36 @@
+import Foundation
+
 extension ReportBlock {
-    /// The block with every text that is a participant's id replaced by `placeholder`: what a
+    /// The blocks with every participant's id replaced by `placeholder` wherever it stands as a
+    /// word of its own (`An: Ik dacht...` becomes `een deelnemer: Ik dacht...`): what a
     /// projector shows of a step that does not show names.
-    public func masking(_ names: Set<String>, with placeholder: BilingualText) -> ReportBlock {
-        func mask(_ text: BilingualText) -> BilingualText {
-            names.contains(text.nl) || names.contains(text.en) ? placeholder : text
+    public static func masking(_ blocks: [ReportBlock], names: [String], with placeholder: BilingualText) -> [ReportBlock] {
+        let alternatives = names.filter { !$0.isEmpty }.sorted { $0.count > $1.count }.map(NSRegularExpression.escapedPattern(for:))
+        guard !alternatives.isEmpty,
+            let pattern = try? NSRegularExpression(pattern: "(?<![\\p{L}\\p{N}_-])(?:" + alternatives.joined(separator: "|") + ")(?![\\p{L}\\p{N}_-])")
+        else { return blocks }
+        func mask(_ text: String, _ replacement: String) -> String {
+            pattern.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: NSRegularExpression.escapedTemplate(for: replacement))
         }
-        switch self {
-        case .heading(let text): return .heading(mask(text))
-        case .paragraph(let text): return .paragraph(mask(text))
-        case .list(let items): return .list(items.map(mask))
-        case .table(let columns, let rows): return .table(columns: columns, rows: rows.map { $0.map(mask) })
-        case .barChart(let title, let bars):
-            return .barChart(title: title, bars: bars.map { Bar(label: mask($0.label), value: $0.value, highlight: $0.highlight) })
-        case .twoColumns(let left, let right):
-            return .twoColumns(left: Column(title: left.title, items: left.items.map(mask)), right: Column(title: right.title, items: right.items.map(mask)))
-        case .positionMap(let left, let right, let points):
-            return .positionMap(left: left, right: right, points: points.map { Point(x: $0.x, y: $0.y, label: mask($0.label), count: $0.count) })
-        case .wordCloud(let words):
-            return .wordCloud(words.filter { !names.contains($0.word) })
+        func mask(_ text: BilingualText) -> BilingualText {
+            BilingualText(nl: mask(text.nl, placeholder.nl), en: mask(text.en, placeholder.en))
+        }
+        let set = Set(names)
+        return blocks.map { block in
+            switch block {
+            case .heading(let text): return .heading(mask(text))
+            case .paragraph(let text): return .paragraph(mask(text))
+            case .list(let items): return .list(items.map(mask))
+            case .table(let columns, let rows): return .table(columns: columns, rows: rows.map { $0.map(mask) })
+            case .barChart(let title, let bars):
+                return .barChart(title: title, bars: bars.map { Bar(label: mask($0.label), value: $0.value, highlight: $0.highlight) })
+            case .twoColumns(let left, let right):
+                return .twoColumns(left: Column(title: left.title, items: left.items.map(mask)), right: Column(title: right.title, items: right.items.map(mask)))
+            case .positionMap(let left, let right, let points):
+                return .positionMap(left: left, right: right, points: points.map { Point(x: $0.x, y: $0.y, label: mask($0.label), count: $0.count) })
+            case .wordCloud(let words):
+                return .wordCloud(words.filter { !set.contains($0.word) })
+            }
         }
     }
 }

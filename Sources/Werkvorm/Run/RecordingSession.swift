@@ -210,6 +210,14 @@ public struct SessionChange: Sendable, Hashable {
     /// Whether the current step, the pause or who takes part changed.
     public var session: Bool
 
+    /// A change with its parts.
+    public init(seq: Int, steps: Set<Int>, participants: Set<String>, session: Bool) {
+        self.seq = seq
+        self.steps = steps
+        self.participants = participants
+        self.session = session
+    }
+
     init?(_ applied: [RecordedEvent], in run: SessionRun) {
         guard let last = applied.last?.event.seq else { return nil }
         seq = last

@@ -132,9 +132,7 @@ extension SessionRun {
             if exerciseStep.showsNames {
                 view.blocks = blocks
             } else {
-                let names = Set(participants)
-                let placeholder = BilingualText(nl: "een deelnemer", en: "a participant")
-                view.blocks = blocks.map { $0.masking(names, with: placeholder) }
+                view.blocks = ReportBlock.masking(blocks, names: participants, with: BilingualText(nl: "een deelnemer", en: "a participant"))
             }
         } catch {
             view.problem = error.description
