@@ -190,3 +190,19 @@ import Testing
         #expect(try run.outcome() == ["total": 1, "lang": "nl"])
     }
 }
+
+@Suite struct ExerciseTestFileTests {
+    @Test func aMisspeltKeyInATestCaseFailsIt() {
+        let tests = ExerciseSource(path: "counter.test.lua", text: """
+            return {
+              { name = "typo", participants = { "ann" }, events = { { inptu = "add", participant = "ann", fieldz = { n = 1 } } } },
+              { name = "typo in the case", participant = { "ann" }, outcome = { total = 0 } },
+            }
+            """)
+        let results = ExerciseTestRunner(exercise: Fixtures.counter(), tests: tests, modules: Fixtures.modules).run()
+        #expect(results.map(\.failures) == [
+            ["events[1].fieldz: is not a key of a test event; did you mean 'fields'?", "events[1].inptu: is not a key of a test event; did you mean 'input'?"],
+            ["participant: is not a key of a test case; did you mean 'participants'?"],
+        ])
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+
+/// The session core as `werkvorm run` shows it: session events in an events file, a resume that
+/// contradicts the run, and records of format 1.
+@Suite struct LiveCoreCommandTests {
+    static let script = CLI.root.appendingPathComponent("Examples/iedereen-mee-sessie-6.yaml").path
+
+    @Test func anEventsFileSteersTheSessionAndRetriesCountOnce() throws {
+        try CLI.withTemporaryDirectory { directory in
+            let events = """
+                {"go": 8}
+                {"join": "Zoë"}
+                {"step": 8, "participant": "Zoë", "input": "engagement", "fields": {"text": "Samen koken"}, "id": "a1"}
+                {"step": 8, "participant": "Zoë", "input": "engagement", "fields": {"text": "Samen koken"}, "id": "a1"}
+                {"step": 3, "participant": "An", "input": "statement", "fields": {"text": "Te laat"}}
+                {"pause": true}
+                {"step": 8, "participant": "An", "input": "engagement", "fields": {"txt": "Tijdens de pauze"}}
+                {"pause": false}
+                {"step": 8, "participant": "An", "input": "engagement", "fields": {"txt": "Typfout"}}
+                {"step": 8, "reveal": true}
+
+                """
+            try events.write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
+            let result = try CLI.run(["run", Self.script, "--events", "events.jsonl", "--record", "record.json", "--seed", "1"], in: directory)
+            #expect(result.status == 0)
+            #expect(result.stderr == """
+                events.jsonl:5: step 3: rejected: Stap 3 (Check-in) is gesloten; de sessie is nu bij stap 8
+                events.jsonl:7: step 8: rejected: De invoer staat even stil; wacht tot de begeleider hem weer opent
+                events.jsonl:9: step 8: rejected: De invoer 'engagement' heeft geen veld 'txt'; bedoel je 'text'?
+
+                """)
+            #expect(result.stdout == "10 events, 7 accepted, 3 rejected; wrote record.json\n")
+            let record = try String(contentsOf: directory.appendingPathComponent("record.json"), encoding: .utf8)
+            #expect(record.contains(#""duplicate": 3"#))
+            #expect(record.contains(#""code": "step_closed""#))
+            #expect(record.contains(#""revealed": true"#))
+            #expect(record.filter { !$0.isWhitespace }.contains(#""notes":[{"id":1,"text":"Samenkoken"}]"#))
+            let replay = try CLI.run(["replay", "record.json"], in: directory)
+            #expect(replay.status == 0, "\(replay.stdout)")
+            let timeline = try CLI.run(["replay", "record.json", "--timeline"], in: directory)
+            #expect(timeline.stdout.contains("session: Zoë joins  ✔\n"))
+            #expect(timeline.stdout.contains("step 8: Zoë: engagement text=\"Samen koken\"  ↺ repeats event 3\n"))
+        }
+    }
+
+    @Test func aResumeWithAnotherSeedOrWithoutAnonymiseIsRefused() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try RunCommandTests.votingEvents(rounds: 1).write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
+            // a journal left by a run that was stopped: its header and its first event
+            let header = #"{"anonymise":true,"journal":"werkvorm","process":0,"script_sha256":"SHA","seed":5,"started":"2026-12-01T10:00:00Z","version":2}"#
+            let sha = try Self.sha256(of: Self.script)
+            try (header.replacingOccurrences(of: "SHA", with: sha) + "\n").write(to: directory.appendingPathComponent("record.json.journal"), atomically: true, encoding: .utf8)
+            let arguments = ["run", Self.script, "--events", "events.jsonl", "--record", "record.json", "--resume"]
+            let seed = try CLI.run(arguments + ["--seed", "6", "--anonymise"], in: directory)
+            #expect(seed.status == 1)
+            #expect(seed.stderr == "record.json.journal: this run started with --seed 5; resume without --seed, or with --seed 5\n")
+            let names = try CLI.run(arguments, in: directory)
+            #expect(names.status == 1)
+            #expect(names.stderr == "record.json.journal: this run started with --anonymise; resume with --anonymise too, so that no name enters the record\n")
+            let resumed = try CLI.run(arguments + ["--anonymise"], in: directory)
+            #expect(resumed.status == 0, "\(resumed.stderr)")
+            #expect(try String(contentsOf: directory.appendingPathComponent("record.json"), encoding: .utf8).contains(#""seed": 5"#))
+        }
+    }
+
+    @Test(arguments: ["iedereen-mee-sessie-6", "polarisatie-workshop"])
+    func recordsOfFormatOneReportAsTheSameSessionRecordedNow(name: String) throws {
+        try CLI.withTemporaryDirectory { directory in
+            let example = CLI.root.appendingPathComponent("Examples/\(name)").path
+            _ = try CLI.run(["run", example + ".yaml", "--events", example + ".events.jsonl", "--record", "now.json", "--seed", "1"], in: directory)
+            let old = CLI.root.appendingPathComponent("Tests/WerkvormTests/Fixtures/records-v1/\(name).record.json").path
+            #expect(try CLI.run(["replay", old]).status == 0)
+            for format in [["--format", "md"], ["--format", "html"], ["--plugin", "verslag"], ["--plugin", "csv"]] {
+                let then = try CLI.run(["report", old] + format)
+                let now = try CLI.run(["report", "now.json"] + format, in: directory)
+                #expect(then.status == 0 && then.stdout == now.stdout, "\(format)")
+            }
+            // the file of format 1 is read, never rewritten
+            #expect(try String(contentsOfFile: old, encoding: .utf8).contains(#""version": 1"#))
+        }
+    }
+
+    static func sha256(of path: String) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+        process.arguments = [path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return String(text.prefix(64))
+    }
+}
