@@ -43,7 +43,6 @@ public struct Rejection: Error, Sendable, Hashable {
         case exercise
         case unknownStep = "unknown_step"
         case notAnExercise = "not_an_exercise"
-        case exerciseDidNotStart = "exercise_did_not_start"
         case unknownInput = "unknown_input"
         case unknownPhase = "unknown_phase"
         case wrongPhase = "wrong_phase"
