@@ -7,6 +7,8 @@ let package = Package(
         .executable(name: "werkvorm", targets: ["WerkvormCLI"]),
         .library(name: "LuaHost", targets: ["LuaHost"]),
         .library(name: "Werkvorm", targets: ["Werkvorm"]),
+        .library(name: "WerkvormRendering", targets: ["WerkvormRendering"]),
+        .library(name: "WerkvormLibrary", targets: ["WerkvormLibrary"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,7 +26,8 @@ let package = Package(
         .target(name: "LuaShim", dependencies: ["CLua"]),
         // The sandboxed, bounded, deterministic Lua host.
         .target(name: "LuaHost", dependencies: ["CLua", "LuaShim"]),
-        // Exercises, sessions, records, replay and reports.
+        // The core: exercises, session scripts, the session run, records and replay. No
+        // rendering, no lookup of the installation, no command line.
         .target(
             name: "Werkvorm",
             dependencies: [
@@ -32,15 +35,20 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),  // SHA-256 of exercise sources in records
             ]
         ),
+        // Agendas, handouts and reports as text, Markdown and HTML, and the Lua report plugins.
+        .target(name: "WerkvormRendering", dependencies: ["Werkvorm", "LuaHost"]),
+        // Where the shipped library is, libraries read from directories, and the authoring
+        // tools on them: checks, exercise tests, the template of a new exercise.
+        .target(name: "WerkvormLibrary", dependencies: ["Werkvorm", "LuaHost"]),
         .executableTarget(
             name: "WerkvormCLI",
             dependencies: [
-                "Werkvorm", "LuaHost",
+                "Werkvorm", "WerkvormRendering", "WerkvormLibrary", "LuaHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"]),
-        .testTarget(name: "WerkvormTests", dependencies: ["Werkvorm", "LuaHost"], exclude: ["Fixtures"]),
+        .testTarget(name: "WerkvormTests", dependencies: ["Werkvorm", "WerkvormRendering", "WerkvormLibrary", "LuaHost"], exclude: ["Fixtures"]),
         .testTarget(name: "WerkvormCLITests", dependencies: ["WerkvormCLI"]),
     ]
 )

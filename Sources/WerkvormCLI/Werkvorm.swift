@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Werkvorm
+import WerkvormLibrary
+import WerkvormRendering
 
 @main
 struct WerkvormCommand: AsyncParsableCommand {

@@ -81,7 +81,7 @@ public struct ExerciseSource: Sendable, Hashable {
     /// The line of the first line that matches `needle` at or after `line` (1-based).
     /// Compares bytes, not characters: it runs for every declaration an exercise has, each time
     /// the exercise is loaded.
-    func line(of needle: String, from line: Int = 1) -> Int? {
+    public func line(of needle: String, from line: Int = 1) -> Int? {
         let pattern = Array(needle.utf8)
         guard let first = pattern.first else { return line }
         var text = text

@@ -96,11 +96,11 @@ public struct ParamDeclaration: Sendable, Hashable {
         }
     }
 
-    static func show(_ number: Double) -> String {
+    public static func show(_ number: Double) -> String {
         number.rounded() == number && abs(number) < 1e15 ? String(Int64(number)) : "\(number)"
     }
 
-    static func show(_ value: LuaValue) -> String {
+    public static func show(_ value: LuaValue) -> String {
         switch value {
         case .string, .integer, .double, .bool, .null: JSONWriter.string(value)
         default: value.typeName

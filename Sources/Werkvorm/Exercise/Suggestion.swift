@@ -1,7 +1,7 @@
 /// "Did you mean": the closest known name to a mistyped one.
-enum Suggestion {
+public enum Suggestion {
     /// The candidate within a small edit distance of `word`, if any.
-    static func closest(to word: String, in candidates: [String]) -> String? {
+    public static func closest(to word: String, in candidates: [String]) -> String? {
         let limit = max(2, word.count / 3)
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }.filter { $0.1 <= limit }
         return scored.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }?.0

@@ -1,10 +1,11 @@
 import Foundation
 import LuaHost
 
-/// The exercises a trainer can use: every `*.lua` in the library directories (not `*.test.lua`,
-/// not `lib/`). A later directory may override an id on purpose; that is noted.
+/// The exercises a trainer can use, by id, with where `require` finds their modules. Built from
+/// the sources of library directories (the WerkvormLibrary module reads them), or from the
+/// sources a record carries. A later source may override an id on purpose; that is noted.
 public struct ExerciseLibrary: Sendable {
-    /// The directories, in order: the shipped `Exercises/`, then `WERKVORM_PATH`, then `--library`.
+    /// The directories the sources came from, in order; empty for a record's library.
     public let directories: [URL]
     /// The exercises, by id.
     public private(set) var exercises: [String: Exercise] = [:]
@@ -12,78 +13,31 @@ public struct ExerciseLibrary: Sendable {
     public private(set) var notices: [String] = []
     /// Files that could not be loaded, with their problems.
     public private(set) var problems: [Problem] = []
-    /// Modules given by name (a record's), found before the directories' `lib/`.
-    public private(set) var embeddedModules: [String: LuaModule] = [:]
-
-    /// Where `require` finds modules: embedded ones, then the `lib/` of each directory, later
-    /// directories first.
-    public var modules: ModuleDirectories {
-        ModuleDirectories(directories.reversed().map { $0.appendingPathComponent("lib") }, embedded: embeddedModules)
-    }
+    /// Where `require` finds modules.
+    public let modules: ModuleDirectories
 
     /// A library of exercises given as sources (those a record carries), with their modules.
     public init(sources: [ExerciseSource], modules: [String: LuaModule], limits: LuaLimits = .default) {
-        directories = []
-        embeddedModules = modules
+        self.init(directories: [], sources: sources, problems: [], modules: ModuleDirectories([], embedded: modules), limits: limits)
+    }
+
+    /// A library of the exercises in `sources`, read from `directories` in order (a later one
+    /// overrides an earlier id, with a notice), with `problems` met while reading them.
+    public init(directories: [URL], sources: [ExerciseSource], problems: [Problem], modules: ModuleDirectories, limits: LuaLimits = .default) {
+        self.directories = directories
+        self.modules = modules
+        self.problems = problems
         for source in sources {
             do {
-                let exercise = try LoadedExercise(source: source, modules: self.modules, limits: limits).exercise
+                let exercise = try LoadedExercise(source: source, modules: modules, limits: limits).exercise
+                if let earlier = exercises[exercise.id] {
+                    notices.append("notice: \(source.path) overrides the exercise '\(exercise.id)' from \(earlier.source.path)")
+                }
                 exercises[exercise.id] = exercise
             } catch {
-                problems += error.problems
+                self.problems += error.problems
             }
         }
-    }
-
-    /// The library directories for a command: the shipped exercises, `WERKVORM_PATH`
-    /// (colon-separated) and `extra` (`--library`), in that order.
-    public static func directories(extra: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> [URL] {
-        var directories: [URL] = []
-        if let shipped = Installation.exercisesDirectory { directories.append(shipped) }
-        for path in (environment["WERKVORM_PATH"] ?? "").split(separator: ":") where !path.isEmpty {
-            directories.append(URL(fileURLWithPath: String(path)))
-        }
-        directories += extra.map { URL(fileURLWithPath: $0) }
-        var seen: Set<String> = []
-        return directories.filter { seen.insert($0.standardizedFileURL.path).inserted }
-    }
-
-    /// Loads every exercise in `directories`.
-    public init(directories: [URL], limits: LuaLimits = .default) {
-        self.directories = directories
-        for directory in directories {
-            let files: [URL]
-            do {
-                files = try ExerciseLibrary.exerciseFiles(in: directory)
-            } catch {
-                problems.append(Problem(file: Installation.displayPath(directory), "cannot read the directory; check the path given with --library or WERKVORM_PATH"))
-                continue
-            }
-            for file in files {
-                let path = Installation.displayPath(file)
-                guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-                    problems.append(Problem(file: path, "cannot read the file as UTF-8 text"))
-                    continue
-                }
-                do {
-                    let loaded = try LoadedExercise(source: ExerciseSource(path: path, text: text, libraryPath: file.lastPathComponent), modules: modules, limits: limits)
-                    let exercise = loaded.exercise
-                    if let earlier = exercises[exercise.id] {
-                        notices.append("notice: \(path) overrides the exercise '\(exercise.id)' from \(earlier.source.path)")
-                    }
-                    exercises[exercise.id] = exercise
-                } catch {
-                    problems += error.problems
-                }
-            }
-        }
-    }
-
-    /// The `*.lua` exercise files directly in `directory`, sorted by name.
-    public static func exerciseFiles(in directory: URL) throws -> [URL] {
-        try FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension == "lua" && !$0.lastPathComponent.hasSuffix(".test.lua") }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
     /// The exercises sorted by id.
@@ -96,10 +50,5 @@ public struct ExerciseLibrary: Sendable {
         if let exercise = exercises[id] { return exercise }
         let hint = Suggestion.closest(to: id, in: Array(exercises.keys)).map { "; did you mean '\($0)'?" } ?? "; `werkvorm exercises list` shows them all"
         throw Problem("there is no exercise '\(id)'\(hint)")
-    }
-
-    /// The test file beside an exercise file (`Exercises/check-in.test.lua`).
-    public static func testFile(for exercise: URL) -> URL {
-        exercise.deletingPathExtension().appendingPathExtension("test.lua")
     }
 }

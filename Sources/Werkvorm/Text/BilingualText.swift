@@ -47,7 +47,7 @@ public struct BilingualText: Sendable, Hashable {
     }
 
     /// A number as report text: integers plainly, other numbers with up to two decimals.
-    static func format(_ value: LuaValue) -> String {
+    public static func format(_ value: LuaValue) -> String {
         switch value {
         case .integer(let number): return String(number)
         case .double(let number):

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import LuaHost
 import Werkvorm
+import WerkvormLibrary
+import WerkvormRendering
 
 /// `werkvorm exercises`: the exercise library.
 struct ExercisesCommand: ParsableCommand {
@@ -109,7 +111,7 @@ enum ExerciseFiles {
     static func resolve(_ paths: [String], library options: LibraryOptions) throws -> [(URL, ModuleDirectories)] {
         let directories = ExerciseLibrary.directories(extra: options.directories)
         func modules(for directory: URL) -> ModuleDirectories {
-            ModuleDirectories([directory.appendingPathComponent("lib")] + directories.reversed().map { $0.appendingPathComponent("lib") })
+            ModuleDirectories(displaying: [directory.appendingPathComponent("lib")] + directories.reversed().map { $0.appendingPathComponent("lib") })
         }
         guard !paths.isEmpty else {
             return try directories.flatMap { directory in

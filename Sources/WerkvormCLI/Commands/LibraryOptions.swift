@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Werkvorm
+import WerkvormLibrary
+import WerkvormRendering
 
 /// `--library DIR`, shared by the commands that use exercises.
 struct LibraryOptions: ParsableArguments {

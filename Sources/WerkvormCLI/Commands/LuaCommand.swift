@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import LuaHost
 import Werkvorm
+import WerkvormLibrary
+import WerkvormRendering
 
 /// `werkvorm lua FILE`: runs one Lua file in exactly the sandbox plugins get.
 struct LuaCommand: ParsableCommand {
@@ -38,7 +40,7 @@ struct LuaCommand: ParsableCommand {
         limits.instructions = maxInstructions
         limits.memory = maxMemory
         let directory = URL(fileURLWithPath: file).deletingLastPathComponent()
-        let modules = ModuleDirectories([directory.appendingPathComponent("lib"), directory] + ModuleDirectories.standardLibrary)
+        let modules = ModuleDirectories(displaying: [directory.appendingPathComponent("lib"), directory] + ModuleDirectories.standardLibrary)
         do {
             let state = try LuaState(limits: limits, seed: seed, modules: modules.find)
             state.onPrint = { line in FileHandle.standardError.write(Data((line + "\n").utf8)) }

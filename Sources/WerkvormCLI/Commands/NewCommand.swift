@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Werkvorm
+import WerkvormLibrary
+import WerkvormRendering
 
 /// `werkvorm new exercise ID`: a commented, working exercise and its tests to start from.
 struct NewCommand: ParsableCommand {

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Werkvorm
+import WerkvormLibrary
+import WerkvormRendering
 
 /// `werkvorm plan SESSION`: the agenda of a session script, to print and take into the room.
 struct PlanCommand: ParsableCommand {

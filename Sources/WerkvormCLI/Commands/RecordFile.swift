@@ -1,5 +1,7 @@
 import LuaHost
 import Werkvorm
+import WerkvormLibrary
+import WerkvormRendering
 
 /// Reading a record for `replay` and `report`: one place for its errors.
 enum RecordFile {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import LuaHost
 import Werkvorm
+import WerkvormLibrary
+import WerkvormRendering
 
 /// `werkvorm replay RECORD`: runs a recorded session again and proves the outcomes are the same.
 struct ReplayCommand: ParsableCommand {

@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import LuaHost
 import Werkvorm
+import WerkvormLibrary
+import WerkvormRendering
 
 /// `werkvorm report RECORD`: every step's results, from the exercises' own report blocks.
 struct ReportCommand: ParsableCommand {
@@ -51,9 +53,9 @@ struct ReportCommand: ParsableCommand {
         var text: String
         if let plugin {
             do {
-                let source = try ReportPlugin.find(plugin, in: pluginDirectories.map { URL(fileURLWithPath: $0) })
+                let source = try PluginDirectories.find(plugin, in: pluginDirectories.map { URL(fileURLWithPath: $0) })
                 let session = try ReportPlugin.session(recorded, language: language)
-                text = try ReportPlugin.render(source, session: session, modules: ModuleDirectories(ModuleDirectories.standardLibrary))
+                text = try ReportPlugin.render(source, session: session, modules: ModuleDirectories(displaying: ModuleDirectories.standardLibrary))
             } catch let error as Problems {
                 throw CLIError(error.description)
             } catch let error as Problem {

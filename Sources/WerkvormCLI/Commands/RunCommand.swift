@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import LuaHost
 import Werkvorm
+import WerkvormLibrary
+import WerkvormRendering
 
 /// `werkvorm run SESSION --events EVENTS --record RECORD`: runs a session from its events and
 /// records everything, journalling the events before they are applied.

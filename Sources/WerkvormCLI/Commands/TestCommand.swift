@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Werkvorm
+import WerkvormLibrary
+import WerkvormRendering
 
 /// `werkvorm test`: runs exercise tests written in Lua.
 struct TestCommand: ParsableCommand {

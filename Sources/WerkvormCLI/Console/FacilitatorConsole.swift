@@ -1,6 +1,8 @@
 import Foundation
 import LuaHost
 import Werkvorm
+import WerkvormLibrary
+import WerkvormRendering
 
 /// The facilitator's terminal for a live session: shows the current step, its phase and
 /// instructions, takes inputs (`dot An note=3`, or `dot` and answer the prompts), shows each

@@ -1,5 +1,7 @@
 import LuaHost
 import Werkvorm
+import WerkvormLibrary
+import WerkvormRendering
 
 /// An exercise's view (plain data) as lines for the terminal: `key: value` for objects, one
 /// line a list element, nested data indented; short lists of plain values on one line.

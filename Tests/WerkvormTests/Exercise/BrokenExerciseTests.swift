@@ -1,6 +1,8 @@
 import LuaHost
 import Testing
 @testable import Werkvorm
+@testable import WerkvormLibrary
+@testable import WerkvormRendering
 
 @Suite struct BrokenExerciseTests {
     func problems(_ source: ExerciseSource) -> [String] {

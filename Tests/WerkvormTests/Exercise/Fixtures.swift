@@ -1,12 +1,14 @@
 import Foundation
 import LuaHost
-import Werkvorm
+@testable import Werkvorm
+@testable import WerkvormLibrary
+@testable import WerkvormRendering
 
 /// The package's shipped exercise library.
 enum Fixtures {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let exercises = root.appendingPathComponent("Exercises")
-    static let modules = ModuleDirectories([exercises.appendingPathComponent("lib")])
+    static let modules = ModuleDirectories(displaying: [exercises.appendingPathComponent("lib")])
 
     /// A small exercise; `replacing` swaps pieces of its text to break it.
     static func counter(_ replacements: [(String, String)] = []) -> ExerciseSource {

@@ -1,7 +1,9 @@
 import Foundation
 import LuaHost
 import Testing
-import Werkvorm
+@testable import Werkvorm
+@testable import WerkvormLibrary
+@testable import WerkvormRendering
 
 @Suite struct ShippedExercisesTests {
     static let ids = ["check-in", "engagement-to-action", "engagement-voting", "house-rules", "open-question", "polarisation-map", "questions", "stereotype-reflection", "why-yes-why-not"]

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Werkvorm
+@testable import WerkvormLibrary
+@testable import WerkvormRendering
 
 /// Writes the sample report to files for looking at, when `WERKVORM_REPORT_SAMPLE` names a
 /// directory; otherwise does nothing.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Werkvorm
+@testable import WerkvormLibrary
+@testable import WerkvormRendering
 
 @Suite struct ReportRendererTests {
     let dutch = ReportRenderer(language: .nl)

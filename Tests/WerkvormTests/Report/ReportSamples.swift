@@ -1,4 +1,6 @@
 @testable import Werkvorm
+@testable import WerkvormLibrary
+@testable import WerkvormRendering
 
 /// Report blocks like the ones the seed exercises produce, in Dutch and English.
 enum ReportSamples {

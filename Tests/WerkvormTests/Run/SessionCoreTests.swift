@@ -2,6 +2,8 @@ import Foundation
 import LuaHost
 import Testing
 @testable import Werkvorm
+@testable import WerkvormLibrary
+@testable import WerkvormRendering
 
 /// A live session on the shipped exercises: steering, joining, retries, moderation, views.
 enum LiveFixtures {

@@ -1,7 +1,9 @@
 import Foundation
 import LuaHost
 import Testing
-import Werkvorm
+@testable import Werkvorm
+@testable import WerkvormLibrary
+@testable import WerkvormRendering
 
 @Suite struct SessionRunBatchTests {
     /// An example session's script and events, with a few wrong events added at the end.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
 @testable import Werkvorm
+@testable import WerkvormLibrary
+@testable import WerkvormRendering
 
 @Suite("Session scripts: the agenda")
 struct SessionAgendaTests {

@@ -1,5 +1,7 @@
 import Foundation
-import Werkvorm
+@testable import Werkvorm
+@testable import WerkvormLibrary
+@testable import WerkvormRendering
 
 /// A small exercise library for session tests: one exercise, `dot-vote`, whose texts the tests
 /// can spell out in full.

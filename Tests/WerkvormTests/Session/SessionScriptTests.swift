@@ -1,6 +1,8 @@
 import LuaHost
 import Testing
 @testable import Werkvorm
+@testable import WerkvormLibrary
+@testable import WerkvormRendering
 
 @Suite("Session scripts: reading")
 struct SessionScriptTests {

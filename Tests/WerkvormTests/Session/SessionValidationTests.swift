@@ -1,5 +1,7 @@
 import Testing
 @testable import Werkvorm
+@testable import WerkvormLibrary
+@testable import WerkvormRendering
 
 @Suite("Session scripts: validation")
 struct SessionValidationTests {

@@ -1,3 +1,4 @@
+import Werkvorm
 import Foundation
 
 /// Where Werkvorm's own files are: the exercises and plugins it ships.

@@ -1,3 +1,4 @@
+import Werkvorm
 extension Agenda {
     /// The agenda as GitHub-flavoured Markdown.
     public var markdown: String {

@@ -1,3 +1,4 @@
+import Werkvorm
 /// Measures, cleans, wraps, truncates and pads text for a terminal, counting columns rather than
 /// characters: wide (East Asian, emoji) characters take two columns, combining marks none.
 enum TextLayout {

@@ -1,3 +1,4 @@
+import Werkvorm
 extension Agenda {
     /// The agenda as plain text, 80 columns wide.
     public var text: String {

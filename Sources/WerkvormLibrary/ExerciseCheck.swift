@@ -1,4 +1,5 @@
 import LuaHost
+import Werkvorm
 
 /// Checks an exercise file: its declarations (through loading), then a dry run in which
 /// simulated participants give seeded random inputs built from the declarations, phase by phase.

@@ -1,5 +1,6 @@
 import Foundation
 import LuaHost
+import Werkvorm
 
 /// A session's agenda: what a trainer prints and takes into the room. The steps with clock
 /// times, the total against the available time, the materials, and per step the summary,

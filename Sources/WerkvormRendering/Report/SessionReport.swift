@@ -1,4 +1,5 @@
 import LuaHost
+import Werkvorm
 
 /// The report of a recorded session: per step, a heading with its clock time, then for an
 /// exercise its own report of the recorded outcome (made by the exercise's source in the record),

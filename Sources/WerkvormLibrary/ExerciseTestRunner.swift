@@ -1,4 +1,5 @@
 import LuaHost
+import Werkvorm
 
 /// Runs an exercise's tests, written in Lua beside it (`Exercises/ID.test.lua`): params,
 /// participants and events in; expected rejections, outcome fields and views out. Every case runs

@@ -1,3 +1,4 @@
+import Werkvorm
 /// A rectangle in an SVG picture, for keeping labels apart.
 struct SVGBox: Equatable {
     var minX: Double

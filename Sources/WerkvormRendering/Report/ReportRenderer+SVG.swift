@@ -1,3 +1,4 @@
+import Werkvorm
 extension ReportRenderer {
     /// The fonts SVG text is set in: the system's own, nothing loaded.
     static let svgFonts = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif"

@@ -1,3 +1,4 @@
+import Werkvorm
 import Foundation
 
 /// Renders report blocks as plain text, Markdown or HTML with SVG pictures, in one language.

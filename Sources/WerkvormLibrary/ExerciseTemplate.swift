@@ -1,3 +1,4 @@
+import Werkvorm
 /// The files `werkvorm new exercise ID` writes: a commented, working exercise and its tests.
 public enum ExerciseTemplate {
     /// The exercise file for `id`.

@@ -1,3 +1,4 @@
+import Werkvorm
 extension ReportRenderer {
     /// The blocks as GitHub-flavoured Markdown, blocks separated by a blank line.
     public func markdown(_ blocks: [ReportBlock]) -> String {

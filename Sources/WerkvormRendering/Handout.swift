@@ -1,4 +1,5 @@
 import LuaHost
+import Werkvorm
 
 /// An exercise as a trainer's handout: purpose, duration, group size, materials, params, and
 /// the phases with their instructions, in one language. What `werkvorm exercises show` prints.

@@ -1,25 +1,11 @@
 import Foundation
 import LuaHost
+import Werkvorm
 
 /// A report plugin: a Lua file in `Plugins/` that turns a recorded session into a document
 /// (minutes, a CSV export...). It runs in the same sandbox as exercises and returns
 /// `{ name =, description =, extension =, render = function(session) return text end }`.
 public enum ReportPlugin {
-    /// The plugin `name` from the shipped `Plugins/` or `directories`, as a source.
-    public static func find(_ name: String, in directories: [URL]) throws(Problem) -> ExerciseSource {
-        let all = directories + (Installation.pluginsDirectory.map { [$0] } ?? [])
-        for directory in all {
-            let file = directory.appendingPathComponent(name + ".lua")
-            if let text = try? String(contentsOf: file, encoding: .utf8) {
-                return ExerciseSource(path: Installation.displayPath(file), text: text)
-            }
-        }
-        let known = all.flatMap { (try? FileManager.default.contentsOfDirectory(atPath: $0.path)) ?? [] }
-            .filter { $0.hasSuffix(".lua") }.map { String($0.dropLast(4)) }.sorted()
-        let hint = Suggestion.closest(to: name, in: known).map { "; did you mean '\($0)'?" } ?? (known.isEmpty ? "" : "; the plugins are \(known.joined(separator: ", "))")
-        throw Problem("there is no report plugin '\(name)'\(hint)")
-    }
-
     /// The session as plain data for a plugin: title, date, language, participants, every step
     /// with its times, outcome and report blocks, and every event with its result.
     public static func session(_ recorded: RecordedSession, language: Language) throws(Problems) -> LuaValue {

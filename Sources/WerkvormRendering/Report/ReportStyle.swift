@@ -1,3 +1,4 @@
+import Werkvorm
 extension ReportRenderer {
     /// A small print-friendly stylesheet for the HTML fragment: system fonts, no external resources.
     public static let css = """

@@ -1,3 +1,4 @@
+import Werkvorm
 extension ReportRenderer {
     /// The width of plain text output, in columns.
     static let textWidth = 80

@@ -1,3 +1,4 @@
+import Werkvorm
 extension Agenda {
     /// The agenda as a self-contained, printable HTML document: styles inline, nothing loaded
     /// from elsewhere.
