@@ -9,18 +9,24 @@ BIN := .build/debug/werkvorm
 deps:
 	@if ! pkg-config --exists lua5.4 2>/dev/null; then \
 		echo "Installing Lua 5.4 (liblua5.4-dev) with apt-get"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq liblua5.4-dev pkg-config; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 liblua5.4-dev pkg-config; \
 	fi
 
 lint-deps:
 	@if ! command -v luacheck >/dev/null 2>&1; then \
 		echo "Installing luacheck (lua-check) with apt-get"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq lua-check; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 lua-check; \
 	fi
 
-# Python's jsonschema, with which the tests validate records against docs/record.schema.json.
+# Python's jsonschema, with which the tests validate records against docs/record.schema.json,
+# in a virtual environment of the project's own (.venv): Debian's python3 refuses pip installs
+# outside one. python3-venv comes from apt-get when venv is missing.
 schema-deps:
-	@python3 -c 'import jsonschema' 2>/dev/null || { echo "Installing jsonschema with pip"; python3 -m pip install --quiet jsonschema; }
+	@if ! .venv/bin/python -c 'import jsonschema' 2>/dev/null; then \
+		python3 -c 'import ensurepip, venv' 2>/dev/null || { echo "Installing python3-venv with apt-get"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 python3-venv; }; \
+		echo "Installing jsonschema into .venv with pip"; \
+		python3 -m venv .venv && .venv/bin/python -m pip install --quiet jsonschema; \
+	fi
 
 # luacheck over the exercises and plugins, with .luacheckrc (no io, os, debug, package).
 lint: lint-deps

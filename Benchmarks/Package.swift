@@ -30,6 +30,7 @@ let package = Package(
             name: "ReplayBenchmarks",
             dependencies: [
                 .product(name: "Werkvorm", package: "Werkvorm"),
+                .product(name: "WerkvormLibrary", package: "Werkvorm"),
                 .product(name: "LuaHost", package: "Werkvorm"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],

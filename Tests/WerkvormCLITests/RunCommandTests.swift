@@ -129,7 +129,9 @@ import Testing
     static func validate(_ record: URL) throws -> String {
         let check = Process()
         check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        check.arguments = ["python3", "-c", """
+        // the project's virtual environment, which `make test` makes, else the system's python3
+        let venv = CLI.root.appendingPathComponent(".venv/bin/python").path
+        check.arguments = [FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3", "-c", """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
             jsonschema.Draft202012Validator.check_schema(schema)

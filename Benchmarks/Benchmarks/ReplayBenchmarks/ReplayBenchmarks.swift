@@ -5,6 +5,7 @@ import Benchmark
 import Foundation
 import LuaHost
 import Werkvorm
+import WerkvormLibrary
 
 /// The repository's root, from this file's place in Benchmarks/Benchmarks/ReplayBenchmarks/.
 let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
