@@ -159,8 +159,10 @@ public final class ExerciseRun {
         }
         var start = 0
         while start < checked.count {
-            let batch = checked[start..<min(start + ExerciseRun.batchSize, checked.count)]
+            let batch = checked[start..<min(start + nextBatchSize, checked.count)]
             let applied = applyAll(batch.map(\.input))
+            // after a handler raised, smaller batches for a while: the inputs after it go to Lua again
+            nextBatchSize = applied.count < batch.count ? 64 : min(ExerciseRun.batchSize, nextBatchSize * 2)
             for (offset, result) in applied.enumerated() {
                 let (index, input) = batch[batch.startIndex + offset]
                 results[index] = result
@@ -178,6 +180,8 @@ public final class ExerciseRun {
     /// How many inputs go to Lua in one call: enough to make the call's cost vanish, few enough
     /// to keep the state's memory small.
     static let batchSize = 1024
+    /// The size of the next batch: smaller after a handler raised, growing back to `batchSize`.
+    private var nextBatchSize = ExerciseRun.batchSize
 
     /// Applies checked inputs in one call into Lua. Returns a result for each, up to and
     /// including the first whose handler raised (then the state needs a rebuild).

@@ -335,7 +335,10 @@ enum LiveFixtures {
     @Test func aRecordReadsBackAsItWasWritten() throws {
         let run = try LiveFixtures.run()
         run.apply([SessionEvent(step: 3, action: .go), SessionEvent(step: nil, action: .join("Cem")), LiveFixtures.input(3, "Cem", "statement", ["text": "Een"], id: "a"),
-                   LiveFixtures.input(3, "Cem", "statement", ["text": "Een"], id: "a"), SessionEvent(step: 3, action: .reveal(true))])
+                   LiveFixtures.input(3, "Cem", "statement", ["text": "Een"], id: "a"), SessionEvent(step: 3, action: .reveal(true)),
+                   SessionEvent(step: 1, action: .go), LiveFixtures.input(1, "An", "engagement", ["text": "Samen"]), LiveFixtures.input(1, "Bram", "engagement", ["text": "Weg"]),
+                   SessionEvent(step: nil, action: .approve(7)), SessionEvent(step: nil, action: .hide(8)), SessionEvent(step: nil, action: .pause(true))])
+        #expect(run.events.map(\.result.kind) == [.accepted, .accepted, .accepted, .accepted, .accepted, .accepted, .held, .held, .accepted, .rejected, .accepted])
         let record = SessionRecord(run, scriptText: LiveFixtures.scriptText)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("round-\(UUID().uuidString).json")
         try record.write(to: file)
