@@ -49,7 +49,33 @@ extension InputDeclaration {
     /// When the fields are canonical already (the usual case), they come back as they are.
     /// A field the input does not have is refused by name, before anything is missing.
     public func validate(fields: [String: LuaValue], participants: Set<String>) throws(Rejection) -> [String: LuaValue] {
-        if fields.count > 0, fields.keys.contains(where: { key in !self.fields.contains { $0.name == key } }) {
+        var result = fields
+        var known = 0
+        for field in self.fields {
+            guard let value = fields[field.name], value != .null else {
+                if field.required {
+                    try refuseUnknown(fields)  // a misspelt field first: `txt` is why `text` is missing
+                    throw Rejection(.missingField, field: "fields.\(field.name)", nl: "Het veld '\(field.name)' ontbreekt; '\(name)' heeft het nodig", en: "the field '\(field.name)' is missing; the input '\(name)' needs it")
+                }
+                if fields[field.name] != nil { known += 1; result[field.name] = nil }
+                continue
+            }
+            known += 1
+            if let checked = try field.validate(value, participants: participants) {
+                if checked != value { result[field.name] = checked }
+            } else if field.required {
+                throw Rejection(.missingField, field: "fields.\(field.name)", nl: "Het veld '\(field.name)' is leeg; '\(name)' heeft het nodig", en: "the field '\(field.name)' is empty; the input '\(name)' needs it")
+            } else {
+                result[field.name] = nil
+            }
+        }
+        if known < fields.count { try refuseUnknown(fields) }
+        return result
+    }
+
+    /// Refuses the first field (in key order) that the input does not have, by its name.
+    private func refuseUnknown(_ fields: [String: LuaValue]) throws(Rejection) {
+        if fields.keys.contains(where: { key in !self.fields.contains { $0.name == key } }) {
             let key = JSONWriter.sortedKeys(fields).first { key in !self.fields.contains { $0.name == key } } ?? ""
             let names = self.fields.map(\.name)
             let hint: (nl: String, en: String)
@@ -62,24 +88,6 @@ extension InputDeclaration {
             }
             throw Rejection(.unknownField, field: "fields.\(key)", nl: "De invoer '\(name)' heeft geen veld '\(key)'; \(hint.nl)", en: "the input '\(name)' has no field '\(key)'; \(hint.en)")
         }
-        var result = fields
-        for field in self.fields {
-            guard let value = fields[field.name], value != .null else {
-                if field.required {
-                    throw Rejection(.missingField, field: "fields.\(field.name)", nl: "Het veld '\(field.name)' ontbreekt; '\(name)' heeft het nodig", en: "the field '\(field.name)' is missing; the input '\(name)' needs it")
-                }
-                if fields[field.name] != nil { result[field.name] = nil }
-                continue
-            }
-            if let checked = try field.validate(value, participants: participants) {
-                if checked != value { result[field.name] = checked }
-            } else if field.required {
-                throw Rejection(.missingField, field: "fields.\(field.name)", nl: "Het veld '\(field.name)' is leeg; '\(name)' heeft het nodig", en: "the field '\(field.name)' is empty; the input '\(name)' needs it")
-            } else {
-                result[field.name] = nil
-            }
-        }
-        return result
     }
 }
 

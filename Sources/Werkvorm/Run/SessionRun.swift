@@ -41,8 +41,10 @@ public final class SessionRun {
 
     private let modules: ModuleDirectories
     private var runs: [Int: ExerciseRun] = [:]
-    /// The steps by id, and the exercise steps among them.
+    /// The steps by id.
     private let steps: [Int: SessionStep]
+    /// For each moderated step, its inputs that have a text and so wait for approval.
+    private let moderatedInputs: [Int: Set<String>]
     /// The first result of every event a client gave an id, by participant and id.
     private var seen: [ClientID: (seq: Int, result: EventResult)] = [:]
 
@@ -68,6 +70,12 @@ public final class SessionRun {
         var unique = Set<String>()
         self.participants = participants.filter { unique.insert($0).inserted }
         steps = Dictionary(script.steps.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var moderated: [Int: Set<String>] = [:]
+        for step in script.steps {
+            guard case .exercise(let exerciseStep) = step.kind, exerciseStep.moderated else { continue }
+            moderated[step.id] = Set(exerciseStep.exercise.inputs.filter { $0.input.fields.contains { $0.kind == .text } }.map(\.input.name))
+        }
+        moderatedInputs = moderated
         for id in self.participants { joined[id] = 0 }
     }
 
@@ -183,9 +191,7 @@ public final class SessionRun {
                 nl: "Stap \(step) (\(title.0)) is gesloten; de sessie is nu bij stap \(current)",
                 en: "Step \(step) (\(title.1)) is closed; the session is at step \(current) now"))
         }
-        if fromParticipant, let step = event.step, case .exercise(let exerciseStep)? = steps[step]?.kind, exerciseStep.moderated,
-            let declaration = exerciseStep.exercise.input(named: input.name)?.input, declaration.fields.contains(where: { $0.kind == .text })
-        {
+        if fromParticipant, !moderatedInputs.isEmpty, let step = event.step, moderatedInputs[step]?.contains(input.name) == true {
             if let rejection = run.precheck(input) { return .decided(.rejected(rejection)) }
             return .decided(.held)
         }
@@ -295,6 +301,7 @@ public final class SessionRun {
     }
 
     private func exerciseRun(forStep id: Int?) -> StepRun {
+        if let id, let run = runs[id] { return .started(run) }  // the usual case, for every input
         guard let id, let step = steps[id] else { return .refused(unknownStep(id ?? 0, field: "step")) }
         guard case .exercise(let exerciseStep) = step.kind else {
             return .refused(.refused(.notAnExercise, field: "step",
