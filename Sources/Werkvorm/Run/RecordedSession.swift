@@ -39,7 +39,9 @@ public struct RecordedSession {
                 try JSONReader.parse(buffer: buffer, streaming: "events") { value in
                     guard damaged == nil else { return }
                     do throws(Problem) {
-                        events.append(try RecordedEvent(value))
+                        var event = try RecordedEvent(value)
+                        if event.event.seq == nil { event.event.seq = events.count + 1 }  // format 1: its place
+                        events.append(event)
                     } catch {
                         damaged = RecordedSession.damagedEvent(error, number: events.count + 1, file: path)
                     }

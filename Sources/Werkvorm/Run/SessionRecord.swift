@@ -261,9 +261,6 @@ extension SessionRecord {
             self.steps.append(step)
         }
         guard record["events"]?.arrayValue != nil else { throw problem("events", "is missing") }
-        self.events = events
-        if version == 1 {  // no sequence numbers then: an event's number is its place
-            for index in self.events.indices { self.events[index].event.seq = index + 1 }
-        }
+        self.events = events  // numbered: format 1 had no numbers, and an event's number is its place
     }
 }
