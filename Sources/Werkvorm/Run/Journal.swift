@@ -145,18 +145,8 @@ public final class Journal {
     }
 
     private func write(_ bytes: [UInt8]) throws(Problem) {
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw Journal.writeProblem(url, errno)
-            }
-            written += count
-        }
-        guard fsync(descriptor) == 0 else { throw Journal.writeProblem(url, errno) }
+        let failure = writeAndSync(descriptor, bytes)
+        guard failure == 0 else { throw Journal.writeProblem(url, failure) }
     }
 
     private static func writeProblem(_ url: URL, _ failure: Int32) -> Problem {

@@ -166,19 +166,7 @@ public struct SessionRecord: Sendable {
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).\(UInt32.random(in: .min ... .max)).partial").path
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Self.writeError(errno) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let failure = errno
-                close(descriptor)
-                unlink(temporary)
-                throw Self.writeError(failure)
-            }
-            written += count
-        }
-        let synced = fsync(descriptor) == 0 ? 0 : errno
+        let synced = writeAndSync(descriptor, bytes)
         close(descriptor)
         guard synced == 0 else {
             unlink(temporary)

@@ -45,9 +45,8 @@ public struct FacilitatorView: Sendable, Hashable {
     /// The step the session is at.
     public var step: StepSummary?
     public var paused: Bool
-    /// Who takes part, in the order they joined, with the sequence number of their join (0:
-    /// there from the start).
-    public var participants: [(id: String, joined: Int)]
+    /// Who takes part, in the order they joined.
+    public var participants: [Joined]
     /// The exercise's facilitator view (`view(state, nil, ctx)`), if it has one.
     public var view: LuaValue?
     /// The inputs waiting for approval, in order.
@@ -55,15 +54,10 @@ public struct FacilitatorView: Sendable, Hashable {
     /// Events so far.
     public var events: Int
 
-    public static func == (lhs: FacilitatorView, rhs: FacilitatorView) -> Bool {
-        lhs.step == rhs.step && lhs.paused == rhs.paused && lhs.participants.map(\.id) == rhs.participants.map(\.id)
-            && lhs.participants.map(\.joined) == rhs.participants.map(\.joined) && lhs.view == rhs.view && lhs.held == rhs.held
-            && lhs.events == rhs.events
-    }
-
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(step)
-        hasher.combine(events)
+    /// A participant, with the sequence number of their join (0: there from the start).
+    public struct Joined: Sendable, Hashable {
+        public var id: String
+        public var joined: Int
     }
 }
 
@@ -115,7 +109,7 @@ extension SessionRun {
     public func facilitatorView() -> FacilitatorView {
         var view = FacilitatorView(
             step: currentStep.flatMap(summary(ofStep:)), paused: paused,
-            participants: participants.map { ($0, joined[$0] ?? 0) }, held: held, events: nextSeq - 1)
+            participants: participants.map { FacilitatorView.Joined(id: $0, joined: joined[$0] ?? 0) }, held: held, events: nextSeq - 1)
         if let id = currentStep, let run = startedRun(ofStep: id) { view.view = try? run.view(for: nil) }
         return view
     }
