@@ -173,7 +173,18 @@ local function partners_of(state, participant)
   return {}
 end
 
+-- The facilitator (participant nil) sees the pairs, or the order of the
+-- round, and who has passed, so the round can come back to them.
 local function view(state, participant)
+  if participant == nil then
+    return {
+      mode = state.mode,
+      pairs = state.pairs and copy_list(state.pairs) or nil,
+      order = state.pairs == nil and copy_list(state.participants) or nil,
+      passed = passed_list(state),
+      shared = #state.statements,
+    }
+  end
   local seen = {
     mode = state.mode,
     question = state.question,

@@ -239,7 +239,22 @@ local function still_voting(state)
   return n
 end
 
+-- The facilitator (participant nil) sees the numbered engagements to read
+-- out, and while voting how many still have dots, never who voted what.
+local function facilitator_view(state, ctx)
+  local seen = { phase = ctx.phase, notes = public_notes(state) }
+  if ctx.phase == "vote" then
+    seen.still_voting = still_voting(state)
+  elseif ctx.phase ~= "collect" then
+    seen.ranking = outcome(state).ranking
+  end
+  return seen
+end
+
 local function view(state, participant, ctx)
+  if participant == nil then
+    return facilitator_view(state, ctx)
+  end
   local seen = {
     phase = ctx.phase,
     question = state.question,

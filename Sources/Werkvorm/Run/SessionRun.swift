@@ -124,16 +124,13 @@ public final class SessionRun {
     public func apply(_ events: [SessionEvent]) -> [RecordedEvent] {
         var applied: [RecordedEvent] = []
         applied.reserveCapacity(events.count)
-        var batch: [SessionEvent] = []
+        var batch: [(event: SessionEvent, input: ExerciseInput)] = []
         var batchRun: ExerciseRun?
         var batchIDs: Set<ClientID> = []
         func flush() {
             guard let run = batchRun, !batch.isEmpty else { return }
-            let results = run.handle(batch.map { event -> ExerciseInput in
-                guard case .input(let input) = event.action else { return ExerciseInput(name: "") }
-                return input
-            })
-            for (event, result) in zip(batch, results) { applied.append(finish(event, result)) }
+            let results = run.handle(batch.map(\.input))
+            for (entry, result) in zip(batch, results) { applied.append(finish(entry.event, result)) }
             batch.removeAll(keepingCapacity: true)
             batchIDs.removeAll(keepingCapacity: true)
             batchRun = nil
@@ -161,7 +158,7 @@ public final class SessionRun {
             case .exercise(let run):
                 if batchRun !== run { flush() }
                 batchRun = run
-                batch.append(event)
+                batch.append((event, input))
                 if let key { batchIDs.insert(key) }
             }
         }

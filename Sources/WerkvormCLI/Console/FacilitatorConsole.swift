@@ -246,7 +246,10 @@ final class FacilitatorConsole {
         case .rejected(let rejection): write(say("  ✘ geweigerd: ", "  ✘ rejected: ") + rejection.reason.text(language))
         case .failed(let problem): write(say("  ✘ de werkvorm gaf een fout; de invoer is geweigerd: ", "  ✘ the exercise raised an error; the input is rejected: ") + problem.description)
         }
-        if case .input = event.action { await showFacilitatorView() }
+        switch event.action {
+        case .input, .approve, .hide, .join: await showFacilitatorView()
+        default: break
+        }
     }
 
     /// Who gives an input and its fields, from the words after its name: a word without `=` is
