@@ -45,8 +45,11 @@ public final class SessionRun {
     private let steps: [Int: SessionStep]
     /// For each moderated step, its inputs that have a text and so wait for approval.
     private let moderatedInputs: [Int: Set<String>]
-    /// The first result of every event a client gave an id, by participant and id.
+    /// The first result of every event a client gave an id, by participant and id (for a held
+    /// input, its result once approved or hidden).
     private var seen: [ClientID: (seq: Int, result: EventResult)] = [:]
+    /// The client's id of each held input that has one, by sequence number.
+    private var heldIDs: [Int: ClientID] = [:]
 
     /// An input that waits for the facilitator's approval.
     public struct HeldInput: Sendable, Hashable {
@@ -216,6 +219,7 @@ public final class SessionRun {
         if case .failed(let problem) = given { result = .failed(inLibrary(problem)) }
         if case .held = result, case .input(let input) = event.action, let seq = event.seq, let step = event.step {
             held.append(HeldInput(seq: seq, step: step, input: input))
+            if let id = event.id { heldIDs[seq] = ClientID(participant: input.participant, id: id) }
         }
         if keepsEvents, case .input(let input) = event.action, let seq = event.seq, let step = event.step {
             if let who = input.participant { inputsByParticipant[who, default: []].append(seq) }
@@ -280,6 +284,7 @@ public final class SessionRun {
             let final: EventResult
             if case .failed(let problem) = result { final = .failed(inLibrary(problem)) } else { final = result }
             if keepsEvents { inputResults[seq]?.result = final }
+            if let key = heldIDs.removeValue(forKey: seq) { seen[key] = (seq, final) }  // a retry now gets this
             return final
         }
     }

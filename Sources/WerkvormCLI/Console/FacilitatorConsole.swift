@@ -231,7 +231,8 @@ final class FacilitatorConsole {
             guard let answer = prompt("\(field.name) (\(field.label.text(language))): ") else { return }
             fields[field.name] = FacilitatorConsole.value(answer, for: field)
         }
-        let event = SessionEvent(step: step.id, action: .input(ExerciseInput(name: declaration.name, participant: participant, fields: fields)), time: FacilitatorConsole.now())
+        // the facilitator types for the room: on behalf of each participant, also while input is paused
+        let event = SessionEvent(step: step.id, action: .input(ExerciseInput(name: declaration.name, participant: participant, fields: fields)), time: FacilitatorConsole.now(), onBehalf: true)
         try await submit(event)
     }
 

@@ -129,6 +129,11 @@ enum LiveFixtures {
         ])
         #expect(run.participantView("Bram").mine.map(\.result.kind) == [.rejected])
         #expect(run.facilitatorView().held.isEmpty)
+        // a retry of a held input gets what became of it
+        let waiting = run.apply(F.input(1, "An", "engagement", ["text": "Nog een"], id: "r"))
+        #expect(waiting.result == .held)
+        run.apply(SessionEvent(step: nil, action: .approve(waiting.event.seq ?? 0)))
+        #expect(run.apply(F.input(1, "An", "engagement", ["text": "Nog een"], id: "r")).result == .accepted)
     }
 
     @Test func theViewsShowWhatEachPersonShouldSeeNow() throws {
