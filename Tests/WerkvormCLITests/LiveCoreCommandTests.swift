@@ -93,3 +93,37 @@ import Testing
         return String(text.prefix(64))
     }
 }
+
+@Suite struct ConcurrentRunTests {
+    @Test func aSecondRunOnARecordBeingRecordedIsRefusedNamingTheFirst() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try ConsoleTests.script.write(to: directory.appendingPathComponent("live.yaml"), atomically: true, encoding: .utf8)
+            // the first run: the facilitator's console, waiting for what is typed
+            let first = Process()
+            first.executableURL = CLI.executable
+            first.arguments = ["run", "live.yaml", "--record", "live.json", "--seed", "1"]
+            first.currentDirectoryURL = directory
+            let typed = Pipe()
+            first.standardInput = typed
+            first.standardOutput = FileHandle.nullDevice
+            first.standardError = FileHandle.nullDevice
+            try first.run()
+            let journal = directory.appendingPathComponent("live.json.journal")
+            let deadline = Date().addingTimeInterval(20)
+            while !FileManager.default.fileExists(atPath: journal.path), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            try #"{"step": 1, "participant": "An", "input": "engagement", "fields": {"text": "Tweede"}}"#.write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
+            let second = try CLI.run(["run", "live.yaml", "--events", "events.jsonl", "--record", "live.json", "--seed", "2"], in: directory)
+            #expect(second.status == 1)
+            #expect(second.stderr.hasPrefix("live.json.journal: the run of process \(first.processIdentifier), started "))
+            #expect(second.stderr.hasSuffix(" is recording this session; wait for it to end, or choose another --record\n"))
+            let resumed = try CLI.run(["run", "live.yaml", "--events", "events.jsonl", "--record", "live.json", "--resume"], in: directory)
+            #expect(resumed.status == 1 && resumed.stderr.contains("is recording this session"))
+            typed.fileHandleForWriting.write(Data("engagement An text=Eerst\nquit\n".utf8))
+            try typed.fileHandleForWriting.close()
+            first.waitUntilExit()
+            #expect(first.terminationStatus == 0)
+            let record = try String(contentsOf: directory.appendingPathComponent("live.json"), encoding: .utf8)
+            #expect(record.contains("Eerst") && !record.contains("Tweede"))
+        }
+    }
+}

@@ -60,35 +60,40 @@ public final class Journal {
         record.appendingPathExtension("journal")
     }
 
-    /// Starts a new journal: created exclusively (a journal there already is refused, and a
-    /// symbolic link is never followed), locked, and its header written and synced.
+    /// Starts a new journal, created exclusively: it is made under a unique name beside the
+    /// record, locked, its header written and synced, and only then linked to its own name,
+    /// which fails if a journal is there. So a journal is never seen unlocked while its run
+    /// lives, a second run is refused naming the first, and a symbolic link is never followed.
     public init(creating url: URL, seed: Int64, scriptText: String, anonymise: Bool) throws(Problem) {
-        let path = url.path
         let shown = Journal.shownPath(url)
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: .min ... .max))").path
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
+            throw Problem(file: shown, "cannot create the journal (\(String(cString: strerror(errno)))); check that the record's directory exists and is writable")
+        }
+        defer { unlink(temporary) }  // the journal keeps its own name
+        header = Header(seed: seed, scriptSHA256: Journal.sha256(scriptText), anonymise: anonymise)
+        let written = flock(descriptor, LOCK_EX | LOCK_NB) == 0 ? writeAndSync(descriptor, Array((JSONWriter.string(header.value) + "\n").utf8)) : errno
+        guard written == 0 else {
+            close(descriptor)
+            throw Journal.writeProblem(url, written)
+        }
+        guard link(temporary, url.path) == 0 else {
             let failure = errno
+            close(descriptor)
             guard failure == EEXIST else {
                 throw Problem(file: shown, "cannot create the journal (\(String(cString: strerror(failure)))); check that the record's directory exists and is writable")
             }
             if let other = try? Journal.read(url, keepsLastLine: true), other.running {
                 throw Problem(file: shown, "\(other.header.run) is recording this session; wait for it to end, or choose another --record")
             }
+            if !FileManager.default.fileExists(atPath: url.path) {
+                throw Problem(file: shown, "another run was recording this session and has just ended; run again to replace its record, or choose another --record")
+            }
             throw Problem(file: shown, "a run of this record was interrupted; go on with --resume, or remove the journal to start over")
-        }
-        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else {
-            close(descriptor)
-            throw Problem(file: shown, "another run is recording this session; wait for it to end, or choose another --record")
         }
         self.url = url
         self.descriptor = descriptor
-        header = Header(seed: seed, scriptSHA256: Journal.sha256(scriptText), anonymise: anonymise)
-        do {
-            try write(Array((JSONWriter.string(header.value) + "\n").utf8))
-        } catch {
-            unlink(path)
-            throw error
-        }
     }
 
     /// Opens a journal to go on with its run: read and checked whole first, then locked, and a
