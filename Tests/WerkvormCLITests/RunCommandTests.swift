@@ -87,14 +87,15 @@ import Testing
 
     @Test func aRunKilledAtAnyPointAndResumedGivesTheSameRecord() throws {
         try CLI.withTemporaryDirectory { directory in
-            try Self.votingEvents(rounds: 60).write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
+            // 2,405 events: three groups of up to 1,024, each journalled with one sync
+            try Self.votingEvents(rounds: 300).write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
             let arguments = ["run", Self.script, "--events", "events.jsonl", "--seed", "11"]
             let reference = try CLI.run(arguments + ["--record", "reference.json"], in: directory)
             #expect(reference.status == 0)
             let expected = try Data(contentsOf: directory.appendingPathComponent("reference.json"))
             // Kill once the journal holds this many lines (header included): mid-run, at points
             // from the first event to near the end.
-            for lines in [2, 50, 200, 400] {
+            for lines in [2, 50, 1100, 2100] {
                 let record = "killed-\(lines).json"
                 let journalFile = directory.appendingPathComponent(record + ".journal")
                 let process = Process()
