@@ -208,12 +208,27 @@ static void copy_value(lua_State *L, int seen, int depth) {
     lua_pushvalue(L, original);
     lua_pushvalue(L, copy);
     lua_rawset(L, seen);
+    for (lua_Unsigned i = 1; i <= length; i++) {  // the list part, without hashing its keys
+        if (lua_rawgeti(L, original, (lua_Integer)i) == LUA_TTABLE) copy_value(L, seen, depth + 1);
+        lua_rawseti(L, copy, (lua_Integer)i);
+    }
     lua_pushnil(L);
     while (lua_next(L, original) != 0) {  // key, value
-        copy_value(L, seen, depth + 1);
-        lua_pushvalue(L, -2);
-        copy_value(L, seen, depth + 1);
-        lua_insert(L, -2);  // key, copied key, copied value
+        int isnum = 0;
+        lua_Integer index = lua_type(L, -2) == LUA_TNUMBER ? lua_tointegerx(L, -2, &isnum) : 0;
+        if (isnum && index >= 1 && (lua_Unsigned)index <= length) {
+            lua_pop(L, 1);  // copied above
+            continue;
+        }
+        if (lua_type(L, -1) == LUA_TTABLE) copy_value(L, seen, depth + 1);
+        if (lua_type(L, -2) == LUA_TTABLE) {
+            lua_pushvalue(L, -2);
+            copy_value(L, seen, depth + 1);
+            lua_insert(L, -2);  // key, copied key, copied value
+        } else {
+            lua_pushvalue(L, -2);
+            lua_insert(L, -2);  // key, key, copied value
+        }
         lua_rawset(L, copy);
     }
     if (lua_getmetatable(L, original)) lua_setmetatable(L, copy);
