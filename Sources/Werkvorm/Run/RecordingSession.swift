@@ -131,6 +131,7 @@ public actor RecordingSession {
 
     /// Writes the record and removes the journal. The session takes no events after it.
     public func finish() throws(Problem) {
+        guard !finished else { return }
         let text = pseudonyms?.apply(toScript: scriptText) ?? scriptText
         do {
             try SessionRecord(run, scriptText: text).write(to: recordURL)
