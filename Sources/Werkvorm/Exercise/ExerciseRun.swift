@@ -291,13 +291,18 @@ public final class ExerciseRun {
     private func applyJoin(_ participant: String) -> Problem? {
         let state = loaded.state
         do throws(LuaError) {
-            try state.setField(context, "participants", .array(participants.map { .string($0) }))
+            try publishParticipants()
             guard let function = loaded.joinFunction else { return nil }
             _ = try state.call(function, [.reference(stateTable), .value(.string(participant)), .reference(context)])
             return nil
         } catch {
             return Problem(file: error.path ?? exercise.source.path, line: error.line, "join: \(error.message)")
         }
+    }
+
+    /// Sets `ctx.participants` to who takes part now.
+    private func publishParticipants() throws(LuaError) {
+        try loaded.state.setField(context, "participants", .array(participants.map { .string($0) }))
     }
 
     /// After a handler raised: the state again from the last checkpoint (or from `init`) and
@@ -315,14 +320,14 @@ public final class ExerciseRun {
                 participants = checkpoint.participants
                 start = checkpoint.count
                 self.checkpoint = nil
+                try publishParticipants()
             } else {
                 participants = initialParticipants
                 try state.setField(context, "phase", .string(exercise.phases[0].id))
-                try state.setField(context, "participants", .array(participants.map { .string($0) }))
+                try publishParticipants()
                 stateTable = try ExerciseRun.start(loaded, runner: runner, context: context, seed: seed)
                 start = 0
             }
-            try state.setField(context, "participants", .array(participants.map { .string($0) }))
             try apply(history[start...])
             if let copy = try state.callForReference(copyFunction, [.reference(stateTable)]) {
                 checkpoint = (copy, history.count, everyone)
@@ -333,7 +338,7 @@ public final class ExerciseRun {
         }
         participants = everyone
         phaseIndex = current
-        try? state.setField(context, "participants", .array(participants.map { .string($0) }))
+        try? publishParticipants()
         try? state.setField(context, "phase", .string(phase.id))
     }
 

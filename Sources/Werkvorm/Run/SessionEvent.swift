@@ -64,8 +64,6 @@ public struct SessionEvent: Sendable, Hashable {
 
     /// The keys of an event (a list: a few short strings compare faster than they hash).
     static let keys = ["step", "participant", "input", "fields", "phase", "time", "id", "seq", "on_behalf", "join", "go", "reveal", "approve", "hide", "pause"]
-    /// The keys that say what an event is: exactly one of them is in each.
-    static let verbs = ["input", "phase", "join", "go", "reveal", "approve", "hide", "pause"]
     /// At most this many characters of a name, an id or a time.
     static let maximumNameLength = 80
 
@@ -196,7 +194,7 @@ public struct SessionEvent: Sendable, Hashable {
     private static func name(_ value: LuaValue?, field: String, _ message: String) throws(Problem) -> String? {
         guard let value, value != .null else { return nil }
         guard let text = value.stringValue else { throw Problem(field: field, message) }
-        guard text.count <= maximumNameLength else { throw Problem(field: field, "is longer than \(maximumNameLength) characters") }
+        guard text.count <= maximumNameLength else { throw Problem(field: field, "is longer than \(maximumNameLength) characters; shorten it") }
         return text
     }
 
