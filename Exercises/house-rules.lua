@@ -370,7 +370,7 @@ return {
           title = { nl = "Reactie op een afspraak", en = "Answer to an agreement" },
           by = "participant",
           fields = {
-            { name = "rule", type = "integer", min = 1,
+            { name = "rule", type = "integer", min = 1, refers_to = "rules",
               label = { nl = "Nummer van de afspraak", en = "Number of the agreement" } },
             { name = "answer", type = "choice",
               label = { nl = "Jouw reactie", en = "Your answer" },
@@ -386,7 +386,7 @@ return {
           title = { nl = "Afspraak herformuleren", en = "Reword an agreement" },
           by = "facilitator",
           fields = {
-            { name = "rule", type = "integer", min = 1,
+            { name = "rule", type = "integer", min = 1, refers_to = "rules",
               label = { nl = "Nummer van de afspraak", en = "Number of the agreement" } },
             { name = "text", type = "text", max_length = 200,
               label = { nl = "Nieuwe tekst", en = "New wording" } },

@@ -40,7 +40,7 @@ end
 local position_options = {}
 for _, place in ipairs(places) do
   if place.value ~= "scapegoat" then
-    position_options[#position_options + 1] = { value = place.value, label = place.label }
+    position_options[#position_options + 1] = { value = place.value, label = place.label, x = place.x, y = place.y }
   end
 end
 

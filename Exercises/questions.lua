@@ -252,7 +252,7 @@ local question_fields = {
 }
 
 local function number_field()
-  return { { name = "question", type = "integer", min = 1,
+  return { { name = "question", type = "integer", min = 1, refers_to = "questions",
     label = { nl = "Nummer van de vraag", en = "Number of the question" } } }
 end
 

@@ -150,7 +150,15 @@ struct DeclarationReader {
         var options: [ChoiceOption] = []
         for (offset, option) in list.enumerated() {
             let option = try fields.object(option, at: path.appending(key: "options").appending(index: offset + 1))
-            options.append(ChoiceOption(value: try option.string("value"), label: try option.text("label", requireBoth: true)))
+            let place = path.appending(key: "options").appending(index: offset + 1)
+            let x = try option.optionalNumber("x"), y = try option.optionalNumber("y")
+            guard (x == nil) == (y == nil) else {
+                throw Problem(field: place.appending(key: x == nil ? "x" : "y").description, "a place on the map needs both x (-1 to 1, left to right) and y (0 to 1, bottom to top)")
+            }
+            if let x, let y, !(-1...1).contains(x) || !(0...1).contains(y) {
+                throw Problem(field: place.description, "x must lie from -1 to 1 and y from 0 to 1; found x = \(x), y = \(y)")
+            }
+            options.append(ChoiceOption(value: try option.string("value"), label: try option.text("label", requireBoth: true), x: x, y: y))
         }
         return options
     }
@@ -217,11 +225,12 @@ struct DeclarationReader {
             declarations.append(FieldDeclaration(
                 name: fieldName, kind: kind, label: try field.optionalText("label", requireBoth: true) ?? BilingualText(fieldName),
                 required: try field.bool("required") ?? true, minimum: try field.optionalNumber("min"), maximum: try field.optionalNumber("max"),
-                maxLength: try field.optionalInteger("max_length").map { Int($0) }, options: try options(field, at: fieldPath, required: kind == .choice)))
+                maxLength: try field.optionalInteger("max_length").map { Int($0) }, options: try options(field, at: fieldPath, required: kind == .choice),
+                refersTo: try field.optionalString("refers_to")))
         }
         return InputDeclaration(
             name: name, title: try fields.optionalText("title", requireBoth: true) ?? BilingualText(name), by: by,
-            anonymous: try fields.bool("anonymous") ?? false, fields: declarations)
+            anonymous: try fields.bool("anonymous") ?? false, fields: declarations, undoes: try fields.optionalString("undoes"))
     }
 }
 

@@ -4,6 +4,18 @@ import LuaHost
 public struct ChoiceOption: Sendable, Hashable {
     public var value: String
     public var label: BilingualText
+    /// Where the option lies on a drawn map (the polarisation map): `x` from -1 (the left
+    /// pole) to 1 (the right pole), `y` from 0 (the ground) up to 1. A phone draws a choice whose options all have
+    /// a place as a map to tap on.
+    public var x: Double?
+    public var y: Double?
+
+    public init(value: String, label: BilingualText, x: Double? = nil, y: Double? = nil) {
+        self.value = value
+        self.label = label
+        self.x = x
+        self.y = y
+    }
 }
 
 /// Something a trainer sets per session for an exercise (`dots = 5`), declared by the exercise.

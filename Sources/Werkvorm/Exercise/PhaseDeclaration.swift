@@ -23,6 +23,18 @@ public struct InputDeclaration: Sendable, Hashable {
     /// Whether a participant may leave their name out.
     public var anonymous: Bool
     public var fields: [FieldDeclaration]
+    /// The input this one takes back (`remove_dot` undoes `dot`): a phone shows the two as
+    /// minus and plus beside each item.
+    public var undoes: String?
+
+    public init(name: String, title: BilingualText, by: Actor, anonymous: Bool, fields: [FieldDeclaration], undoes: String? = nil) {
+        self.name = name
+        self.title = title
+        self.by = by
+        self.anonymous = anonymous
+        self.fields = fields
+        self.undoes = undoes
+    }
 }
 
 /// A typed field of an input.
@@ -40,6 +52,22 @@ public struct FieldDeclaration: Sendable, Hashable {
     public var maximum: Double?
     public var maxLength: Int?
     public var options: [ChoiceOption]
+    /// For a field that names an item by its number: the key of the participant's view that
+    /// lists the items (`notes`), each with an `id` or `number` and a `text`. A phone offers
+    /// the items to choose from.
+    public var refersTo: String?
+
+    public init(name: String, kind: Kind, label: BilingualText, required: Bool, minimum: Double? = nil, maximum: Double? = nil, maxLength: Int? = nil, options: [ChoiceOption] = [], refersTo: String? = nil) {
+        self.name = name
+        self.kind = kind
+        self.label = label
+        self.required = required
+        self.minimum = minimum
+        self.maximum = maximum
+        self.maxLength = maxLength
+        self.options = options
+        self.refersTo = refersTo
+    }
 }
 
 extension InputDeclaration {

@@ -10,6 +10,7 @@ public struct Pseudonyms: Sendable {
     public private(set) var mapping: [String: String] = [:]
     /// The pseudonyms, in the participants' order.
     public private(set) var participants: [String] = []
+    private var taken: Set<String> = []
     private let word: String
 
     /// Pseudonyms for `participants`, in their order.
@@ -19,12 +20,25 @@ public struct Pseudonyms: Sendable {
     }
 
     /// The pseudonym of `name`: the next free one if it has none yet (someone who joins later).
+    /// A pseudonym stands for itself.
     public mutating func pseudonym(for name: String) -> String {
         if let known = mapping[name] { return known }
-        let pseudonym = "\(word)-\(participants.count + 1)"
+        if taken.contains(name) { return name }
+        var number = participants.count + 1
+        while taken.contains("\(word)-\(number)") { number += 1 }
+        let pseudonym = "\(word)-\(number)"
         mapping[name] = pseudonym
         participants.append(pseudonym)
+        taken.insert(pseudonym)
         return pseudonym
+    }
+
+    /// Takes a pseudonym that is in use already (read back from a journal) as one of its own,
+    /// so that it stands for itself and no newcomer gets it.
+    public mutating func adopt(_ pseudonym: String) {
+        guard !taken.contains(pseudonym) else { return }
+        taken.insert(pseudonym)
+        participants.append(pseudonym)
     }
 
     /// The event with its participant, whoever joins, and every field that names a

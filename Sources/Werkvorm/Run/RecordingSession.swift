@@ -78,6 +78,7 @@ public actor RecordingSession {
         resumedEvents = journal.events.count
         journalledEvents = journal.events
         run.apply(journal.events.map(\.unnumbered))
+        for participant in run.participants { self.pseudonyms?.adopt(participant) }
     }
 
     /// The event as it will be journalled: with `anonymise`, every name replaced by its
@@ -117,6 +118,24 @@ public actor RecordingSession {
         }
     }
 
+    /// Someone joins from a phone: under `name`, or, without one, under the next free
+    /// pseudonym (`deelnemer-4`). Answers once the join is synced; the recorded event names the
+    /// participant as journalled (with `anonymise`, by their pseudonym).
+    public func join(name: String?) async throws(Problem) -> RecordedEvent {
+        let chosen = name ?? freePseudonym()
+        return try await submit(SessionEvent(step: nil, action: .join(chosen)))
+    }
+
+    /// The next `deelnemer-N` that nobody has and no waiting join asks for.
+    private func freePseudonym() -> String {
+        let word = script.language == .nl ? "deelnemer" : "participant"
+        var asked = Set(waiting.compactMap(\.event.participant))
+        asked.formUnion(run.participants)
+        var number = run.participants.count + 1
+        while asked.contains("\(word)-\(number)") || pseudonyms?.mapping["\(word)-\(number)"] != nil { number += 1 }
+        return "\(word)-\(number)"
+    }
+
     private func commitWaiting() {
         let batch = waiting
         waiting.removeAll()
@@ -142,6 +161,11 @@ public actor RecordingSession {
         finished = true
         for subscriber in subscribers.values { subscriber.finish() }
         subscribers.removeAll()
+    }
+
+    /// The record as it would be written now: to export while the session goes on.
+    public func record() -> SessionRecord {
+        SessionRecord(run, scriptText: pseudonyms?.apply(toScript: scriptText) ?? scriptText)
     }
 
     // MARK: What changed
@@ -185,6 +209,28 @@ public actor RecordingSession {
     public func report(ofStep step: Int, language: Language) throws(Problem) -> [ReportBlock]? {
         try run.report(ofStep: step, language: language)
     }
+
+    /// What `participant`'s screen shows now, with the sequence number of the last event it
+    /// reflects (an event stream's id).
+    public func participantSnapshot(_ participant: String) -> (seq: Int, view: ParticipantView) {
+        (run.nextSeq - 1, run.participantView(participant))
+    }
+
+    /// The facilitator's view now, with the sequence number of the last event it reflects.
+    public func facilitatorSnapshot() -> (seq: Int, view: FacilitatorView) {
+        (run.nextSeq - 1, run.facilitatorView())
+    }
+
+    /// The projector's view now, with the sequence number of the last event it reflects.
+    public func projectorSnapshot() -> (seq: Int, view: ProjectorView) {
+        (run.nextSeq - 1, run.projectorView())
+    }
+
+    /// The sequence number of the last event applied (0 before the first).
+    public var lastSeq: Int { run.nextSeq - 1 }
+
+    /// Whether the session has ended and its record is written.
+    public var hasFinished: Bool { finished }
 
     /// Every event so far, with its result.
     public var events: [RecordedEvent] { run.events }

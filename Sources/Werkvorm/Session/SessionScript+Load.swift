@@ -48,7 +48,7 @@ struct SessionScriptReader {
     let library: ExerciseLibrary
     var problems: [Problem] = []
 
-    static let topKeys = ["title", "language", "date", "start", "end", "roster", "steps"]
+    static let topKeys = ["title", "language", "date", "start", "end", "roster", "ask_names", "steps"]
 
     /// Notes a problem at `node`'s line and column.
     mutating func report(_ node: Node?, _ field: String?, _ message: String) {
@@ -99,8 +99,11 @@ struct SessionScriptReader {
         } else {
             report(root, "steps", "is missing; add `steps:` with a list of exercises, breaks and blocks")
         }
+        let asksNames = mapping["ask_names"].flatMap { boolean($0, field: "ask_names") } ?? false
         guard let title, let date, let start else { return nil }
-        return SessionScript(file: file, title: title, language: language, date: date, start: start, end: end, roster: roster, steps: steps)
+        var script = SessionScript(file: file, title: title, language: language, date: date, start: start, end: end, roster: roster, steps: steps)
+        script.asksNames = asksNames
+        return script
     }
 
     /// Reports every key of `mapping` that is not in `allowed`, with a "did you mean".

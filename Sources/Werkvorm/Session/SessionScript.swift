@@ -19,6 +19,9 @@ public struct SessionScript: Sendable {
     public var roster: [RosterEntry]
     /// The steps, with ids 1, 2, 3… in order.
     public var steps: [SessionStep]
+    /// Whether people who join from a phone are asked for their name (`ask_names: true`).
+    /// Without it they take part under a pseudonym the session gives them.
+    public var asksNames = false
 
     /// The total planned minutes.
     public var totalMinutes: Int { steps.reduce(0) { $0 + $1.minutes } }

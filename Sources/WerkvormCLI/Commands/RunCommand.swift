@@ -46,16 +46,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         let library = library.load()
-        let scriptText: String
-        let script: SessionScript
-        do {
-            scriptText = try String(contentsOfFile: session, encoding: .utf8)
-            script = try SessionScript.load(path: session, library: library)
-        } catch let error as Problems {
-            throw CLIError(error.description)
-        } catch {
-            throw CLIError("\(session): cannot read the session script; check the path")
-        }
+        let (script, scriptText) = try Self.load(session: session, library: library)
         let recordURL = URL(fileURLWithPath: record)
         guard let events else {
             let participants = SessionRun.participants(of: script, events: [])
@@ -116,6 +107,11 @@ struct RunCommand: AsyncParsableCommand {
 
     /// The recording, new or resumed.
     private func open(script: SessionScript, scriptText: String, library: ExerciseLibrary, participants: [String], record: URL) throws -> RecordingSession {
+        try Self.open(script: script, scriptText: scriptText, library: library, participants: participants, record: record, resume: resume, anonymise: anonymise, seed: seed)
+    }
+
+    /// A recording of `script` to `record`, new or resumed; what is wrong as a `CLIError`.
+    static func open(script: SessionScript, scriptText: String, library: ExerciseLibrary, participants: [String], record: URL, resume: Bool, anonymise: Bool, seed: Int64?) throws -> RecordingSession {
         do {
             if resume {
                 return try RecordingSession(
@@ -129,6 +125,18 @@ struct RunCommand: AsyncParsableCommand {
             throw CLIError(error.description)
         } catch let error as Problem {
             throw CLIError(error.description)
+        }
+    }
+
+    /// The script and its text, or a `CLIError` naming the file.
+    static func load(session: String, library: ExerciseLibrary) throws -> (script: SessionScript, text: String) {
+        do {
+            let text = try String(contentsOfFile: session, encoding: .utf8)
+            return (try SessionScript.load(path: session, library: library), text)
+        } catch let error as Problems {
+            throw CLIError(error.description)
+        } catch {
+            throw CLIError("\(session): cannot read the session script; check the path")
         }
     }
 
