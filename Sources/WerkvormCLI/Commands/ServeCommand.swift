@@ -60,7 +60,6 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        setvbuf(stdout, nil, _IOLBF, 0)  // each line as it is printed, also into a pipe or a log
         guard LiveServer.isFree(port: port) else {
             throw CLIError("port \(port) is in use (another werkvorm serve, or another program); choose another with --port, say --port \(port + 1)")
         }
@@ -96,7 +95,7 @@ struct ServeCommand: AsyncParsableCommand {
             keyboard.cancel()
         }
         do {
-            try await server.run { print(announcement) }
+            try await server.run { Terminal.output(announcement) }
         } catch let error as Problem {
             throw CLIError(error.description)
         } catch {
@@ -105,7 +104,7 @@ struct ServeCommand: AsyncParsableCommand {
         try? FileManager.default.removeItem(at: keysURL)
         let events = await recording.events
         let accepted = events.filter { $0.result.kind == .accepted }.count
-        print("\n\(events.count) events, \(accepted) accepted; wrote \(record)")
+        Terminal.output("\n\(events.count) events, \(accepted) accepted; wrote \(record)")
     }
 
     /// What the terminal shows at the start: where phones join, the code and the QR code, and
@@ -138,11 +137,11 @@ struct ServeCommand: AsyncParsableCommand {
             known = now
             server.update(addresses: now.map(\.ip))
             if now.isEmpty {
-                print("The laptop lost its network: phones cannot reach it now. Inputs already sent are safe; phones go on by themselves when the network is back.")
+                Terminal.output("The laptop lost its network: phones cannot reach it now. Inputs already sent are safe; phones go on by themselves when the network is back.")
             } else {
-                print("The network changed. Phones join at:")
-                for address in now { print("  \(server.joinAddress(ip: address.ip))   (\(address.interface))") }
-                print("The projector shows the new address and QR code.")
+                Terminal.output("The network changed. Phones join at:")
+                for address in now { Terminal.output("  \(server.joinAddress(ip: address.ip))   (\(address.interface))") }
+                Terminal.output("The projector shows the new address and QR code.")
             }
         }
     }
@@ -152,7 +151,7 @@ struct ServeCommand: AsyncParsableCommand {
 private func readKeyboard(_ server: LiveServer) {
     while let line = readLine() {
         if line.trimmingCharacters(in: .whitespaces).lowercased() == "f" {
-            print("Control page (opens once): \(server.facilitatorLink())")
+            Terminal.output("Control page (opens once): \(server.facilitatorLink())")
         }
     }
 }
@@ -175,6 +174,6 @@ extension VenueCheck {
             A firewall on the laptop can block port \(port) too. Ctrl-C stops the check.
             """)
         let announcement = lines.joined(separator: "\n")
-        try await run(onRunning: { print(announcement) }, reached: { host in print("✓ a phone reached the laptop at http://\(host)/check") })
+        try await run(onRunning: { Terminal.output(announcement) }, reached: { host in Terminal.output("✓ a phone reached the laptop at http://\(host)/check") })
     }
 }
