@@ -1,0 +1,409 @@
+"""End-to-end test of `werkvorm serve` in a real browser (Debian's Chromium via Playwright).
+
+One live session of Examples/iedereen-mee-sessie-6.yaml, step 8 (engagement voting): a
+facilitator page, a projector and 30 phones (one on a plain-http host name, as in a venue).
+The phones write engagements and vote with dots in a fixed pattern; one phone votes while
+offline; the server is killed with SIGKILL in the middle of the vote and resumed; the
+projector must show the exact tally, and `werkvorm replay` must find the record identical.
+
+Run from the package root:
+    .venv/bin/python -m pytest Tests/Browser/test_live.py -v
+The binary is $WERKVORM (default .build/debug/werkvorm); Chromium is /usr/bin/chromium.
+"""
+
+import collections
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "Examples" / "iedereen-mee-sessie-6.yaml"
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+CHROMIUM = "/usr/bin/chromium"
+VENUE_HOST = "zaal.test"  # resolved to 127.0.0.1 by Chromium: a plain-http name, not a secure context
+
+PHONES = 30
+VENUE_PHONES = {0, 13}  # these open http://zaal.test:PORT/
+OFFLINE_PHONE = 17
+BURST_PHONES = range(0, 6)  # tap once right before the server is killed, without waiting
+STEP = 8
+DOTS = 5
+WAIT = 15_000  # ms, for any one thing to show up
+
+
+def werkvorm_binary() -> Path:
+    path = Path(os.environ.get("WERKVORM", ".build/debug/werkvorm"))
+    return path if path.is_absolute() else ROOT / path
+
+
+def werkvorm_env():
+    # the shipped exercises of this checkout, also for a binary copied elsewhere
+    return dict(os.environ, WERKVORM_HOME=os.environ.get("WERKVORM_HOME", str(ROOT)))
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("0.0.0.0", 0))
+        return s.getsockname()[1]
+
+
+# ---------------------------------------------------------------------------------------------
+# the server
+
+
+class Server:
+    """`werkvorm serve` in a temporary directory, its stdout read line by line."""
+
+    def __init__(self, workdir: Path, port: int):
+        self.workdir = workdir
+        self.port = port
+        self.record = workdir / "r.json"
+        self.proc = None
+        self.lines = []
+        self.errors = []
+        self.links = {}
+
+    def command(self, resume: bool):
+        command = [str(werkvorm_binary()), "serve", str(SCRIPT), "--record", str(self.record),
+                   "--port", str(self.port), "--allow-host", VENUE_HOST]
+        return command + (["--resume"] if resume else [])
+
+    def start(self, resume: bool = False, timeout: float = 30):
+        self.lines, self.errors, self.links = [], [], {}
+        ready = threading.Event()
+        self.proc = subprocess.Popen(self.command(resume), cwd=self.workdir, env=werkvorm_env(), stdin=subprocess.DEVNULL,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1)
+
+        def read_out(stream, lines):
+            for line in stream:
+                lines.append(line.rstrip("\n"))
+                if line.startswith("Projector:"):
+                    ready.set()
+            ready.set()  # the process ended
+
+        threading.Thread(target=read_out, args=(self.proc.stdout, self.lines), daemon=True).start()
+        threading.Thread(target=lambda: [self.errors.append(l.rstrip("\n")) for l in self.proc.stderr], daemon=True).start()
+        assert ready.wait(timeout), f"werkvorm serve did not start in {timeout}s: {self.lines} {self.errors}"
+        assert self.proc.poll() is None, f"werkvorm serve stopped: {self.lines} {self.errors}"
+        text = "\n".join(self.lines)
+        self.links["facilitator"] = re.search(r"Control page \(this laptop, opens once\): (\S+)", text).group(1)
+        self.links["projector"] = re.search(r"Projector: (\S+)", text).group(1)
+        self.code = re.search(r"Join code: (\S+)", text).group(1)
+        live = json.loads((self.workdir / "r.json.live").read_text())
+        assert live["join_code"] == self.code
+        return self
+
+    def kill(self):
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(10)
+
+    def end(self, timeout: float = 20) -> int:
+        self.proc.send_signal(signal.SIGTERM)
+        code = self.proc.wait(timeout)
+        deadline = time.monotonic() + 5
+        while not any(" accepted; wrote " in l for l in self.lines) and time.monotonic() < deadline:
+            time.sleep(0.05)  # the reader thread catches up with the last lines
+        return code
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait(10)
+
+
+@pytest.fixture(scope="module")
+def server():
+    assert werkvorm_binary().exists(), f"no binary at {werkvorm_binary()}: run swift build, or set WERKVORM"
+    with tempfile.TemporaryDirectory(prefix="werkvorm-browser-") as directory:
+        served = Server(Path(directory), free_port()).start()
+        try:
+            yield served
+        finally:
+            served.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM,
+                                     args=["--no-sandbox", f"--host-resolver-rules=MAP {VENUE_HOST} 127.0.0.1"])
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+# ---------------------------------------------------------------------------------------------
+# the voting pattern: what each phone does, so that the tally is known before the vote
+
+
+def engagements_of(i: int):
+    texts = [f"Engagement {i:02d}: ik spreek collega {i % 7} aan op vooroordelen"]
+    if i % 10 == 0:
+        texts.append(f"Engagement {i:02d}b: ik lees mij in over dekolonisering")
+    return texts
+
+
+NOTES = sum(len(engagements_of(i)) for i in range(PHONES))  # 33
+
+
+def votes_of(i: int):
+    """Phone i's taps as (sign, note number), in two rounds: before and after the crash."""
+    a, b = i % NOTES + 1, (3 * i + 5) % NOTES + 1
+    c, d = (7 * i + 2) % 11 + 1, 1 if i % 4 == 0 else (i * i) % NOTES + 1
+    first = [(+1, a), (+1, a), (+1, b)]  # stacking two dots on a
+    second = [(+1, c), (+1, d)]
+    if i % 9 == 4:  # takes one back and places two more
+        second = [(-1, a), (+1, c), (+1, d), (+1, (5 * i) % NOTES + 1)]
+    return first, second
+
+
+def expected_tally():
+    tally = collections.Counter()
+    for i in range(PHONES):
+        for sign, note in sum(votes_of(i), []):
+            tally[note] += sign
+    return tally
+
+
+def dots_left_after(actions) -> int:
+    return DOTS - sum(sign for sign, _ in actions)
+
+
+# ---------------------------------------------------------------------------------------------
+# the pages
+
+
+class Phone:
+    def __init__(self, index, context, page, base):
+        self.index, self.context, self.page, self.base = index, context, page, base
+        self.done = []  # the taps that were sent
+
+    def status(self):
+        return self.page.locator("#status-text")
+
+    def dot_button(self, sign: int, note: int):
+        item = self.page.locator(f'.dots li:has(.count[data-item="{note}"])')
+        return item.locator("button").nth(1 if sign > 0 else 0)
+
+    def tap(self, sign: int, note: int):
+        self.dot_button(sign, note).tap()
+        self.done.append((sign, note))
+
+    def my_dots(self):
+        mine = collections.Counter()
+        for sign, note in self.done:
+            mine[note] += sign
+        return {note: n for note, n in mine.items() if n}
+
+    def expect_settled(self, timeout=WAIT):
+        """Every tap answered by the server: nothing waiting, the dots left and counts as sent."""
+        left = dots_left_after(self.done)
+        expect(self.page.locator("#dots-left")).to_have_text(f"Je hebt nog {left} bolletje(s)", timeout=timeout)
+        expect(self.page.locator("#mine li.wait")).to_have_count(0, timeout=timeout)
+        for note, n in self.my_dots().items():
+            expect(self.page.locator(f'.dots .count[data-item="{note}"]')).to_have_text(str(n), timeout=timeout)
+
+
+def open_phone(browser, index, port, code) -> Phone:
+    host = VENUE_HOST if index in VENUE_PHONES else "127.0.0.1"
+    context = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=1, locale="nl-BE")
+    page = context.new_page()
+    base = f"http://{host}:{port}"
+    page.goto(f"{base}/?code={code}")
+    return Phone(index, context, page, base)
+
+
+def test_live_session_with_thirty_phones(server, browser):
+    started = time.monotonic()
+    SHOTS.mkdir(exist_ok=True)
+    port, code = server.port, server.code
+    tally = expected_tally()
+    assert sum(tally.values()) == PHONES * DOTS
+
+    # 1. facilitator (desktop) and projector (1280x720)
+    facilitator_context = browser.new_context(viewport={"width": 1366, "height": 900})
+    facilitator = facilitator_context.new_page()
+    facilitator.goto(server.links["facilitator"])
+    expect(facilitator).to_have_url(re.compile(r"/facilitator$"))
+    expect(facilitator.locator("#status-text")).to_have_text("Verbonden", timeout=WAIT)
+    expect(facilitator.locator("#code")).to_have_text(code)
+    projector_context = browser.new_context(viewport={"width": 1280, "height": 720})
+    projector = projector_context.new_page()
+    projector.goto(server.links["projector"])
+    expect(projector).to_have_url(re.compile(r"/projector$"))
+    expect(projector.locator("#code")).to_have_text(code, timeout=WAIT)
+    expect(projector.locator("img[src='/qr.svg']")).to_be_visible()
+    assert projector.evaluate("document.querySelector(\"img[src='/qr.svg']\").naturalWidth") > 0
+
+    # 2. thirty phones join
+    phones = [open_phone(browser, i, port, code) for i in range(PHONES)]
+    for phone in phones:
+        expect(phone.page.locator("#join")).to_be_visible(timeout=WAIT)
+        expect(phone.page.locator("#code")).to_have_value(code)
+        phone.page.locator("#join-form button[type=submit]").tap()
+    for phone in phones:
+        expect(phone.page.locator("#session")).to_be_visible(timeout=WAIT)
+        expect(phone.status()).to_have_text("Verbonden", timeout=WAIT)
+    expect(facilitator.locator("#count")).to_have_text(str(PHONES), timeout=WAIT)
+    expect(projector.locator("#count")).to_have_text(str(PHONES), timeout=WAIT)
+    for index in VENUE_PHONES:
+        page = phones[index].page
+        assert page.evaluate("window.isSecureContext") is False, "the venue host name must be a plain-http context"
+        assert page.evaluate("typeof crypto.randomUUID") == "undefined"
+    assert phones[1].page.evaluate("window.isSecureContext") is True  # 127.0.0.1 is trustworthy
+
+    # 3. step 8, collect: everyone writes one engagement, some two
+    facilitator.get_by_role("button", name=f"Ga naar stap {STEP}").click()
+    expect(facilitator.locator("#now")).to_contain_text(f"{STEP}. ", timeout=WAIT)
+    facilitator.locator("#phases button", has_text="Engagementen verzamelen").click()
+    expect(facilitator.locator("#phases button[aria-pressed=true]")).to_have_text("Engagementen verzamelen", timeout=WAIT)
+    for phone in phones:
+        expect(phone.page.locator("#phase")).to_have_text("Engagementen verzamelen", timeout=WAIT)
+    for round_ in (0, 1):
+        writers = [p for p in phones if len(engagements_of(p.index)) > round_]
+        for phone in writers:
+            form = phone.page.locator("form", has=phone.page.locator("textarea"))
+            form.locator("textarea").fill(engagements_of(phone.index)[round_])
+            form.get_by_role("button", name="Versturen").tap()
+        for phone in writers:
+            text = engagements_of(phone.index)[round_]
+            expect(phone.page.locator("#mine li", has_text=text)).to_contain_text("Verstuurd ✓", timeout=WAIT)
+
+    # 3b. vote: the notes are numbered in the order the server took them
+    facilitator.locator("#phases button", has_text="Stemmen met bolletjes").click()
+    for phone in phones:
+        expect(phone.page.locator("#phase")).to_have_text("Stemmen met bolletjes", timeout=WAIT)
+        expect(phone.page.locator(".dots li")).to_have_count(NOTES, timeout=WAIT)
+        expect(phone.page.locator("#dots-left")).to_have_text(f"Je hebt nog {DOTS} bolletje(s)", timeout=WAIT)
+    labels = phones[0].page.locator(".dots li .text").all_text_contents()
+    notes = {}
+    for label in labels:
+        number, text = label.split(". ", 1)
+        notes[int(number)] = text
+    assert sorted(notes) == list(range(1, NOTES + 1))
+    assert sorted(notes.values()) == sorted(t for i in range(PHONES) for t in engagements_of(i))
+
+    first_round = {p.index: votes_of(p.index)[0] for p in phones}
+    for phone in phones:
+        for sign, note in first_round[phone.index]:
+            phone.tap(sign, note)
+    for phone in phones:
+        phone.expect_settled()
+
+    phone = phones[3]
+    phone.page.screenshot(path=str(SHOTS / "phone-vote.png"), full_page=True)
+
+    # 4. one phone votes offline: the tap waits, then counts exactly once
+    offline = phones[OFFLINE_PHONE]
+    second_round = {p.index: list(votes_of(p.index)[1]) for p in phones}
+    offline.context.set_offline(True)
+    expect(offline.status()).to_contain_text("Geen verbinding", timeout=WAIT)
+    sign, note = second_round[OFFLINE_PHONE].pop(0)
+    offline.tap(sign, note)
+    expect(offline.page.locator("#mine li.wait")).to_contain_text("wordt verstuurd", timeout=WAIT)
+    outbox_key = f"werkvorm-outbox-{code}"
+    offline.page.wait_for_function(
+        "key => (JSON.parse(localStorage.getItem(key) || '[]')[0] || {}).tries >= 1", arg=outbox_key, timeout=WAIT)
+    waiting = offline.page.evaluate("key => JSON.parse(localStorage.getItem(key))", outbox_key)
+    assert len(waiting) == 1, waiting
+    offline_body = waiting[0]["body"]
+    offline.page.screenshot(path=str(SHOTS / "phone-offline.png"), full_page=True)
+    offline.context.set_offline(False)
+    expect(offline.status()).to_have_text("Verbonden", timeout=WAIT)
+    offline.expect_settled()
+    assert offline.page.evaluate("key => JSON.parse(localStorage.getItem(key) || '[]').length", outbox_key) == 0
+
+    # 5. a few taps go out, and the server is killed with SIGKILL in the middle of the vote
+    for index in BURST_PHONES:
+        sign, note = second_round[index].pop(0)
+        phones[index].tap(sign, note)
+    server.kill()
+    for phone in phones:
+        expect(phone.status()).to_contain_text("Geen verbinding", timeout=WAIT)
+    server.start(resume=True)
+    assert any("resumed:" in line for line in server.errors), server.errors
+    assert server.code == code, "the join code stays the same after --resume"
+    for phone in phones:
+        expect(phone.status()).to_have_text("Verbonden", timeout=WAIT)
+    expect(facilitator.locator("#status-text")).to_have_text("Verbonden", timeout=WAIT)
+    for index in BURST_PHONES:
+        phones[index].expect_settled()
+
+    # a retry of the offline tap whose answer was lost: recognised by its id after the resume
+    answer = offline.page.evaluate(
+        "async body => { const r = await post('/api/phone/input', body); return [r.status, await r.json()]; }", offline_body)
+    assert answer[0] == 200 and answer[1]["result"] == "accepted" and "duplicate" in answer[1], answer
+    offline_seq = answer[1]["duplicate"]
+
+    # the rest of the vote, after the resume
+    for phone in phones:
+        for sign, note in second_round[phone.index]:
+            phone.tap(sign, note)
+    for phone in phones:
+        phone.expect_settled()
+        expect(phone.page.locator("#dots-left")).to_have_text("Je hebt nog 0 bolletje(s)")
+    expect(facilitator.locator("#view")).to_contain_text("Nog bolletjes over: 0", timeout=WAIT)
+
+    # 6. results, revealed on the projector: the exact tally
+    facilitator.locator("#phases button", has_text="Uitslag").click()
+    expect(facilitator.locator("#phases button[aria-pressed=true]")).to_have_text("Uitslag", timeout=WAIT)
+    expect(facilitator.locator("#reveal")).to_have_text("Uitslag tonen op de projector", timeout=WAIT)
+    facilitator.locator("#reveal").click()
+    expect(facilitator.locator("#reveal")).to_have_text("Uitslag verbergen", timeout=WAIT)
+    outcome = projector.locator("#outcome")
+    expect(outcome.locator("table.wv-table")).to_be_visible(timeout=WAIT)
+    rows = outcome.locator("table.wv-table tbody tr")
+    expect(rows).to_have_count(NOTES)
+    shown = {}
+    for cells in rows.evaluate_all("rows => rows.map(r => Array.from(r.cells, c => c.textContent.trim()))"):
+        shown[cells[1]] = int(cells[2])
+    assert shown == {notes[n]: tally[n] for n in notes}
+    chart = outcome.locator("svg.wv-svg").first.get_attribute("aria-label")
+    for n, text in notes.items():
+        assert f"{text}: {tally[n]}" in chart, (text, tally[n])
+    expect(outcome).to_contain_text(f"{NOTES} engagementen, {PHONES} deelnemers met elk {DOTS} bolletjes")
+    expect(outcome).to_contain_text(f"{PHONES * DOTS} bolletjes gebruikt")
+    best = max(tally.values())
+    for n in (n for n in notes if tally[n] == best):
+        expect(outcome.locator("ul, ol").first).to_contain_text(f"{notes[n]}; {best} stemmen")
+    projector.screenshot(path=str(SHOTS / "projector.png"))
+    facilitator.screenshot(path=str(SHOTS / "facilitator.png"), full_page=True)
+
+    # 7. end the session: the record is written, and a replay of it is identical
+    for context in [facilitator_context, projector_context] + [p.context for p in phones]:
+        context.close()
+    assert server.end() == 0, server.errors
+    summary = next(l for l in server.lines if " accepted; wrote " in l)
+    assert summary.endswith(f"wrote {server.record}"), summary
+    replay = subprocess.run([str(werkvorm_binary()), "replay", str(server.record)], cwd=server.workdir, env=werkvorm_env(),
+                            capture_output=True, text=True, timeout=60)
+    assert replay.returncode == 0, replay.stdout + replay.stderr
+    assert "identical" in replay.stdout.lower(), replay.stdout
+
+    record = json.loads(server.record.read_text())
+    events = record["events"]
+    same = [e for e in events if e.get("id") == offline_body["id"]]
+    accepted = [e for e in same if e["result"] == "accepted" and "duplicate" not in e]
+    assert len(accepted) == 1, same
+    assert accepted[0]["seq"] == offline_seq
+    assert all(e.get("duplicate") == offline_seq for e in same if e is not accepted[0]), same
+    counted = collections.Counter()
+    for e in events:
+        if e.get("step") == STEP and e["result"] == "accepted" and "duplicate" not in e and e.get("input") in ("dot", "remove_dot"):
+            counted[e["fields"]["note"]] += 1 if e["input"] == "dot" else -1
+    assert {n: c for n, c in counted.items() if c} == {n: c for n, c in tally.items() if c}
+    ids = [e["id"] for e in events if e.get("id") and "duplicate" not in e]
+    assert len(ids) == len(set(ids)), "an id is accepted once"
+    assert time.monotonic() - started < 180
