@@ -1,15 +1,15 @@
 # Werkvorm: `make demo` runs the shipped example, `make test` runs every test.
-# Both install what is missing on a Debian machine (Lua 5.4 through apt-get).
+# Both install what is missing on a Debian machine (Lua 5.4 and libqrencode through apt-get).
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/werkvorm
 
-.PHONY: deps lint-deps schema-deps build demo test lint
+.PHONY: deps lint-deps venv schema-deps browser-deps build demo test lint
 
 deps:
-	@if ! pkg-config --exists lua5.4 2>/dev/null; then \
-		echo "Installing Lua 5.4 (liblua5.4-dev) with apt-get"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 liblua5.4-dev pkg-config; \
+	@if ! pkg-config --exists lua5.4 libqrencode 2>/dev/null; then \
+		echo "Installing Lua 5.4 (liblua5.4-dev) and libqrencode-dev with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 liblua5.4-dev libqrencode-dev pkg-config; \
 	fi
 
 lint-deps:
@@ -18,14 +18,31 @@ lint-deps:
 		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 lua-check; \
 	fi
 
-# Python's jsonschema, with which the tests validate records against docs/record.schema.json,
-# in a virtual environment of the project's own (.venv): Debian's python3 refuses pip installs
-# outside one. python3-venv comes from apt-get when venv is missing.
-schema-deps:
-	@if ! .venv/bin/python -c 'import jsonschema' 2>/dev/null; then \
+# A virtual environment of the project's own (.venv) for the Python tools of the tests: Debian's
+# python3 refuses pip installs outside one. python3-venv comes from apt-get when venv is missing.
+venv:
+	@if [ ! -x .venv/bin/python ]; then \
 		python3 -c 'import ensurepip, venv' 2>/dev/null || { echo "Installing python3-venv with apt-get"; $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 python3-venv; }; \
+		python3 -m venv .venv; \
+	fi
+
+# Python's jsonschema, with which the tests validate records against docs/record.schema.json.
+schema-deps: venv
+	@if ! .venv/bin/python -c 'import jsonschema' 2>/dev/null; then \
 		echo "Installing jsonschema into .venv with pip"; \
-		python3 -m venv .venv && .venv/bin/python -m pip install --quiet jsonschema; \
+		.venv/bin/python -m pip install --quiet jsonschema; \
+	fi
+
+# The browser test of live participation: Debian's chromium, driven by Playwright and pytest
+# from PyPI (in .venv; Playwright uses the system's chromium, it downloads no browser).
+browser-deps: venv
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "Installing chromium with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 chromium; \
+	fi
+	@if ! .venv/bin/python -c 'import playwright, pytest' 2>/dev/null; then \
+		echo "Installing playwright and pytest into .venv with pip"; \
+		.venv/bin/python -m pip install --quiet playwright pytest; \
 	fi
 
 # luacheck over the exercises and plugins, with .luacheckrc (no io, os, debug, package).
@@ -44,5 +61,7 @@ demo: build
 	@rm -f out/iedereen-mee-sessie-6.record.json.journal
 	$(BIN) run $(EXAMPLE).yaml --events $(EXAMPLE).events.jsonl --record out/iedereen-mee-sessie-6.record.json --seed 1
 
-test: deps lint schema-deps
+test: deps lint schema-deps browser-deps
 	swift test
+	swift build
+	WERKVORM=$(BIN) .venv/bin/python -m pytest -q Tests/Browser
