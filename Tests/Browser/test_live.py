@@ -227,6 +227,10 @@ def open_phone(browser, index, port, code) -> Phone:
 
 def test_live_session_with_thirty_phones(server, browser):
     started = time.monotonic()
+
+    def lap(what):  # shown with pytest -s
+        print(f"{time.monotonic() - started:6.1f}s  {what}", flush=True)
+
     SHOTS.mkdir(exist_ok=True)
     port, code = server.port, server.code
     tally = expected_tally()
@@ -247,6 +251,8 @@ def test_live_session_with_thirty_phones(server, browser):
     expect(projector.locator("img[src='/qr.svg']")).to_be_visible()
     assert projector.evaluate("document.querySelector(\"img[src='/qr.svg']\").naturalWidth") > 0
 
+    lap('facilitator and projector open')
+
     # 2. thirty phones join
     phones = [open_phone(browser, i, port, code) for i in range(PHONES)]
     for phone in phones:
@@ -264,6 +270,8 @@ def test_live_session_with_thirty_phones(server, browser):
         assert page.evaluate("typeof crypto.randomUUID") == "undefined"
     assert phones[1].page.evaluate("window.isSecureContext") is True  # 127.0.0.1 is trustworthy
 
+    lap('30 phones joined')
+
     # 3. step 8, collect: everyone writes one engagement, some two
     facilitator.get_by_role("button", name=f"Ga naar stap {STEP}").click()
     expect(facilitator.locator("#now")).to_contain_text(f"{STEP}. ", timeout=WAIT)
@@ -280,6 +288,8 @@ def test_live_session_with_thirty_phones(server, browser):
         for phone in writers:
             text = engagements_of(phone.index)[round_]
             expect(phone.page.locator("#mine li", has_text=text)).to_contain_text("Verstuurd ✓", timeout=WAIT)
+
+    lap('engagements written')
 
     # 3b. vote: the notes are numbered in the order the server took them
     facilitator.locator("#phases button", has_text="Stemmen met bolletjes").click()
@@ -302,6 +312,7 @@ def test_live_session_with_thirty_phones(server, browser):
     for phone in phones:
         phone.expect_settled()
 
+    lap('first round of dots settled')
     phone = phones[3]
     phone.page.screenshot(path=str(SHOTS / "phone-vote.png"), full_page=True)
 
@@ -325,6 +336,8 @@ def test_live_session_with_thirty_phones(server, browser):
     offline.expect_settled()
     assert offline.page.evaluate("key => JSON.parse(localStorage.getItem(key) || '[]').length", outbox_key) == 0
 
+    lap('offline vote counted')
+
     # 5. a few taps go out, and the server is killed with SIGKILL in the middle of the vote
     for index in BURST_PHONES:
         sign, note = second_round[index].pop(0)
@@ -341,6 +354,8 @@ def test_live_session_with_thirty_phones(server, browser):
     for index in BURST_PHONES:
         phones[index].expect_settled()
 
+    lap('resumed, phones reconnected')
+
     # a retry of the offline tap whose answer was lost: recognised by its id after the resume
     answer = offline.page.evaluate(
         "async body => { const r = await post('/api/phone/input', body); return [r.status, await r.json()]; }", offline_body)
@@ -355,6 +370,8 @@ def test_live_session_with_thirty_phones(server, browser):
         phone.expect_settled()
         expect(phone.page.locator("#dots-left")).to_have_text("Je hebt nog 0 bolletje(s)")
     expect(facilitator.locator("#view")).to_contain_text("Nog bolletjes over: 0", timeout=WAIT)
+
+    lap('vote done')
 
     # 6. results, revealed on the projector: the exact tally
     facilitator.locator("#phases button", has_text="Uitslag").click()
@@ -381,6 +398,8 @@ def test_live_session_with_thirty_phones(server, browser):
     projector.screenshot(path=str(SHOTS / "projector.png"))
     facilitator.screenshot(path=str(SHOTS / "facilitator.png"), full_page=True)
 
+    lap('tally on the projector')
+
     # 7. end the session: the record is written, and a replay of it is identical
     for context in [facilitator_context, projector_context] + [p.context for p in phones]:
         context.close()
@@ -406,4 +425,5 @@ def test_live_session_with_thirty_phones(server, browser):
     assert {n: c for n, c in counted.items() if c} == {n: c for n, c in tally.items() if c}
     ids = [e["id"] for e in events if e.get("id") and "duplicate" not in e]
     assert len(ids) == len(set(ids)), "an id is accepted once"
+    lap("replayed and checked")
     assert time.monotonic() - started < 180

@@ -224,10 +224,11 @@ enum PhonePage {
           const v = view.view || {};
           const left = document.getElementById("dots-left");
           if (left) left.textContent = v.dots_left !== undefined ? T("Je hebt nog " + v.dots_left + " bolletje(s)", "You have " + v.dots_left + " dot(s) left") : "";
-          for (const node of document.querySelectorAll(".dots .count")) {
-            const mine = v.my_dots || {};
-            node.textContent = String(mine[node.dataset.item] ?? mine[Number(node.dataset.item)] ?? 0);
-          }
+          // my_dots is a list of { note, count } (engagement-voting), or a map from item to count
+          const mine = {};
+          if (Array.isArray(v.my_dots)) { for (const d of v.my_dots) if (d && typeof d === "object") mine[d.note ?? d.id ?? d.number] = d.count; }
+          else Object.assign(mine, v.my_dots || {});
+          for (const node of document.querySelectorAll(".dots .count")) node.textContent = String(mine[node.dataset.item] ?? 0);
         }
 
         function formCard(view, input) {
