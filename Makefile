@@ -33,12 +33,13 @@ schema-deps: venv
 		.venv/bin/python -m pip install --quiet jsonschema; \
 	fi
 
-# The browser test of live participation: Debian's chromium, driven by Playwright and pytest
-# from PyPI (in .venv; Playwright uses the system's chromium, it downloads no browser).
+# The tests of live participation: Debian's chromium, driven by Playwright and pytest from PyPI
+# (in .venv; Playwright uses the system's chromium, it downloads no browser), and zbarimg
+# (zbar-tools), which reads the QR codes back.
 browser-deps: venv
-	@if [ ! -x /usr/bin/chromium ]; then \
-		echo "Installing chromium with apt-get"; \
-		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 chromium; \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/zbarimg ]; then \
+		echo "Installing chromium and zbar-tools with apt-get"; \
+		$(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq -o DPkg::Lock::Timeout=300 chromium zbar-tools; \
 	fi
 	@if ! .venv/bin/python -c 'import playwright, pytest' 2>/dev/null; then \
 		echo "Installing playwright and pytest into .venv with pip"; \

@@ -66,4 +66,28 @@ import Testing
         #expect(lines.allSatisfy { $0.count == code.size + 4 })
         #expect(lines[0].allSatisfy { $0 == "█" })
     }
+
+    /// zbarimg (Debian's zbar-tools, which `make test` installs) reads the code back.
+    @Test func aQRCodeReadsBackAsItsText() throws {
+        let text = "http://192.168.1.5:8080/?code=K7WX3P"
+        let code = try #require(QRCode(text))
+        let scale = 4, side = (code.size + 8) * scale
+        var pbm = "P1\n\(side) \(side)\n"
+        for y in 0..<side {
+            pbm += (0..<side).map { x in code.isDark(row: y / scale - 4, column: x / scale - 4) ? "1" : "0" }.joined(separator: " ") + "\n"
+        }
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("werkvorm-qr-\(UUID().uuidString).pbm")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try pbm.write(to: file, atomically: true, encoding: .ascii)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/zbarimg")
+        process.arguments = ["--quiet", "--raw", file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let read = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(read == text + "\n")
+    }
 }
