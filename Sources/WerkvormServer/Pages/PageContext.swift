@@ -134,7 +134,7 @@ struct PageContext: Sendable {
         // Submissions wait in localStorage until the server answers; a lost connection or a
         // restart of the server loses none, and a retry is recognised by its id.
         class Outbox {
-          constructor(key, onAnswer) { this.key = key; this.onAnswer = onAnswer; this.busy = false; this.timer = null; }
+          constructor(key, onAnswer) { this.key = key; this.onAnswer = onAnswer; this.busy = false; this.again = false; this.timer = null; }
           get items() { try { return JSON.parse(localStorage.getItem(this.key) || "[]"); } catch (e) { return []; } }
           set items(list) { localStorage.setItem(this.key, JSON.stringify(list)); }
           add(url, body, label) {
@@ -150,26 +150,31 @@ struct PageContext: Sendable {
             this.timer = setTimeout(() => this.flush(), wait);
           }
           async flush() {
-            if (this.busy) return;
+            // one added while a flush runs is not in the list that flush goes through: it goes
+            // round again then, or the item would wait until the next tap
+            if (this.busy) { this.again = true; return; }
             this.busy = true;
             try {
-              for (const item of this.items) {
-                let response;
-                try { response = await post(item.url, item.body); } catch (e) { response = null; }
-                if (response && (response.ok || (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429 && response.status !== 401))) {
-                  let answer = {};
-                  try { answer = await response.json(); } catch (e) {}
-                  this.remove(item.id);
-                  this.onAnswer(item, response.status, answer);
-                } else {
-                  const list = this.items;
-                  const found = list.find(i => i.id === item.id);
-                  if (found) { found.tries += 1; this.items = list; }
-                  this.onAnswer(item, response ? response.status : 0, null);
-                  this.schedule(found ? found.tries : 1);
-                  return;
+              do {
+                this.again = false;
+                for (const item of this.items) {
+                  let response;
+                  try { response = await post(item.url, item.body); } catch (e) { response = null; }
+                  if (response && (response.ok || (response.status >= 400 && response.status < 500 && response.status !== 408 && response.status !== 429 && response.status !== 401))) {
+                    let answer = {};
+                    try { answer = await response.json(); } catch (e) {}
+                    this.remove(item.id);
+                    this.onAnswer(item, response.status, answer);
+                  } else {
+                    const list = this.items;
+                    const found = list.find(i => i.id === item.id);
+                    if (found) { found.tries += 1; this.items = list; }
+                    this.onAnswer(item, response ? response.status : 0, null);
+                    this.schedule(found ? found.tries : 1);
+                    return;
+                  }
                 }
-              }
+              } while (this.again);
             } finally { this.busy = false; }
           }
         }
