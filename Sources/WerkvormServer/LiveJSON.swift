@@ -79,6 +79,11 @@ struct LiveJSON {
                 var fields = result(RecordedEvent(SessionEvent(step: own.step, action: .input(own.input)), result: own.result))
                 fields["seq"] = .integer(Int64(own.seq))
                 fields["input"] = .string(own.input.name)
+                if let step = session.steps.first(where: { $0.id == own.step }), case .exercise(let exerciseStep) = step.kind,
+                    let declared = exerciseStep.exercise.input(named: own.input.name)?.input
+                {
+                    fields["title"] = text(declared.title)
+                }
                 fields["fields"] = .object(own.input.fields)
                 return .object(fields)
             }),

@@ -409,7 +409,7 @@ def test_live_session_with_thirty_phones(server, browser):
     for phone in phones:
         phone.expect_settled()
         expect(phone.page.locator("#dots-left")).to_have_text("Je hebt nog 0 bolletje(s)")
-    expect(facilitator.locator("#view")).to_contain_text("Nog bolletjes over: 0", timeout=WAIT)
+    expect(facilitator.locator("#view")).to_contain_text("Deelnemers met bolletjes over: 0", timeout=WAIT)
 
     lap('vote done')
 

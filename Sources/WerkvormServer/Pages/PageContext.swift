@@ -93,8 +93,8 @@ struct PageContext: Sendable {
         .online .dot{background:#217a3c}
         .muted{color:#5b5b66}
         .ok{color:#1f6b35}.bad{color:#a4262c}.wait{color:#7a5a00}
-        ul.plain{list-style:none;padding:0;margin:0}
-        ul.plain li{padding:6px 0;border-bottom:1px solid #e4e2dc}
+        .plain{list-style:none;padding:0;margin:0}
+        .plain li{padding:6px 0;border-bottom:1px solid #e4e2dc}
         .row{display:flex;gap:8px;flex-wrap:wrap;align-items:center}
         .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
         """
@@ -190,18 +190,26 @@ struct PageContext: Sendable {
           question: ["Vraag", "Question"], issue: ["Kwestie", "Issue"], may_write: ["Je mag nog schrijven", "You may still write"],
           dots_left: ["Bolletjes over", "Dots left"], partners: ["Je gesprekspartner(s)", "Your partner(s)"], turn: ["Jouw beurt", "Your turn"],
           position: ["Jouw plek", "Your place"], round: ["Ronde", "Round"], proposals_left: ["Voorstellen over", "Proposals left"],
-          still_voting: ["Nog bolletjes over", "Still have dots"], shared: ["Gedeeld", "Shared"], passed: ["Gepast", "Passed"],
+          still_voting: ["Deelnemers met bolletjes over", "Participants with dots left"], shared: ["Gedeeld", "Shared"], passed: ["Gepast", "Passed"],
           groups: ["Groepen", "Groups"], group: ["Jouw groep", "Your group"], order: ["Volgorde", "Order"], pairs: ["Paren", "Pairs"],
+          notes: ["Engagementen", "Engagements"], ranking: ["Rangorde", "Ranking"], chosen: ["Gekozen", "Chosen"],
+          questions: ["Vragen", "Questions"], rules: ["Afspraken", "Agreements"], answers: ["Antwoorden", "Answers"],
+          statements: ["Uitspraken", "Statements"], space: ["Ruimte", "Space"],
         };
+        // A text in both languages ({nl, en}) in the page's language; anything else as it is.
+        const pick = value => value && typeof value === "object" && !Array.isArray(value) && "nl" in value && "en" in value ? value[SETTINGS.lang] : value;
         function renderView(view, skip) {
           const box = el("div", { class: "view" });
           if (!view || typeof view !== "object") return box;
-          for (const [key, value] of Object.entries(view)) {
+          for (const [key, given] of Object.entries(view)) {
             if (skip && skip.has(key)) continue;
             const label = VIEW_LABELS[key];
-            if (Array.isArray(value) && value.length && typeof value[0] === "object" && value[0] !== null && "text" in value[0]) {
-              box.append(el("h2", { text: label ? T(...label) : key }),
-                el("ul", { class: "plain" }, value.map(item => el("li", { text: (item.id ?? item.number ?? "") + (item.id ?? item.number ? ". " : "") + item.text }))));
+            const value = pick(given);
+            if (label && Array.isArray(value) && value.length && typeof value[0] === "object" && value[0] !== null && "text" in value[0]) {
+              const number = item => item.id ?? item.number ?? item.rank;
+              box.append(el("h2", { text: T(...label) }),
+                el("ul", { class: "plain" }, value.map(item => el("li", { text: (number(item) !== undefined ? number(item) + ". " : "") + pick(item.text)
+                  + (typeof item.count === "number" ? " — " + item.count : "") }))));
             } else if (label && value !== null && (typeof value !== "object" || Array.isArray(value))) {
               box.append(el("p", {}, el("strong", { text: T(...label) + ": " }), renderValue(value)));
             }

@@ -31,8 +31,8 @@ enum PhonePage {
             <h1 id="step-title"></h1>
             <p id="phase" class="muted"></p>
             <p id="paused" class="card wait" hidden>\(say("Even pauze: de invoer staat stil.", "Paused: input is on hold."))</p>
-            <div id="forms"></div>
             <div id="view" class="card" hidden></div>
+            <div id="forms"></div>
             <section class="card" aria-labelledby="mine-title">
             <h2 id="mine-title">\(say("Wat je instuurde", "What you sent"))</h2>
             <ul id="mine" class="plain" aria-live="polite"></ul>
@@ -137,12 +137,12 @@ enum PhonePage {
           list.replaceChildren();
           for (const [, label] of pending) list.append(el("li", { class: "wait" }, label + " — " + T("wordt verstuurd…", "sending…")));
           const held = new Set(((current && current.mine) || []).map(m => m.seq));
-          const titles = Object.fromEntries(((current && current.inputs) || []).map(i => [i.name, i.title]));
+          const titles = Object.fromEntries(((current && current.inputs) || []).map(i => [i.name, i.title]));  // mine has its own title too
           const rows = [];
           for (const [, { label, answer }] of answers) if (!held.has(answer.duplicate ?? answer.seq)) rows.push([label, answer]);
           for (const mine of (current && current.mine) || []) {
             const summary = Object.values(mine.fields || {}).map(renderValue).join(" · ");
-            rows.push([(titles[mine.input] || mine.input) + (summary ? ": " + summary : ""), mine]);
+            rows.push([(mine.title || titles[mine.input] || mine.input) + (summary ? ": " + summary : ""), mine]);
           }
           rows.sort((a, b) => (b[1].duplicate ?? b[1].seq ?? 0) - (a[1].duplicate ?? a[1].seq ?? 0));
           for (const [label, answer] of rows.slice(0, 30)) {
@@ -228,7 +228,11 @@ enum PhonePage {
           const mine = {};
           if (Array.isArray(v.my_dots)) { for (const d of v.my_dots) if (d && typeof d === "object") mine[d.note ?? d.id ?? d.number] = d.count; }
           else Object.assign(mine, v.my_dots || {});
-          for (const node of document.querySelectorAll(".dots .count")) node.textContent = String(mine[node.dataset.item] ?? 0);
+          for (const node of document.querySelectorAll(".dots .count")) {
+            const count = mine[node.dataset.item] ?? 0;
+            node.textContent = String(count);
+            node.previousElementSibling.disabled = count === 0;  // nothing to take back
+          }
         }
 
         function formCard(view, input) {
@@ -264,7 +268,7 @@ enum PhonePage {
           const items = field.refers_to ? itemsOf(view, field) : null;
           if (items) return radios(form, id, field, items.map(i => ({ value: i.id, label: i.id + ". " + i.text })));
           if (field.kind === "choice") {
-            if (field.options.every(o => o.x !== undefined)) return mapControl(form, id, field);
+            if (field.options.every(o => o.x !== undefined)) return mapControl(form, id, field, view.view && view.view.poles);
             return radios(form, id, field, field.options);
           }
           if (field.kind === "boolean") {
@@ -306,7 +310,7 @@ enum PhonePage {
         }
 
         // A choice of places (the polarisation map): drawn, each place a radio to tap.
-        function mapControl(form, id, field) {
+        function mapControl(form, id, field, poles) {
           const ns = "http://www.w3.org/2000/svg";
           const svg = document.createElementNS(ns, "svg");
           svg.setAttribute("viewBox", "0 0 340 210");
@@ -338,7 +342,12 @@ enum PhonePage {
             places.push(g);
             svg.append(g);
           });
-          form.append(el("p", { style: "font-weight:600", text: field.label }), svg);
+          form.append(el("p", { style: "font-weight:600", text: field.label }));
+          if (poles && typeof poles === "object") {  // the two poles, at the ends of the line
+            form.append(el("div", { class: "row", style: "justify-content:space-between;flex-wrap:nowrap;font-size:.85rem" },
+              el("span", { style: "max-width:48%", text: "← " + (pick(poles.left) || "") }), el("span", { style: "max-width:48%;text-align:right", text: (pick(poles.right) || "") + " →" })));
+          }
+          form.append(svg);
           return () => places.some(p => p.getAttribute("aria-checked") === "true") ? chosen : undefined;
         }
 

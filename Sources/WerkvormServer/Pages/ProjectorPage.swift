@@ -36,6 +36,11 @@ enum ProjectorPage {
         .side img{width:240px;height:240px}
         .code{font-size:2.4rem;font-weight:800;letter-spacing:.12em;margin:0}
         #outcome svg{max-width:100%;height:auto}
+        #outcome{transform-origin:top left}
+        .screen{overflow:hidden;height:100vh}
+        .main{position:relative;overflow:hidden}
+        .revealed .main h1{font-size:1.5rem;margin-bottom:.3em}
+        .more::after{content:"";position:absolute;left:0;right:0;bottom:0;height:70px;background:linear-gradient(rgba(255,255,255,0),#fff)}
         """ + ReportRenderer.css
 
     static let script = #"""
@@ -47,14 +52,34 @@ enum ProjectorPage {
           $("count").textContent = view.participants;
           $("code").textContent = view.code;
           $("address").textContent = view.join.replace(/^http:\/\//, "").replace(/\/\?code=.*$/, "");
+          document.body.classList.toggle("revealed", view.html !== undefined);
           if (view.html !== undefined) {
             $("outcome").innerHTML = view.html;  // rendered by the server from the exercise's report blocks, escaped there
+            const first = $("outcome").querySelector("h2, h3");
+            if (first && first.textContent.trim() === $("title").textContent.trim()) first.remove();  // the title says it already
             $("instructions").textContent = "";
+            fit();
           } else {
             $("outcome").textContent = view.problem || "";
             $("instructions").textContent = view.instructions || "";
           }
         }
+        // The outcome on the screen, never scrolled: shrunk to the height that is left, but not
+        // below what the back of the room can read; what still does not fit fades out (the
+        // reports put what matters most first).
+        function fit() {
+          const outcome = $("outcome");
+          outcome.style.transform = "";
+          outcome.style.width = "";
+          const room = window.innerHeight - outcome.getBoundingClientRect().top - 24;
+          const scale = Math.max(0.6, Math.min(1, room / outcome.scrollHeight));
+          if (scale < 1) {
+            outcome.style.transform = "scale(" + scale + ")";
+            outcome.style.width = (100 / scale) + "%";
+          }
+          document.querySelector(".main").classList.toggle("more", outcome.scrollHeight * scale > room + 1);
+        }
+        window.addEventListener("resize", fit);
         stream("/api/projector/stream", show, (online, ended) => {
           $("state").textContent = ended ? T("De sessie is afgelopen", "The session has ended") : online ? "" : T("Geen verbinding met de laptop", "No connection to the laptop");
         });
