@@ -114,8 +114,7 @@ struct ServeCommand: AsyncParsableCommand {
         if addresses.isEmpty {
             lines.append("No network: this laptop has no address a phone can reach. Connect to the venue's Wi-Fi, a phone hotspot or a travel router; the address appears here when it is there.")
         } else {
-            lines.append("Phones join at:")
-            for address in addresses { lines.append("  \(server.joinAddress(ip: address.ip))   (\(address.interface))") }
+            lines += joinLines(server, addresses)
         }
         lines.append("Join code: \(server.keys.joinCode)")
         if let code = QRCode(server.mainJoinAddress) { lines.append(""); lines.append(code.halfBlocks()) }
@@ -124,6 +123,11 @@ struct ServeCommand: AsyncParsableCommand {
         lines.append("")
         lines.append("Press f and Enter for a new control-page link; Ctrl-C ends the session and writes the record.")
         return lines.joined(separator: "\n")
+    }
+
+    /// Where phones join, one line an address.
+    func joinLines(_ server: LiveServer, _ addresses: [NetworkAddresses.Address]) -> [String] {
+        ["Phones join at:"] + addresses.map { "  \(server.joinAddress(ip: $0.ip))   (\($0.interface))" }
     }
 
     /// Looks at the network addresses every few seconds and says when they change (another
@@ -139,8 +143,8 @@ struct ServeCommand: AsyncParsableCommand {
             if now.isEmpty {
                 Terminal.output("The laptop lost its network: phones cannot reach it now. Inputs already sent are safe; phones go on by themselves when the network is back.")
             } else {
-                Terminal.output("The network changed. Phones join at:")
-                for address in now { Terminal.output("  \(server.joinAddress(ip: address.ip))   (\(address.interface))") }
+                Terminal.output("The network changed.")
+                for line in joinLines(server, now) { Terminal.output(line) }
                 Terminal.output("The projector shows the new address and QR code.")
             }
         }

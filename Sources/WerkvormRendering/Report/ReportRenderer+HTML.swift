@@ -111,7 +111,7 @@ extension ReportRenderer {
 
     /// `text` escaped for HTML text and attribute values, control characters dropped; with
     /// `keepLineBreaks`, line breaks become `<br>`.
-    static func html(_ text: String, keepLineBreaks: Bool = false) -> String {
+    public static func html(_ text: String, keepLineBreaks: Bool = false) -> String {
         var result = ""
         for character in TextLayout.clean(text, keepLineBreaks: keepLineBreaks) {
             switch character {

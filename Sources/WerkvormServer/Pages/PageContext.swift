@@ -1,5 +1,6 @@
 import LuaHost
 import Werkvorm
+import WerkvormRendering
 
 /// What the three pages are made with: the session's language, title and join code. Each page
 /// is one self-contained document (styles and script inline, nothing from elsewhere), served by
@@ -53,18 +54,9 @@ struct PageContext: Sendable {
             .document(title: title, body: "<main class=\"narrow\"><h1>\(escape(title))</h1><p>\(escape(text))</p></main>")
     }
 
+    /// `text` escaped for HTML, as reports escape it.
     static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(character)
-            }
-        }
-        return out
+        ReportRenderer.html(text)
     }
 
     /// The style all three pages share: system fonts, large tap targets, visible focus.
