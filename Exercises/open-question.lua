@@ -46,9 +46,15 @@ local function answer(state, input)
   end
   if who then
     state.given[who] = given + 1
+    local mine = state.mine[who] or {}
+    mine[#mine + 1] = text
+    state.mine[who] = mine
   end
   local number = #state.answers + 1
   state.answers[number] = { number = number, text = text, by = who }
+  for _, entry in ipairs(words.frequencies({ text }, state.language)) do
+    state.counts[entry.word] = (state.counts[entry.word] or 0) + entry.count
+  end
 end
 
 -- Moderation: the facilitator takes an answer off the screen (an insult, a
@@ -63,6 +69,10 @@ local function hide_answer(state, input)
     return false, say("Antwoord nr. %d is al verborgen.", "Answer no. %d is already hidden.", number)
   end
   entry.hidden = true
+  for _, item in ipairs(words.frequencies({ entry.text }, state.language)) do
+    local left = state.counts[item.word] - item.count
+    state.counts[item.word] = left > 0 and left or nil
+  end
 end
 
 local function write_summary(state, input)
@@ -208,6 +218,8 @@ return {
       cloud_words = params.cloud_words,
       answers = {},
       given = {},
+      mine = {},
+      counts = {},
     }
   end,
 
@@ -218,17 +230,16 @@ return {
   },
 
   outcome = function(state)
-    local shown, texts = {}, {}
+    local shown = {}
     for _, entry in ipairs(visible(state)) do
       shown[#shown + 1] = public_answer(entry, state.names_shown)
-      texts[#texts + 1] = entry.text
     end
     return {
       question = state.question,
       answers = shown,
       count = #shown,
       hidden = #state.answers - #shown,
-      words = words.frequencies(texts, state.language, { limit = state.cloud_words }),
+      words = words.top(state.counts, state.cloud_words),
       summary = state.summary,
     }
   end,
@@ -245,10 +256,8 @@ return {
       return { question = state.question, answers = all }
     end
     local mine = {}
-    for _, entry in ipairs(state.answers) do
-      if entry.by == participant then
-        mine[#mine + 1] = entry.text
-      end
+    for index, text in ipairs(state.mine[participant] or {}) do
+      mine[index] = text
     end
     return {
       question = state.question,

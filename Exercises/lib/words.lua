@@ -65,7 +65,12 @@ end
 
 local dutch_set, english_set = word_set(dutch), word_set(english)
 
+local cached_stop_words = {}
+
 local function stop_words_for(lang, extra)
+  if extra == nil and cached_stop_words[lang] then
+    return cached_stop_words[lang]
+  end
   local set = {}
   for _, source in ipairs({ dutch_set, english_set }) do
     for word in pairs(source) do
@@ -80,6 +85,9 @@ local function stop_words_for(lang, extra)
   end
   for _, word in ipairs(extra or {}) do
     set[word] = true
+  end
+  if extra == nil then
+    cached_stop_words[lang] = set
   end
   return set
 end
@@ -164,6 +172,22 @@ local function frequency_before(a, b)
   return a.word < b.word
 end
 
+-- Words with their counts ({ [word] = count }), most frequent first, at most `limit`: for an
+-- exercise that keeps its counts up to date as answers come in.
+local function top(counts, limit)
+  local result = {}
+  for word, count in pairs(counts) do
+    result[#result + 1] = { word = word, count = count }
+  end
+  table.sort(result, frequency_before)
+  if limit then
+    for index = #result, limit + 1, -1 do
+      result[index] = nil
+    end
+  end
+  return result
+end
+
 local function frequencies(texts, lang, opts)
   opts = opts or {}
   local min_length = opts.min_length or 3
@@ -176,19 +200,10 @@ local function frequencies(texts, lang, opts)
       end
     end
   end
-  local result = {}
-  for word, count in pairs(counts) do
-    result[#result + 1] = { word = word, count = count }
-  end
-  table.sort(result, frequency_before)
-  if opts.limit then
-    for index = #result, opts.limit + 1, -1 do
-      result[index] = nil
-    end
-  end
-  return result
+  return top(counts, opts.limit)
 end
 
 return {
   frequencies = frequencies,
+  top = top,
 }

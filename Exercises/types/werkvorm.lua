@@ -348,6 +348,13 @@ local words = {}
 ---@return werkvorm.WordCount[]
 function words.frequencies(texts, lang, opts) end
 
+---Counts kept by the exercise (`{ [word] = count }`), most frequent first, ties by word, at
+---most `limit`: the order `frequencies` gives.
+---@param counts table<string, integer>
+---@param limit? integer
+---@return werkvorm.WordCount[]
+function words.top(counts, limit) end
+
 ---`require("text")`: the two-language text values of the exercise API.
 ---@class werkvorm.text
 local text = {}
