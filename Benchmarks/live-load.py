@@ -110,6 +110,16 @@ def server_preexec():
     os.setpgrp()  # its own process group: a Ctrl-C of the script does not reach it twice
 
 
+def machine_busy():
+    """CPU seconds all processes have used (busy time from /proc/stat)."""
+    try:
+        fields = [int(x) for x in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+        return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError):
+        return None
+
+
 def cpu_seconds(pid: int):
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -183,6 +193,7 @@ class Run:
         self.too_many = 0
         self.errors = 0
         self.projector = []  # (time, seq, has html)
+        self.projector_bytes = 0
         self.phone_messages = {}  # participant -> ([times], [seqs])
         self.loop_lags = []
         self.phase_times = {}
@@ -198,6 +209,8 @@ class Run:
         self.record = directory / "record.json"
         command = [str(self.binary), "serve", str(script), "--record", str(self.record), "--port", str(self.port),
                    "--library", str(ROOT / "Exercises")]
+        for extra in self.args.library:
+            command += ["--library", str(extra)]
         self.stderr = open(directory / "serve.stderr", "wb")
         self.process = await asyncio.create_subprocess_exec(
             *command, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=self.stderr, preexec_fn=server_preexec)
@@ -205,8 +218,10 @@ class Run:
         deadline = now() + 30
         while not {"code", "control", "projector"} <= self.links.keys():
             if self.process.returncode is not None:
-                raise Failure(f"werkvorm serve stopped at once (exit {self.process.returncode}): "
-                              + (directory / "serve.stderr").read_text(errors="replace")[-2000:])
+                said = (directory / "serve.stderr").read_text(errors="replace")[-2000:]
+                hint = ("; this binary has no `serve` (an older build?): rebuild it or set WERKVORM"
+                        if "Unknown option" in said or "Unexpected argument" in said else "")
+                raise Failure(f"{self.binary} serve stopped at once (exit {self.process.returncode}){hint}:\n{said}")
             if now() > deadline:
                 raise Failure("werkvorm serve did not print its links within 30 s")
             await asyncio.sleep(0.05)
@@ -228,7 +243,7 @@ class Run:
             elif m := re.search(r"Projector: (http://\S+)", text):
                 self.links["projector"] = m.group(1)
 
-    async def stop_server(self, timeout=40):
+    async def stop_server(self, timeout=30):
         if self.process is None or self.process.returncode is not None:
             return
         self.process.send_signal(signal.SIGTERM)
@@ -266,7 +281,7 @@ class Run:
                 raise Failure(f"facilitator event {event} → {response.status} {body}")
             return body
 
-    async def join(self, number):
+    async def join(self):
         body = {"code": self.links["code"]}
         for _ in range(20):
             started = now()
@@ -311,6 +326,7 @@ class Run:
                         return
                     if seq is not None:
                         self.projector.append((at, seq, data is not None and b'"html"' in data))
+                        self.projector_bytes = max(self.projector_bytes, len(data or b""))
                         opened.set()
 
     async def send(self, participant, cookie, payload, retry=False):
@@ -393,11 +409,16 @@ class Run:
             limit = asyncio.Semaphore(64)
             people = []
 
+            streaming = round(args.participants * args.streams)
+
             async def one(number):
                 async with limit:
-                    participant, cookie = await self.join(number)
+                    participant, cookie = await self.join()
                 opened = asyncio.Event()
-                background.append(asyncio.create_task(self.phone_stream(participant, cookie, opened)))
+                if number < streaming:
+                    background.append(asyncio.create_task(self.phone_stream(participant, cookie, opened)))
+                else:
+                    opened.set()
                 people.append((participant, cookie, opened))
 
             await asyncio.gather(*(one(n) for n in range(args.participants)))
@@ -409,7 +430,8 @@ class Run:
             # The facilitator goes to the step and reveals it; the projector watches
             facilitator = await self.token(self.links["control"], "wv_facilitator")
             await self.facilitator(facilitator, {"go": 1})
-            await self.facilitator(facilitator, {"step": 1, "reveal": True})
+            if not args.no_reveal:
+                await self.facilitator(facilitator, {"step": 1, "reveal": True})
             projector = await self.token(self.links["projector"], "wv_projector")
             shown = asyncio.Event()
             background.append(asyncio.create_task(self.projector_stream(projector, shown)))
@@ -427,6 +449,7 @@ class Run:
             pid = self.process.pid
             self.cpu["server_before"] = cpu_seconds(pid)
             self.cpu["client_before"] = time.process_time()
+            self.cpu["machine_before"] = machine_busy()
             start = now() + 0.5
             self.phase_times["inputs"] = start
             tasks = []
@@ -437,11 +460,22 @@ class Run:
             self.phase_times["sent"] = now()
             self.cpu["server_sent"] = cpu_seconds(pid)
             self.cpu["client_sent"] = time.process_time()
+            self.cpu["machine_sent"] = machine_busy()
 
-            # The projector catches up with the last input
+            # The projector and the phones catch up with the last inputs
             last = max((seq for seq, _, result in self.acks.values() if seq is not None), default=0)
+            latest = {}
+            for (participant, _), (seq, _, _) in self.acks.items():
+                if seq is not None and self.phone_messages.get(participant) is not None:
+                    latest[participant] = max(seq, latest.get(participant, 0))
+
+            def behind():
+                if not args.no_reveal and (not self.projector or self.projector[-1][1] < last):
+                    return True
+                return any(not self.phone_messages[p][1] or self.phone_messages[p][1][-1] < seq for p, seq in latest.items())
+
             deadline = now() + 15
-            while (not self.projector or self.projector[-1][1] < last) and now() < deadline:
+            while behind() and now() < deadline:
                 await asyncio.sleep(0.05)
             self.phase_times["shown"] = now()
             self.cpu["server_shown"] = cpu_seconds(pid)
@@ -509,12 +543,19 @@ class Run:
         server_cpu = None
         if self.cpu.get("server_before") is not None and self.cpu.get("server_sent") is not None:
             server_cpu = (self.cpu["server_sent"] - self.cpu["server_before"]) / sending
+        client_cpu = (self.cpu["client_sent"] - self.cpu["client_before"]) / sending
+        others = None
+        if server_cpu is not None and self.cpu.get("machine_before") is not None and self.cpu.get("machine_sent") is not None:
+            others = (self.cpu["machine_sent"] - self.cpu["machine_before"]) / sending - server_cpu - client_cpu
         return {
             "binary": str(self.binary),
             "binary_mb": round(self.binary.stat().st_size / 1e6, 1),
             "participants": self.args.participants,
             "inputs_per_participant": self.args.inputs,
             "spread_s": self.args.spread,
+            "phone_streams": round(self.args.participants * self.args.streams),
+            "revealed": not self.args.no_reveal,
+            "library": [str(d) for d in self.args.library],
             "unique_inputs": len(self.acks),
             "accepted_acks": len(acked),
             "retries": len(self.retry_latencies),
@@ -528,6 +569,7 @@ class Run:
             "projector_never": never,
             "projector_messages": len(self.projector),
             "projector_html": bool(self.projector and self.projector[-1][2]),
+            "projector_kb": round(self.projector_bytes / 1000),
             "phone_p50_ms": rounded(percentile(phone_lags, 50)),
             "phone_p99_ms": rounded(percentile(phone_lags, 99)),
             "phone_never": phone_never,
@@ -543,7 +585,9 @@ class Run:
             "join_p99_ms": rounded(percentile(self.join_latencies, 99)),
             "joins_s": round(self.phase_times["joined"] - self.phase_times["start"], 2),
             "server_cpu_cores": None if server_cpu is None else round(server_cpu, 2),
-            "client_cpu_cores": round((self.cpu["client_sent"] - self.cpu["client_before"]) / sending, 2),
+            "client_cpu_cores": round(client_cpu, 2),
+            "other_cpu_cores": None if others is None else round(max(0.0, others), 2),
+            "cores": os.cpu_count(),
             "client_loop_lag_p99_ms": rounded(percentile(self.loop_lags, 99)),
             "server_peak_rss_mb": None if self.server_rss is None else round(self.server_rss, 1),
             "record_events": len(record.get("events", [])),
@@ -566,6 +610,9 @@ def report(f, goals: bool) -> bool:
     ok_double = f["double"] == 0 and f["retry_mismatch"] == 0
     print(f"\nwerkvorm serve under load: {f['participants']} participants × {f['inputs_per_participant']} inputs over "
           f"{f['spread_s']:g} s, {f['retries']} retried; {f['requests_per_s']} inputs/s")
+    if f["phone_streams"] != f["participants"] or not f["revealed"] or f["library"]:
+        print(f"variant: {f['phone_streams']} phones with a stream open; results {'revealed' if f['revealed'] else 'hidden'}"
+              + (f"; exercises also from {', '.join(f['library'])}" if f["library"] else ""))
     print(f"binary: {f['binary']} ({f['binary_mb']} MB)\n")
     print("| measure | value | goal | met? |")
     print("| --- | ---: | ---: | --- |")
@@ -579,11 +626,11 @@ def report(f, goals: bool) -> bool:
     print(f"| inputs counted twice | {f['double']}{mismatch} | 0 | {met(ok_double)} |")
     print()
     print(f"also: ack max {f['ack_max_ms']} ms, retried ack p99 {f['retry_ack_p99_ms']} ms; projector lag p50 "
-          f"{f['projector_p50_ms']} ms over {f['projector_messages']} messages (outcome shown: {f['projector_html']}); "
+          f"{f['projector_p50_ms']} ms over {f['projector_messages']} messages of up to {f['projector_kb']} kB (outcome shown: {f['projector_html']}); "
           f"a phone's own view after its ack p50 {f['phone_p50_ms']} ms, p99 {f['phone_p99_ms']} ms "
           f"({f['phone_never']} never); joins {f['joins_s']} s (p99 {f['join_p99_ms']} ms); "
           f"{f['rejected']} rejected, {f['too_many']} × 429; server {f['server_cpu_cores']} cores, "
-          f"client {f['client_cpu_cores']} cores, client loop lag p99 {f['client_loop_lag_p99_ms']} ms; "
+          f"client {f['client_cpu_cores']} cores, other processes {f['other_cpu_cores']} of {f['cores']} cores, client loop lag p99 {f['client_loop_lag_p99_ms']} ms; "
           f"server peak RSS {f['server_peak_rss_mb']} MB; {f['record_events']} events recorded; {f['wall_s']} s in all")
     if f["rejected_sample"]:
         print("rejected, for example:", f["rejected_sample"])
@@ -596,13 +643,20 @@ def main():
     parser.add_argument("--inputs", type=int, default=10, help="inputs per participant (at most 10: the exercise's cap)")
     parser.add_argument("--duplicates", type=float, default=0.10, help="share of inputs sent twice with the same id")
     parser.add_argument("--spread", type=float, default=20.0, help="seconds over which each participant's inputs are spread")
+    parser.add_argument("--streams", type=float, default=1.0, help="share of the phones with an event stream open (to find costs)")
+    parser.add_argument("--no-reveal", action="store_true", help="leave the results hidden: the projector shows no outcome (to find costs)")
+    parser.add_argument("--library", type=Path, action="append", default=[], metavar="DIR",
+                        help="another exercise directory (later ones override an id): to try a changed open-question")
     parser.add_argument("--port", type=int, default=0, help="default: a free loopback port")
     parser.add_argument("--seed", type=int, default=None)
-    parser.add_argument("--time-limit", type=float, default=170.0, help="seconds for the whole run")
+    parser.add_argument("--time-limit", type=float, default=135.0,
+                        help="seconds for the run; stopping the server may take 30 s more")
     parser.add_argument("--no-goals", action="store_true", help="only report; exit 0 whatever the figures")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory (record, stderr)")
     args = parser.parse_args()
+    if not 0 <= args.streams <= 1:
+        parser.error("--streams is a share, from 0 to 1")
     if not 1 <= args.inputs <= 10:
         parser.error("--inputs must be from 1 to 10 (open-question takes at most 10 answers each)")
 
@@ -627,6 +681,8 @@ def main():
             if run.process is not None and run.process.returncode is None:
                 run.process.kill()
                 await run.process.wait()
+            if getattr(run, "stderr", None):
+                run.stderr.close()
 
     try:
         asyncio.run(bounded())

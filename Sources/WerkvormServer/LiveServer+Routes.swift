@@ -279,7 +279,7 @@ extension LiveServer {
 
     func facilitatorStream(_ request: Request) async -> Response {
         guard isFacilitator(request) else { return noFacilitator() }
-        return eventStream(interval: limits.projectorInterval) {
+        return eventStream(interval: limits.projectorInterval, urgent: true) {
             let (seq, view) = await self.recording.facilitatorSnapshot()
             return (seq, JSONWriter.string(self.facilitatorJSON(view)))
         }
@@ -383,7 +383,7 @@ extension LiveServer {
         guard isProjector(request) else {
             return refusal(.unauthorized, code: "no_token", nl: "Alleen de projector kan dit; open de projectorlink", en: "only the projector can do this; open the projector link")
         }
-        return eventStream(interval: limits.projectorInterval) {
+        return eventStream(interval: limits.projectorInterval, urgent: true) {
             let (seq, view) = await self.projector.view()
             return (seq, JSONWriter.string(self.projectorJSON(view)))
         }
@@ -405,7 +405,9 @@ extension LiveServer {
     /// A stream of Server-Sent Events: the view now, then again after every change (at most
     /// once an `interval`), each with the sequence number it reflects as its id; a comment as
     /// heartbeat; `event: end` when the session ends.
-    func eventStream(interval: Duration, view: @escaping @Sendable () async -> (Int, String)) -> Response {
+    /// A phone's view waits behind submissions (`urgent` false); the projector's and the
+    /// facilitator's, which are one each however many phones there are, do not.
+    func eventStream(interval: Duration, urgent: Bool = false, view: @escaping @Sendable () async -> (Int, String)) -> Response {
         guard openStream() else {
             return refusal(.serviceUnavailable, code: "too_many_streams", nl: "Te veel verbindingen tegelijk", en: "too many connections at once")
         }
@@ -425,7 +427,7 @@ extension LiveServer {
                 case .timeout:
                     try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
                 case .changed:
-                    let (seq, payload) = await view()
+                    let (seq, payload) = urgent ? await view() : await Self.later(view)
                     if payload != last {
                         try await writer.write(ByteBuffer(string: "id: \(seq)\ndata: \(payload)\n\n"))
                         last = payload
@@ -436,6 +438,17 @@ extension LiveServer {
                 outcome = await self.signal.next(after: sent)
             }
         })
+    }
+}
+
+extension LiveServer {
+    /// `body` at low priority, so that the session answers submissions before it makes views.
+    /// (A detached task whose value is awaited would be raised to the waiter's priority; a
+    /// continuation is not.)
+    static func later<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            Task.detached(priority: .low) { continuation.resume(returning: await body()) }
+        }
     }
 }
 

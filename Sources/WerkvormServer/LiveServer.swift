@@ -47,7 +47,7 @@ public final class LiveServer: Sendable {
         /// Joins, of everyone together.
         public var joinRate = RequestGuard.Rate(capacity: 1_000, perSecond: 100)
         /// How often a phone's view is sent at most.
-        public var phoneInterval = Duration.milliseconds(400)
+        public var phoneInterval = Duration.milliseconds(1_000)
         /// How often the projector's and the facilitator's views are sent at most.
         public var projectorInterval = Duration.milliseconds(100)
         /// Event streams open at once.
@@ -164,8 +164,12 @@ public final class LiveServer: Sendable {
 }
 
 /// The projector's view as sent, computed once for each sequence number however many
-/// projectors show it.
+/// projectors show it: long lists cut to what a screen can show, names masked, away from the
+/// session's executor.
 actor ProjectorFeed {
+    /// The items of a list or the rows of a table a projector shows at most.
+    static let items = 40
+
     private let recording: RecordingSession
     private var cached: (seq: Int, view: ProjectorView)?
 
@@ -176,8 +180,29 @@ actor ProjectorFeed {
     func view() async -> (seq: Int, view: ProjectorView) {
         let seq = await recording.lastSeq
         if let cached, cached.seq == seq { return cached }
-        let snapshot = await recording.projectorSnapshot()
+        var snapshot = await recording.projectorSnapshot()
+        if let blocks = snapshot.view.blocks { snapshot.view.blocks = Self.shortened(blocks) }
+        snapshot.view = snapshot.view.masked()
         cached = snapshot
         return snapshot
+    }
+
+    /// Lists and tables cut to their first `items`, with a line that says how many more there
+    /// are (the screen shows only the first ones anyway, and the reports put what matters first).
+    static func shortened(_ blocks: [ReportBlock]) -> [ReportBlock] {
+        func more(_ count: Int) -> BilingualText {
+            BilingualText(nl: "… en nog \(count)", en: "… and \(count) more")
+        }
+        return blocks.map { block in
+            switch block {
+            case .list(let entries) where entries.count > items:
+                return .list(Array(entries.prefix(items)) + [more(entries.count - items)])
+            case .table(let columns, let rows) where rows.count > items:
+                let filler = [more(rows.count - items)] + Array(repeating: BilingualText(""), count: max(columns.count - 1, 0))
+                return .table(columns: columns, rows: Array(rows.prefix(items)) + [filler])
+            default:
+                return block
+            }
+        }
     }
 }

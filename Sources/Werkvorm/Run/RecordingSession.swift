@@ -109,7 +109,8 @@ public actor RecordingSession {
                 waiting.append((event, reply))
                 guard !commitScheduled else { return }
                 commitScheduled = true
-                Task { self.commitWaiting() }  // after the submissions queued behind this one
+                // after the submissions queued behind this one, before any view a page waits for
+                Task(priority: .high) { self.commitWaiting() }
             }
         } catch let problem as Problem {
             throw problem
@@ -222,8 +223,10 @@ public actor RecordingSession {
     }
 
     /// The projector's view now, with the sequence number of the last event it reflects.
+    /// The names are left for the caller to mask (`ProjectorView.masked()`), away from the
+    /// session, which meanwhile answers submissions.
     public func projectorSnapshot() -> (seq: Int, view: ProjectorView) {
-        (run.nextSeq - 1, run.projectorView())
+        (run.nextSeq - 1, run.projectorView(maskingLater: true))
     }
 
     /// The sequence number of the last event applied (0 before the first).

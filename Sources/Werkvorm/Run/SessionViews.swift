@@ -74,6 +74,22 @@ public struct ProjectorView: Sendable, Hashable {
     public var blocks: [ReportBlock]?
     /// Why there are no blocks although the results are revealed (the exercise failed).
     public var problem: String?
+    /// The names still to be masked in `blocks` (a view made with `maskingLater`); empty once
+    /// masked, and for a step that shows names.
+    public var unmasked: [String] = []
+
+    /// The view with the names masked that `maskingLater` left: the costly part of a live
+    /// projector's update, done away from the session.
+    public func masked() -> ProjectorView {
+        guard !unmasked.isEmpty, let blocks else { return self }
+        var copy = self
+        copy.blocks = ReportBlock.masking(blocks, names: unmasked, with: ProjectorView.placeholder)
+        copy.unmasked = []
+        return copy
+    }
+
+    /// What stands where a participant's id would: "een deelnemer".
+    static let placeholder = BilingualText(nl: "een deelnemer", en: "a participant")
 }
 
 extension SessionRun {
@@ -114,8 +130,10 @@ extension SessionRun {
         return view
     }
 
-    /// What the projector shows now, at `step` (by default the current step).
-    public func projectorView(step requested: Int? = nil) -> ProjectorView {
+    /// What the projector shows now, at `step` (by default the current step). With
+    /// `maskingLater`, the names are left in the blocks and listed in `unmasked`: call
+    /// `masked()` on the view before it is shown.
+    public func projectorView(step requested: Int? = nil, maskingLater: Bool = false) -> ProjectorView {
         var view = ProjectorView(participants: participants.count)
         guard let id = requested ?? currentStep, let summary = summary(ofStep: id) else { return view }
         view.step = summary
@@ -125,8 +143,11 @@ extension SessionRun {
             let blocks = try report(ofStep: id, language: script.language) ?? []
             if exerciseStep.showsNames {
                 view.blocks = blocks
+            } else if maskingLater {
+                view.blocks = blocks
+                view.unmasked = participants
             } else {
-                view.blocks = ReportBlock.masking(blocks, names: participants, with: BilingualText(nl: "een deelnemer", en: "a participant"))
+                view.blocks = ReportBlock.masking(blocks, names: participants, with: ProjectorView.placeholder)
             }
         } catch {
             view.problem = error.description
