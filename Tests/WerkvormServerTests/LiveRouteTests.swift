@@ -321,4 +321,14 @@ extension TestClientProtocol {
             }
         }
     }
+
+    @Test func theProjectorShowsTheFirstItemsOfALongListAndSaysHowManyMore() {
+        let answers = (1...100).map { BilingualText("Antwoord \($0)") }
+        let shortened = ProjectorFeed.shortened([.heading(BilingualText("Antwoorden")), .list(answers)])
+        #expect(shortened.first == .heading(BilingualText("Antwoorden")))
+        guard case .list(let shown) = shortened.last else { Issue.record("no list"); return }
+        #expect(shown.count == 41)
+        #expect(shown[39] == BilingualText("Antwoord 40"))
+        #expect(shown[40] == BilingualText(nl: "… en nog 60", en: "… and 60 more"))
+    }
 }
