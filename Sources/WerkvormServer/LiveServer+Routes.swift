@@ -211,6 +211,12 @@ extension LiveServer {
         guard let id = fields["id"]?.stringValue, Self.isClientID(id) else {
             return refusal(.badRequest, code: "id_needed", nl: "Een invoer heeft een id van 8 tot 64 letters, cijfers, - of _", en: "an input needs an id of 8 to 64 letters, digits, - or _")
         }
+        // Before the facilitator goes to a step, phones have nothing to take part in (an events
+        // file may give inputs without a `go`; a phone may not). A step other than the current
+        // one is the session's to refuse, and that refusal is recorded.
+        if await recording.currentStep == nil {
+            return refusal(.conflict, code: "not_started", nl: "De sessie is nog niet begonnen; wacht op de begeleider", en: "the session has not started yet; wait for the facilitator")
+        }
         fields["participant"] = .string(participant)
         fields["time"] = .string(Self.now())
         return await submit(fields)
@@ -233,6 +239,9 @@ extension LiveServer {
         do {
             recorded = try await recording.submit(event)
         } catch {
+            if await recording.hasFinished {
+                return refusal(.gone, code: "session_ended", nl: "De sessie is afgelopen; er kan niets meer bij", en: "the session has ended; nothing more can be added")
+            }
             return refusal(.serviceUnavailable, code: "not_recorded", nl: "De invoer kon niet vastgelegd worden; hij wordt opnieuw geprobeerd", en: "the input could not be recorded; it is tried again")
         }
         switch recorded.result {
@@ -249,7 +258,7 @@ extension LiveServer {
 
     func phoneStream(_ request: Request) async -> Response {
         guard let participant = await participant(of: request) else { return noToken() }
-        return eventStream(interval: limits.phoneInterval) {
+        return eventStream(interval: limits.phoneInterval, token: "p:" + participant) {
             let (seq, view) = await self.recording.participantSnapshot(participant)
             return (seq, JSONWriter.string(self.json.participant(view, session: self.script)))
         }
@@ -279,7 +288,7 @@ extension LiveServer {
 
     func facilitatorStream(_ request: Request) async -> Response {
         guard isFacilitator(request) else { return noFacilitator() }
-        return eventStream(interval: limits.projectorInterval, urgent: true) {
+        return eventStream(interval: limits.projectorInterval, urgent: true, token: "facilitator") {
             let (seq, view) = await self.recording.facilitatorSnapshot()
             return (seq, JSONWriter.string(self.facilitatorJSON(view)))
         }
@@ -300,6 +309,7 @@ extension LiveServer {
         case .success(let given): fields = given
         }
         if fields["time"] == nil { fields["time"] = .string(Self.now()) }
+        if fields["participant"] != nil { fields["on_behalf"] = true }  // the facilitator typed it, never the participant
         return await submit(fields)
     }
 
@@ -383,7 +393,7 @@ extension LiveServer {
         guard isProjector(request) else {
             return refusal(.unauthorized, code: "no_token", nl: "Alleen de projector kan dit; open de projectorlink", en: "only the projector can do this; open the projector link")
         }
-        return eventStream(interval: limits.projectorInterval, urgent: true) {
+        return eventStream(interval: limits.projectorInterval, urgent: true, token: "projector") {
             let (seq, view) = await self.projector.view()
             return (seq, JSONWriter.string(self.projectorJSON(view)))
         }
@@ -407,13 +417,13 @@ extension LiveServer {
     /// heartbeat; `event: end` when the session ends.
     /// A phone's view waits behind submissions (`urgent` false); the projector's and the
     /// facilitator's, which are one each however many phones there are, do not.
-    func eventStream(interval: Duration, urgent: Bool = false, view: @escaping @Sendable () async -> (Int, String)) -> Response {
-        guard openStream() else {
-            return refusal(.serviceUnavailable, code: "too_many_streams", nl: "Te veel verbindingen tegelijk", en: "too many connections at once")
+    func eventStream(interval: Duration, urgent: Bool = false, token: String, view: @escaping @Sendable () async -> (Int, String)) -> Response {
+        guard openStream(token) else {
+            return refusal(.tooManyRequests, code: "too_many_streams", nl: "Te veel verbindingen tegelijk; sluit een tabblad", en: "too many connections at once; close a tab")
         }
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-store", HTTPField.Name("X-Accel-Buffering")!: "no"]
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            defer { self.closeStream() }
+            defer { self.closeStream(token) }
             try await writer.write(ByteBuffer(string: "retry: 1500\n\n"))
             var sent = -1
             var last = ""

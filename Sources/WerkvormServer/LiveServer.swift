@@ -23,15 +23,12 @@ public final class LiveServer: Sendable {
     let signal: ChangeSignal
     let projector: ProjectorFeed
     private let state: Mutex<State>
-    private let endContinuation: AsyncStream<Void>.Continuation
-    /// Yields once when the facilitator ends the session from the control page (the record is
-    /// written by then).
-    public let endRequests: AsyncStream<Void>
 
     private struct State {
         var oneTimeKeys: Set<String> = []
         var addresses: [String]
         var streams = 0
+        var streamsByToken: [String: Int] = [:]
     }
 
     /// How much may be sent and how often.
@@ -52,6 +49,9 @@ public final class LiveServer: Sendable {
         public var projectorInterval = Duration.milliseconds(100)
         /// Event streams open at once.
         public var streams = 5_000
+        /// Event streams open at once with one token (a phone with a few tabs; the projector
+        /// on more than one screen).
+        public var streamsPerToken = 4
 
         public init() {}
     }
@@ -75,7 +75,6 @@ public final class LiveServer: Sendable {
         signal = ChangeSignal(latest: await recording.lastSeq)
         projector = ProjectorFeed(recording: recording)
         state = Mutex(State(addresses: addresses))
-        (endRequests, endContinuation) = AsyncStream<Void>.makeStream()
     }
 
     /// The port the server answers on.
@@ -90,6 +89,7 @@ public final class LiveServer: Sendable {
     public func update(addresses: [String]) {
         state.withLock { $0.addresses = addresses }
         requestGuard.update(addresses: addresses)
+        Task { await signal.refresh() }  // the projector and the control page show the new address
     }
 
     /// The address a phone opens: the IP, the port and the join code.
@@ -110,7 +110,10 @@ public final class LiveServer: Sendable {
     }
 
     /// The projector's link (it may be opened more than once, on another computer too).
-    public var projectorLink: String { "http://localhost:\(port)/projector?key=\(keys.projectorToken)" }
+    public var projectorLink: String { projectorLink(host: "localhost") }
+
+    /// The projector's link through `host` (an address of the laptop, for another computer).
+    public func projectorLink(host: String) -> String { "http://\(host):\(port)/projector?key=\(keys.projectorToken)" }
 
     /// Spends a one-time key; true when it was valid.
     func spend(oneTimeKey key: String) -> Bool {
@@ -141,20 +144,25 @@ public final class LiveServer: Sendable {
     public func end() async throws(Problem) {
         try await recording.finish()
         await signal.end()
-        endContinuation.yield()
     }
 
-    /// Counts an event stream in; false when too many are open.
-    func openStream() -> Bool {
+    /// Counts an event stream of `token` (a participant, the facilitator, the projector) in;
+    /// false when too many are open, of everyone or of this token.
+    func openStream(_ token: String) -> Bool {
         state.withLock { state in
-            guard state.streams < limits.streams else { return false }
+            guard state.streams < limits.streams, state.streamsByToken[token, default: 0] < limits.streamsPerToken else { return false }
             state.streams += 1
+            state.streamsByToken[token, default: 0] += 1
             return true
         }
     }
 
-    func closeStream() {
-        state.withLock { $0.streams -= 1 }
+    func closeStream(_ token: String) {
+        state.withLock { state in
+            state.streams -= 1
+            state.streamsByToken[token, default: 1] -= 1
+            if state.streamsByToken[token] == 0 { state.streamsByToken[token] = nil }
+        }
     }
 
     /// One of two texts, by the session's language.

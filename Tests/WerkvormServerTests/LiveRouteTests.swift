@@ -31,13 +31,15 @@ struct LiveFixture {
     let directory: URL
 
     /// The router test client names the host "localhost" without a port, which is port 80.
-    init(script text: String = Self.scriptText, limits: LiveServer.Limits = LiveServer.Limits()) async throws {
+    /// `started`: the facilitator has gone to step 1 (event 1), as phones need.
+    init(script text: String = Self.scriptText, limits: LiveServer.Limits = LiveServer.Limits(), started: Bool = true) async throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("werkvorm-live-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let script = try SessionScript.parse(text, file: "live.yaml", library: Self.library)
         recording = try RecordingSession(
             script: script, scriptText: text, modules: Self.library.modules, participants: [], seed: 7,
             record: directory.appendingPathComponent("live.json"), anonymise: false)
+        if started { try await recording.submit([SessionEvent(step: 1, action: .go)]) }
         server = await LiveServer(recording: recording, keys: LiveKeys(), port: 80, addresses: ["192.168.1.5"], limits: limits)
     }
 
@@ -93,7 +95,7 @@ extension TestClientProtocol {
             let wrong = try await client.post("/api/join", #"{"code": "ZZZZZZ"}"#)
             #expect(wrong.status == .forbidden)
             #expect(try json(wrong)["reason"]?.stringValue == "Deze code klopt niet; kijk op het scherm of vraag de begeleider")
-            #expect(await live.recording.events.isEmpty)
+            #expect(await live.recording.events.count == 1)  // the go only
 
             let typed = live.server.keys.joinCode.lowercased()
             let response = try await client.post("/api/join", "{\"code\": \"\(typed.prefix(3)) \(typed.dropFirst(3))\"}")
@@ -123,7 +125,7 @@ extension TestClientProtocol {
             let retry = try await client.post("/api/phone/input", body, cookie: token)
             #expect(retry.status == .ok)
             #expect(try json(retry)["duplicate"]?.integerValue == seq)
-            let notes = await live.recording.events.filter { $0.result == .accepted && $0.duplicateOf == nil && $0.event.step == 1 }
+            let notes = await live.recording.events.filter { $0.result == .accepted && $0.duplicateOf == nil && $0.event.step == 1 && $0.event.participant != nil }
             #expect(notes.count == 1)
             // the journal has both, the second marked as the first's repeat
             let journal = try String(contentsOf: live.directory.appendingPathComponent("live.json.journal"), encoding: .utf8)
@@ -142,7 +144,7 @@ extension TestClientProtocol {
             let forged = token.replacingOccurrences(of: "deelnemer".utf8.map { String(format: "%02x", $0) }.joined(), with: "bram".utf8.map { String(format: "%02x", $0) }.joined())
             #expect(try await client.post("/api/phone/input", body, cookie: forged).status == .unauthorized)
             #expect(try await client.execute(uri: "/api/phone/stream", method: .get).status == .unauthorized)
-            #expect(await live.recording.events.count == 1)  // the join only
+            #expect(await live.recording.events.count == 2)  // the go and the join only
         }
     }
 
@@ -160,7 +162,7 @@ extension TestClientProtocol {
             var text = submission()
             text[.contentType] = "text/plain"
             #expect(try await client.post("/api/join", body, headers: text).status == .unsupportedMediaType)
-            #expect(await live.recording.events.isEmpty)
+            #expect(await live.recording.events.count == 1)
         }
     }
 
@@ -181,7 +183,7 @@ extension TestClientProtocol {
             #expect(try json(unknown)["reason"]?.stringValue == "Onbekend veld 'participant'; een invoer heeft id, step, input en fields")
             let noID = try await client.post("/api/phone/input", #"{"step": 1, "input": "engagement"}"#, cookie: token)
             #expect(try json(noID)["code"]?.stringValue == "id_needed")
-            #expect(await live.recording.events.count == 1)
+            #expect(await live.recording.events.count == 2)
         }
     }
 
@@ -264,7 +266,7 @@ extension TestClientProtocol {
             await follower.value
             let text = String(buffer: stream.body)
             #expect(stream.headers[.contentType] == "text/event-stream")
-            #expect(text.hasPrefix("retry: 1500\n\nid: 1\ndata: {"))
+            #expect(text.hasPrefix("retry: 1500\n\nid: 2\ndata: {"))
             #expect(text.contains("\"participant\":\"deelnemer-1\""))
             #expect(text.hasSuffix("event: end\ndata: {}\n\n"))
             #expect(FileManager.default.fileExists(atPath: live.directory.appendingPathComponent("live.json").path))
@@ -330,5 +332,50 @@ extension TestClientProtocol {
         #expect(shown.count == 41)
         #expect(shown[39] == BilingualText("Antwoord 40"))
         #expect(shown[40] == BilingualText(nl: "… en nog 60", en: "… and 60 more"))
+    }
+
+    @Test func beforeTheFirstStepPhonesAreAskedToWait() async throws {
+        let live = try await LiveFixture(started: false)
+        try await live.test { client in
+            let token = try await client.join(live.server)
+            let early = try await client.post("/api/phone/input", #"{"id": "a1b2c3d4e5", "step": 1, "input": "engagement", "fields": {"text": "x"}}"#, cookie: token)
+            #expect(early.status == .conflict)
+            #expect(try json(early)["reason"]?.stringValue == "De sessie is nog niet begonnen; wacht op de begeleider")
+            #expect(await live.recording.events.count == 1)  // the join only
+        }
+    }
+
+    @Test func afterTheEndAnInputIsToldSoAndNotRetried() async throws {
+        let live = try await LiveFixture()
+        try await live.test { client in
+            let token = try await client.join(live.server)
+            try await live.server.end()
+            let late = try await client.post("/api/phone/input", #"{"id": "a1b2c3d4e5", "step": 1, "input": "engagement", "fields": {"text": "x"}}"#, cookie: token)
+            #expect(late.status == .gone)
+            #expect(try json(late)["code"]?.stringValue == "session_ended")
+        }
+    }
+
+    @Test func onePhoneCannotOpenEveryStream() async throws {
+        var limits = LiveServer.Limits()
+        limits.streamsPerToken = 0
+        let live = try await LiveFixture(limits: limits)
+        try await live.test { client in
+            let token = try await client.join(live.server)
+            let stream = try await client.execute(uri: "/api/phone/stream", method: .get, headers: [.cookie: token])
+            #expect(stream.status == .tooManyRequests)
+            #expect(try json(stream)["code"]?.stringValue == "too_many_streams")
+        }
+    }
+
+    @Test func whatTheFacilitatorEntersForSomeoneIsMarkedAsSuch() async throws {
+        let live = try await LiveFixture()
+        try await live.test { client in
+            _ = try await client.join(live.server)
+            let facilitator = try await client.facilitator(live.server)
+            let entered = try await client.post("/api/facilitator/event", #"{"id": "f0000000002", "step": 1, "input": "engagement", "participant": "deelnemer-1", "fields": {"text": "Getypt"}}"#, cookie: facilitator)
+            #expect(try json(entered)["result"]?.stringValue == "accepted")
+            #expect(await live.recording.events.last?.event.onBehalf == true)
+        }
     }
 }

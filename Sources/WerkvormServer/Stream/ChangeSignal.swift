@@ -35,6 +35,12 @@ actor ChangeSignal {
         waiters.removeAll()
     }
 
+    /// Every stream sends its view again, though no event came: the addresses changed.
+    func refresh() {
+        for waiter in waiters.values { waiter.continuation.resume(returning: .changed(latest)) }
+        waiters.removeAll()
+    }
+
     /// Every wait ends with `timeout`, so that each stream sends a heartbeat (and finds out
     /// whether its phone is still there).
     func heartbeat() {
