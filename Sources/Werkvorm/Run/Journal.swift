@@ -67,7 +67,7 @@ public final class Journal {
     public init(creating url: URL, seed: Int64, scriptText: String, anonymise: Bool) throws(Problem) {
         let shown = Journal.shownPath(url)
         let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UInt32.random(in: .min ... .max))").path
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)  // the trainer's alone: it holds every input
         guard descriptor >= 0 else {
             throw Problem(file: shown, "cannot create the journal (\(String(cString: strerror(errno)))); check that the record's directory exists and is writable")
         }

@@ -17,12 +17,22 @@ final class SessionExecutor: SerialExecutor, @unchecked Sendable {
     /// Jobs waiting to run, by class.
     private struct Waiting {
         var lanes: [Lane] = [Lane(), Lane(), Lane()]
+        /// Jobs run ahead of a waiting low one since one last ran: every 32nd turn is a low
+        /// one's, so that views are late under a stream of submissions, never starved.
+        var passedLow = 0
 
         mutating func push(_ job: UnownedJob, lane: Int) { lanes[lane].push(job) }
 
         mutating func pop() -> UnownedJob? {
+            if passedLow >= 32, let job = lanes[2].pop() {
+                passedLow = 0
+                return job
+            }
             for index in lanes.indices {
-                if let job = lanes[index].pop() { return job }
+                if let job = lanes[index].pop() {
+                    passedLow = index == 2 || lanes[2].isEmpty ? 0 : passedLow + 1
+                    return job
+                }
             }
             return nil
         }
@@ -34,6 +44,8 @@ final class SessionExecutor: SerialExecutor, @unchecked Sendable {
         var head = 0
 
         mutating func push(_ job: UnownedJob) { jobs.append(job) }
+
+        var isEmpty: Bool { head == jobs.count }
 
         mutating func pop() -> UnownedJob? {
             guard head < jobs.count else { return nil }

@@ -164,7 +164,7 @@ public struct SessionRecord: Sendable {
             throw WriteError(message: "is a directory; the record must be a file", remedy: "remove or rename that directory")
         }
         let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).\(UInt32.random(in: .min ... .max)).partial").path
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)  // the trainer's alone: it holds every input
         guard descriptor >= 0 else { throw Self.writeError(errno) }
         let synced = writeAndSync(descriptor, bytes)
         close(descriptor)

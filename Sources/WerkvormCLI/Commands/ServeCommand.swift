@@ -77,8 +77,8 @@ struct ServeCommand: AsyncParsableCommand {
                 Terminal.error("\(keysURL.relativePath) is missing: the phones must join again, with the new code")
             }
         }
-        let participants = SessionRun.participants(of: script, events: [])
-        let recording = try RunCommand.open(script: script, scriptText: scriptText, library: library, participants: participants, record: recordURL, resume: resume, anonymise: anonymise, seed: seed)
+        // Everyone joins from a phone: a roster plans the room (`plan`, `run`), it does not fill it.
+        let recording = try RunCommand.open(script: script, scriptText: scriptText, library: library, participants: [], record: recordURL, resume: resume, anonymise: anonymise, seed: seed)
         do {
             try keys.write(to: keysURL)
         } catch {
@@ -120,6 +120,7 @@ struct ServeCommand: AsyncParsableCommand {
         if let code = QRCode(server.mainJoinAddress) { lines.append(""); lines.append(code.halfBlocks()) }
         lines.append("Control page (this laptop, opens once): \(server.facilitatorLink())")
         lines.append("Projector: \(server.projectorLink)")
+        if let first = addresses.first { lines.append("Projector on another computer: \(server.projectorLink(host: first.ip))") }
         lines.append("")
         lines.append("Press f and Enter for a new control-page link; Ctrl-C ends the session and writes the record.")
         return lines.joined(separator: "\n")
@@ -145,7 +146,7 @@ struct ServeCommand: AsyncParsableCommand {
             } else {
                 Terminal.output("The network changed.")
                 for line in joinLines(server, now) { Terminal.output(line) }
-                Terminal.output("The projector shows the new address and QR code.")
+                Terminal.output("The projector shows the new address and QR code. Phones that joined on the old network join again there, as new participants; what they sent is kept.")
             }
         }
     }

@@ -19,6 +19,11 @@ public enum NetworkAddresses {
         }
     }
 
+    /// Interfaces of containers, virtual machines and VPNs, which no phone in the room reaches.
+    static func isVirtual(_ name: String) -> Bool {
+        ["docker", "br-", "veth", "virbr", "vboxnet", "vmnet", "tun", "tap", "wg", "utun", "lxc", "lxd", "podman", "cni", "flannel", "zt"].contains { name.hasPrefix($0) }
+    }
+
     /// The current non-loopback IPv4 addresses, in the order of the interfaces.
     public static func current() -> [Address] {
         var first: UnsafeMutablePointer<ifaddrs>?
@@ -30,7 +35,8 @@ public enum NetworkAddresses {
             defer { cursor = entry.pointee.ifa_next }
             let flags = Int32(entry.pointee.ifa_flags)
             guard let socketAddress = entry.pointee.ifa_addr, socketAddress.pointee.sa_family == sa_family_t(AF_INET),
-                flags & Int32(IFF_UP) != 0, flags & Int32(IFF_LOOPBACK) == 0
+                flags & Int32(IFF_UP) != 0, flags & Int32(IFF_RUNNING) != 0, flags & Int32(IFF_LOOPBACK) == 0,
+                !Self.isVirtual(String(cString: entry.pointee.ifa_name))
             else { continue }
             var host = [CChar](repeating: 0, count: Int(NI_MAXHOST))
             guard getnameinfo(socketAddress, socklen_t(MemoryLayout<sockaddr_in>.size), &host, socklen_t(host.count), nil, 0, NI_NUMERICHOST) == 0 else { continue }

@@ -93,16 +93,26 @@ enum FacilitatorPage {
           OUTBOX.add("/api/facilitator/event", Object.assign({ id: newId() }, fields), label);
         }
 
+        // A list is made again only when what it shows changed: a button under the pointer or
+        // the keyboard's focus is never replaced while phones send in.
+        const shown = {};
+        function rebuild(id, key, make) {
+          const text = JSON.stringify(key);
+          if (shown[id] === text) return;
+          shown[id] = text;
+          $(id).replaceChildren(...make());
+        }
+
         function show(view) {
           current = view;
           const step = view.step;
           $("code").textContent = view.join.code;
-          $("addresses").replaceChildren(...view.join.addresses.map(a => el("li", { text: a })));
-          if (!view.join.addresses.length) $("addresses").append(el("li", { class: "bad", text: T("Geen netwerk: telefoons kunnen de laptop nu niet bereiken", "No network: phones cannot reach the laptop now") }));
+          rebuild("addresses", view.join.addresses, () => view.join.addresses.length ? view.join.addresses.map(a => el("li", { text: a }))
+            : [el("li", { class: "bad", text: T("Geen netwerk: telefoons kunnen de laptop nu niet bereiken", "No network: phones cannot reach the laptop now") })]);
           $("projector").href = view.join.projector;
           $("now").textContent = step ? step.id + ". " + step.title + (step.phase ? " — " + step.phase.title : "") : T("Nog bij geen stap; kies er een rechts.", "At no step yet; choose one.");
           const info = step && view.steps.find(s => s.id === step.id);
-          $("phases").replaceChildren(...((info && info.phases) || []).map(phase => el("button", {
+          rebuild("phases", [step && step.id, step && step.phase && step.phase.id], () => ((info && info.phases) || []).map(phase => el("button", {
             type: "button", class: "secondary", "aria-pressed": String(step.phase && step.phase.id === phase.id),
             onclick: () => act({ step: step.id, phase: phase.id }, T("Fase ", "Phase ") + phase.title) }, phase.title)));
           $("reveal").hidden = !(info && info.exercise);
@@ -110,18 +120,20 @@ enum FacilitatorPage {
           $("reveal").onclick = () => act({ step: step.id, reveal: !step.revealed }, $("reveal").textContent);
           $("pause").textContent = view.paused ? T("Invoer weer openen", "Open input again") : T("Invoer pauzeren", "Pause input");
           $("pause").onclick = () => act({ pause: !view.paused }, $("pause").textContent);
-          $("steps").replaceChildren(...view.steps.map(s => el("li", { class: step && step.id === s.id ? "current" : "" },
+          rebuild("steps", step && step.id, () => view.steps.map(s => el("li", { class: step && step.id === s.id ? "current" : "" },
             el("span", { text: s.id + ". " + s.title + " (" + s.minutes + "′)" }),
             el("button", { type: "button", class: "secondary", "aria-label": T("Ga naar stap ", "Go to step ") + s.id,
               onclick: () => act({ go: s.id }, T("Naar stap ", "To step ") + s.id) }, T("Ga", "Go")))));
           $("count").textContent = view.participants.length;
-          $("people").replaceChildren(...view.participants.map(p => el("li", { text: p.id })));
+          rebuild("people", view.participants.length, () => view.participants.map(p => el("li", { text: p.id })));
           $("held-card").hidden = !view.held.length;
-          $("held").replaceChildren(...view.held.map(h => el("li", {},
+          rebuild("held", view.held.map(h => h.seq), () => view.held.map(h => el("li", {},
             el("p", { text: Object.values(h.fields).map(renderValue).join(" · ") }),
             el("div", { class: "row" },
-              el("button", { type: "button", onclick: () => act({ approve: h.seq }, T("Goedgekeurd", "Approved")) }, T("Goedkeuren", "Approve")),
-              el("button", { type: "button", class: "secondary", onclick: () => act({ hide: h.seq }, T("Verborgen", "Hidden")) }, T("Verbergen", "Hide"))))));
+              el("button", { type: "button", "aria-label": T("Goedkeuren: ", "Approve: ") + Object.values(h.fields).map(renderValue).join(" · "),
+                onclick: () => act({ approve: h.seq }, T("Goedgekeurd", "Approved")) }, T("Goedkeuren", "Approve")),
+              el("button", { type: "button", class: "secondary", "aria-label": T("Verbergen: ", "Hide: ") + Object.values(h.fields).map(renderValue).join(" · "),
+                onclick: () => act({ hide: h.seq }, T("Verborgen", "Hidden")) }, T("Verbergen", "Hide"))))));
           const key = JSON.stringify([step && step.id, step && step.phase && step.phase.id, view.participants.length]);
           if (key !== formKey) { formKey = key; renderInputs(view, info); }
           $("view").replaceChildren(renderView(view.view));
@@ -140,7 +152,7 @@ enum FacilitatorPage {
             let who = null;
             if (input.by === "participant") {
               const id = "who-" + input.name;
-              who = el("select", { id }, view.participants.map(p => el("option", { value: p.id, text: p.id })));
+              who = el("select", { id, required: true }, el("option", { value: "", text: "—" }), view.participants.map(p => el("option", { value: p.id, text: p.id })));
               form.append(el("label", { for: id, text: T("Voor wie", "For whom") }), who);
             }
             const readers = input.fields.map(field => {

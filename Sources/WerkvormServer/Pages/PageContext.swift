@@ -18,9 +18,10 @@ struct PageContext: Sendable {
 
     /// The settings a page's script starts from, as a JSON object.
     var settings: String {
+        // `<` escaped, so that a title cannot close the script it stands in
         JSONWriter.string(.object([
             "lang": .string(language.rawValue), "title": .string(title), "code": .string(joinCode), "askNames": .bool(asksNames),
-        ]))
+        ])).replacingOccurrences(of: "<", with: "\\u003c")
     }
 
     /// A whole page: the shared style, `style`, `body` and `script`.
@@ -115,13 +116,24 @@ struct PageContext: Sendable {
           for (const child of children.flat()) if (child !== null && child !== undefined) node.append(child);
           return node;
         }
-        function stream(url, onView, onState) {
-          const source = new EventSource(url);
-          source.onopen = () => onState(true);
-          source.onerror = () => onState(false);
-          source.onmessage = e => onView(JSON.parse(e.data), Number(e.lastEventId));
-          source.addEventListener("end", () => { source.close(); onState(false, true); });
-          return source;
+        // An event stream that goes on: the browser reconnects after a lost connection by
+        // itself, but not after an HTTP error (a server busy restarting); then it is opened
+        // again after a pause. `onClosed` may decide otherwise (a phone whose token is gone).
+        function stream(url, onView, onState, onClosed) {
+          let ended = false, tries = 0;
+          const open = () => {
+            const source = new EventSource(url);
+            source.onopen = () => { tries = 0; onState(true); };
+            source.onerror = () => {
+              onState(false);
+              if (source.readyState !== EventSource.CLOSED || ended) return;
+              tries += 1;
+              setTimeout(async () => { if (!onClosed || await onClosed()) open(); }, Math.min(15000, 1000 * tries));
+            };
+            source.onmessage = e => onView(JSON.parse(e.data), Number(e.lastEventId));
+            source.addEventListener("end", () => { ended = true; source.close(); onState(false, true); });
+          };
+          open();
         }
         // Submissions wait in localStorage until the server answers; a lost connection or a
         // restart of the server loses none, and a retry is recognised by its id.

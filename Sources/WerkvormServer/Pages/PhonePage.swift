@@ -105,7 +105,12 @@ enum PhonePage {
           $("join").hidden = true;
           $("session").hidden = false;
           for (const item of OUTBOX.items) pending.set(item.id, item.label);
-          stream("/api/phone/stream", show, setState);
+          stream("/api/phone/stream", show, setState, async () => {
+            // a stream refused: when the laptop no longer knows this phone, join again
+            const me = await fetch("/api/phone/me", { credentials: "same-origin" }).catch(() => null);
+            if (me && me.status === 401) { $("session").hidden = true; $("join").hidden = false; return false; }
+            return true;
+          });
           OUTBOX.flush();
         }
 
@@ -179,10 +184,11 @@ enum PhonePage {
           return Array.isArray(list) ? list.map(item => ({ id: item.id ?? item.number, text: item.text })).filter(i => i.id !== undefined) : null;
         }
 
-        // Keeps what someone typed while the form is made again.
+        // What someone typed is kept while the form is made again, also through a pause.
+        const drafts = {};
+        document.addEventListener("input", e => { if (e.target.id && e.target.closest("#forms")) drafts[e.target.id] = e.target.value; });
         function renderForms(view) {
-          const kept = {};
-          for (const node of $("forms").querySelectorAll("input[type=text],input[type=number],textarea")) kept[node.id] = node.value;
+          const kept = drafts;
           const box = $("forms");
           box.replaceChildren();
           const byName = Object.fromEntries(view.inputs.map(i => [i.name, i]));
@@ -256,7 +262,7 @@ enum PhonePage {
             error.textContent = "";
             const summary = Object.values(fields).map(renderValue).join(" · ");
             send(input, fields, input.title + (summary ? ": " + summary : ""));
-            for (const node of form.querySelectorAll("input[type=text],input[type=number],textarea")) node.value = "";
+            for (const node of form.querySelectorAll("input[type=text],input[type=number],textarea")) { node.value = ""; delete drafts[node.id]; }
             for (const node of form.querySelectorAll("input[type=radio],input[type=checkbox]")) node.checked = false;
             for (const node of form.querySelectorAll("[role=radio]")) node.setAttribute("aria-checked", "false");
           });

@@ -15,7 +15,7 @@ enum ProjectorPage {
             <div id="instructions" class="instructions"></div>
             </section>
             <aside class="side">
-            <img src="/qr.svg" alt="\(say("QR-code om mee te doen", "QR code to join"))" width="240" height="240">
+            <img id="qr" src="/qr.svg" alt="\(say("QR-code om mee te doen", "QR code to join"))" width="240" height="240">
             <p>\(say("Code", "Code"))</p>
             <p id="code" class="code">\(PageContext.escape(context.joinCode))</p>
             <p id="address" class="muted"></p>
@@ -52,6 +52,8 @@ enum ProjectorPage {
           $("count").textContent = view.participants;
           $("code").textContent = view.code;
           $("address").textContent = view.join.replace(/^http:\/\//, "").replace(/\/\?code=.*$/, "");
+          const qr = $("qr");
+          if (qr.dataset.join !== view.join) { qr.dataset.join = view.join; qr.src = "/qr.svg?for=" + encodeURIComponent(view.join); }  // a new network, a new code
           document.body.classList.toggle("revealed", view.html !== undefined);
           if (view.html !== undefined) {
             $("outcome").innerHTML = view.html;  // rendered by the server from the exercise's report blocks, escaped there
@@ -60,6 +62,9 @@ enum ProjectorPage {
             $("instructions").textContent = "";
             fit();
           } else {
+            $("outcome").style.transform = "";
+            $("outcome").style.width = "";
+            document.querySelector(".main").classList.remove("more");
             $("outcome").textContent = view.problem || "";
             $("instructions").textContent = view.instructions || "";
           }
