@@ -102,10 +102,17 @@ extension LiveServer {
         }
     }
 
+    /// The participant of the request's token, if it has a valid one of someone who joined,
+    /// with the step the session is at.
+    func standing(of request: Request) async -> (participant: String, currentStep: Int?)? {
+        guard let token = request.cookies[CookieName.participant]?.value, let participant = keys.participant(ofToken: token) else { return nil }
+        let standing = await recording.standing(of: participant)
+        return standing.takesPart ? (participant, standing.currentStep) : nil
+    }
+
     /// The participant of the request's token, if it has a valid one of someone who joined.
     func participant(of request: Request) async -> String? {
-        guard let token = request.cookies[CookieName.participant]?.value, let participant = keys.participant(ofToken: token) else { return nil }
-        return await recording.participants.contains(participant) ? participant : nil
+        await standing(of: request)?.participant
     }
 
     func isFacilitator(_ request: Request) -> Bool {
@@ -198,7 +205,7 @@ extension LiveServer {
     /// `{"id": "…", "step": 8, "input": "dot", "fields": {"note": 3}}`: one input of the
     /// participant of the token, answered with its result once it is journalled.
     func phoneInput(_ request: Request) async throws -> Response {
-        guard let participant = await participant(of: request) else { return noToken() }
+        guard let (participant, currentStep) = await standing(of: request) else { return noToken() }
         guard requestGuard.allow("p:" + participant, rate: limits.participantRate) else { return tooMany() }
         var fields: [String: LuaValue]
         switch await body(of: request) {
@@ -214,7 +221,7 @@ extension LiveServer {
         // Before the facilitator goes to a step, phones have nothing to take part in (an events
         // file may give inputs without a `go`; a phone may not). A step other than the current
         // one is the session's to refuse, and that refusal is recorded.
-        if await recording.currentStep == nil {
+        if currentStep == nil {
             return refusal(.conflict, code: "not_started", nl: "De sessie is nog niet begonnen; wacht op de begeleider", en: "the session has not started yet; wait for the facilitator")
         }
         fields["participant"] = .string(participant)

@@ -229,6 +229,12 @@ public actor RecordingSession {
         (run.nextSeq - 1, run.projectorView(maskingLater: true))
     }
 
+    /// Whether `participant` takes part, and the step the session is at: what a submission
+    /// from a phone is checked against, in one visit.
+    public func standing(of participant: String) -> (takesPart: Bool, currentStep: Int?) {
+        (run.joined[participant] != nil, run.currentStep)
+    }
+
     /// The sequence number of the last event applied (0 before the first).
     public var lastSeq: Int { run.nextSeq - 1 }
 

@@ -17,14 +17,14 @@ final class SessionExecutor: SerialExecutor, @unchecked Sendable {
     /// Jobs waiting to run, by class.
     private struct Waiting {
         var lanes: [Lane] = [Lane(), Lane(), Lane()]
-        /// Jobs run ahead of a waiting low one since one last ran: every 32nd turn is a low
+        /// Jobs run ahead of a waiting low one since one last ran: every 256th turn is a low
         /// one's, so that views are late under a stream of submissions, never starved.
         var passedLow = 0
 
         mutating func push(_ job: UnownedJob, lane: Int) { lanes[lane].push(job) }
 
         mutating func pop() -> UnownedJob? {
-            if passedLow >= 32, let job = lanes[2].pop() {
+            if passedLow >= 256, let job = lanes[2].pop() {
                 passedLow = 0
                 return job
             }
