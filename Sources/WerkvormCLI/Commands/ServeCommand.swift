@@ -89,11 +89,10 @@ struct ServeCommand: AsyncParsableCommand {
         let server = await LiveServer(recording: recording, keys: keys, port: port, addresses: addresses.map(\.ip), hostNames: hostNames)
         let announcement = announce(server, addresses: addresses, script: script)
         let watcher = Task { await watchAddresses(server, known: addresses) }
-        let keyboard = Task.detached { readKeyboard(server) }
-        defer {
-            watcher.cancel()
-            keyboard.cancel()
-        }
+        // a thread of its own: a blocking read must not hold one of the few threads that
+        // Swift's tasks share (two on a two-core laptop)
+        Thread.detachNewThread { readKeyboard(server) }
+        defer { watcher.cancel() }
         do {
             try await server.run { Terminal.output(announcement) }
         } catch let error as Problem {
