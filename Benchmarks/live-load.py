@@ -297,37 +297,39 @@ class Run:
                 return answer["participant"], "wv_participant=" + response.cookies["wv_participant"].value
         raise Failure("a join was refused as too many 20 times")
 
-    async def phone_stream(self, participant, cookie, opened: asyncio.Event):
-        times, seqs = [], []
-        self.phone_messages[participant] = (times, seqs)
+    async def follow(self, path, cookie, what, on_message):
+        """Reads an event stream until its `end`, calling on_message(at, seq, data) per message."""
         reader = SSE()
-        async with self.streams.get(self.base + "/api/phone/stream", headers={"Cookie": cookie}) as response:
+        async with self.streams.get(self.base + path, headers={"Cookie": cookie}) as response:
             if response.status != 200:
-                raise Failure(f"phone stream → {response.status}")
-            async for chunk in response.content.iter_any():
-                at = now()
-                for seq, _, event in reader.feed(chunk):
-                    if event == b"end":
-                        return
-                    if seq is not None and (not seqs or seq > seqs[-1]):
-                        times.append(at)
-                        seqs.append(seq)
-                        opened.set()
-
-    async def projector_stream(self, cookie, opened: asyncio.Event):
-        reader = SSE()
-        async with self.streams.get(self.base + "/api/projector/stream", headers={"Cookie": cookie}) as response:
-            if response.status != 200:
-                raise Failure(f"projector stream → {response.status}")
+                raise Failure(f"{what} stream → {response.status}")
             async for chunk in response.content.iter_any():
                 at = now()
                 for seq, data, event in reader.feed(chunk):
                     if event == b"end":
                         return
                     if seq is not None:
-                        self.projector.append((at, seq, data is not None and b'"html"' in data))
-                        self.projector_bytes = max(self.projector_bytes, len(data or b""))
-                        opened.set()
+                        on_message(at, seq, data)
+
+    async def phone_stream(self, participant, cookie, opened: asyncio.Event):
+        times, seqs = [], []
+        self.phone_messages[participant] = (times, seqs)
+
+        def message(at, seq, data):
+            if not seqs or seq > seqs[-1]:
+                times.append(at)
+                seqs.append(seq)
+                opened.set()
+
+        await self.follow("/api/phone/stream", cookie, "phone", message)
+
+    async def projector_stream(self, cookie, opened: asyncio.Event):
+        def message(at, seq, data):
+            self.projector.append((at, seq, data is not None and b'"html"' in data))
+            self.projector_bytes = max(self.projector_bytes, len(data or b""))
+            opened.set()
+
+        await self.follow("/api/projector/stream", cookie, "projector", message)
 
     async def send(self, participant, cookie, payload, retry=False):
         """Sends one input until it is answered (a lost connection or a 429 is tried again

@@ -134,14 +134,6 @@ extension LiveServer {
         refusal(.unauthorized, code: "no_token", nl: "Je bent (nog) niet aangemeld bij deze sessie; meld je aan met de code", en: "you have not joined this session (yet); join with the code")
     }
 
-    /// The time of an event as the minutes show it.
-    static func now() -> String {
-        var time = time_t(Foundation.time(nil))
-        var parts = tm()
-        localtime_r(&time, &parts)
-        return String(format: "%02d:%02d", parts.tm_hour, parts.tm_min)
-    }
-
     // MARK: The phone
 
     func qrCode() -> Response {
@@ -225,7 +217,7 @@ extension LiveServer {
             return refusal(.conflict, code: "not_started", nl: "De sessie is nog niet begonnen; wacht op de begeleider", en: "the session has not started yet; wait for the facilitator")
         }
         fields["participant"] = .string(participant)
-        fields["time"] = .string(Self.now())
+        fields["time"] = .string(SessionEvent.timeNow())
         return await submit(fields)
     }
 
@@ -315,7 +307,7 @@ extension LiveServer {
         case .failure(let refused): return refused.response
         case .success(let given): fields = given
         }
-        if fields["time"] == nil { fields["time"] = .string(Self.now()) }
+        if fields["time"] == nil { fields["time"] = .string(SessionEvent.timeNow()) }
         if fields["participant"] != nil { fields["on_behalf"] = true }  // the facilitator typed it, never the participant
         return await submit(fields)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import LuaHost
 
 /// One thing that happened in a session: a participant's input to a step, or something the
@@ -51,6 +52,16 @@ public struct SessionEvent: Sendable, Hashable {
     /// An input to a step.
     public static func input(_ step: Int, _ input: ExerciseInput, time: String? = nil, id: String? = nil) -> SessionEvent {
         SessionEvent(step: step, action: .input(input), time: time, id: id)
+    }
+
+    /// The time of day now, as events carry it (`10:42`, local time), for an event that
+    /// happens as it is entered: at the console or on a phone.
+    public static func timeNow() -> String {
+        var now = Foundation.time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        let hour = Int(parts.tm_hour), minute = Int(parts.tm_min)
+        return (hour < 10 ? "0" : "") + String(hour) + ":" + (minute < 10 ? "0" : "") + String(minute)
     }
 
     /// The participant an event comes from, if any.

@@ -43,7 +43,7 @@ final class FacilitatorConsole {
         if let current = await recording.currentStep, let index = script.steps.firstIndex(where: { $0.id == current }) {
             stepIndex = index  // resumed
         } else {
-            try await submit(SessionEvent(step: script.steps[0].id, action: .go, time: FacilitatorConsole.now()), quiet: true)
+            try await submit(SessionEvent(step: script.steps[0].id, action: .go, time: SessionEvent.timeNow()), quiet: true)
         }
         await showStep()
         while let line = prompt("> ") {
@@ -68,17 +68,17 @@ final class FacilitatorConsole {
                     write(say("Geef de naam van wie aansluit: join Dewi", "Give the name of who joins: join Dewi"))
                     continue
                 }
-                try await submit(SessionEvent(step: nil, action: .join(rest.joined(separator: " ")), time: FacilitatorConsole.now()))
+                try await submit(SessionEvent(step: nil, action: .join(rest.joined(separator: " ")), time: SessionEvent.timeNow()))
             case "reveal", "hide":
-                try await submit(SessionEvent(step: step.id, action: .reveal(command == "reveal"), time: FacilitatorConsole.now()))
+                try await submit(SessionEvent(step: step.id, action: .reveal(command == "reveal"), time: SessionEvent.timeNow()))
             case "pause", "resume":
-                try await submit(SessionEvent(step: nil, action: .pause(command == "pause"), time: FacilitatorConsole.now()))
+                try await submit(SessionEvent(step: nil, action: .pause(command == "pause"), time: SessionEvent.timeNow()))
             case "approve", "reject":
                 guard let seq = rest.first.flatMap({ Int($0) }) else {
                     write(say("Geef het nummer van de invoer: \(command) 12", "Give the number of the input: \(command) 12"))
                     continue
                 }
-                try await submit(SessionEvent(step: nil, action: command == "approve" ? .approve(seq) : .hide(seq), time: FacilitatorConsole.now()))
+                try await submit(SessionEvent(step: nil, action: command == "approve" ? .approve(seq) : .hide(seq), time: SessionEvent.timeNow()))
             default: try await input(line, words)
             }
         }
@@ -177,7 +177,7 @@ final class FacilitatorConsole {
             let index = phases.firstIndex { $0.id == current.id } ?? 0
             let target = index + (forward ? 1 : -1)
             if phases.indices.contains(target) {
-                try await submit(SessionEvent(step: step.id, action: .phase(phases[target].id), time: FacilitatorConsole.now()), quiet: true)
+                try await submit(SessionEvent(step: step.id, action: .phase(phases[target].id), time: SessionEvent.timeNow()), quiet: true)
                 await showStep()
                 return
             }
@@ -192,7 +192,7 @@ final class FacilitatorConsole {
 
     /// Goes to the step at `index`: an event, so that the record knows where the session was.
     private func go(to index: Int) async throws(Problem) {
-        try await submit(SessionEvent(step: script.steps[index].id, action: .go, time: FacilitatorConsole.now()), quiet: true)
+        try await submit(SessionEvent(step: script.steps[index].id, action: .go, time: SessionEvent.timeNow()), quiet: true)
         stepIndex = index
         await showStep()
     }
@@ -232,7 +232,7 @@ final class FacilitatorConsole {
             fields[field.name] = FacilitatorConsole.value(answer, for: field)
         }
         // the facilitator types for the room: on behalf of each participant, also while input is paused
-        let event = SessionEvent(step: step.id, action: .input(ExerciseInput(name: declaration.name, participant: participant, fields: fields)), time: FacilitatorConsole.now(), onBehalf: true)
+        let event = SessionEvent(step: step.id, action: .input(ExerciseInput(name: declaration.name, participant: participant, fields: fields)), time: SessionEvent.timeNow(), onBehalf: true)
         try await submit(event)
     }
 
@@ -308,13 +308,5 @@ final class FacilitatorConsole {
         }
         if started { words.append(current) }
         return words
-    }
-
-    /// The time of day, for the record (`10:42`).
-    static func now() -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "HH:mm"
-        return formatter.string(from: Date())
     }
 }
