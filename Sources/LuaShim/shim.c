@@ -37,7 +37,13 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
         return NULL;
     }
     void *result = realloc(ptr, nsize);
-    if (result != NULL) c->memory_used = c->memory_used - old + nsize;
+    if (result != NULL) {
+        c->memory_used = c->memory_used - old + nsize;
+        // what the C side does with memory costs time the instruction count does not see: a
+        // budget pays an instruction for every 64 bytes that grow
+        if (nsize > old && c->budget_remaining != NULL && c->host_allocating == 0)
+            *c->budget_remaining -= (long long)((nsize - old) >> 6);
+    }
     return result;
 }
 
@@ -48,11 +54,14 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
     if (c->limit_hit == LSHIM_LIMIT_NONE) {
         int count = lua_gethookcount(L);
         c->instructions_used += count;
-        if (c->instruction_limit <= 0 || c->instructions_used <= c->instruction_limit) {
+        if (c->budget_remaining != NULL) *c->budget_remaining -= count;
+        int within_call = c->instruction_limit <= 0 || c->instructions_used <= c->instruction_limit;
+        int within_budget = c->budget_remaining == NULL || *c->budget_remaining >= 0;
+        if (within_call && within_budget) {
             if (count != c->hook_interval) lua_sethook(L, count_hook, LUA_MASKCOUNT, c->hook_interval);
             return;
         }
-        c->limit_hit = LSHIM_LIMIT_INSTRUCTIONS;
+        c->limit_hit = within_budget ? LSHIM_LIMIT_INSTRUCTIONS : LSHIM_LIMIT_BUDGET;
     }
     // From here on every thread raises at its next instruction, so neither pcall, xpcall nor
     // coroutine.resume inside the plugin can swallow the limit and go on.
@@ -68,6 +77,10 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
         lua_pushfstring(L, "instruction limit reached: more than %I instructions in one call; "
                            "look for a loop that does not end",
                         (lua_Integer)c->instruction_limit);
+    else if (c->limit_hit == LSHIM_LIMIT_BUDGET)
+        lua_pushfstring(L, "instruction budget used up: the exercises of this run may take %I instructions "
+                           "in all, and they took more; look for a loop that does not end",
+                        (lua_Integer)c->budget_total);
     else
         lua_pushfstring(L, "memory limit reached: more than %I bytes; "
                            "look for a table or string that keeps growing",
@@ -148,7 +161,9 @@ int lshim_pcall(lua_State *L, int nargs, int nresults) {
     c->limit_hit = LSHIM_LIMIT_NONE;
     c->instructions_used = 0;
     c->host_allocating = 0;
-    lua_sethook(L, count_hook, LUA_MASKCOUNT, c->hook_interval);
+    // a budget already used up stops the call at its first instruction
+    int spent = c->budget_remaining != NULL && *c->budget_remaining < 0;
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, spent ? 1 : c->hook_interval);
     int base = lua_gettop(L) - nargs;  // the function
     lua_pushcfunction(L, message_handler);
     lua_rotate(L, base, 1);

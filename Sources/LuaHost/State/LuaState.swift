@@ -77,7 +77,12 @@ public final class LuaState {
     private var seedFunction = LuaReference(slot: LUA_NOREF)
     var objectMetatable = LuaReference(slot: LUA_NOREF)
     static let registry = lshim_registryindex()
+    /// The log keeps at most this many lines, and this many bytes in all; a longer line is cut.
     static let maximumLogLines = 10_000
+    static let maximumLogBytes = 1 << 20
+    static let maximumLineLength = 4096
+    private var logBytes = 0
+    private var logIsFull = false
 
     /// Creates a sandboxed state. `modules` finds what `require(name)` loads; `seed` seeds
     /// `math.random`.
@@ -101,6 +106,10 @@ public final class LuaState {
         context.pointee.instruction_limit = Int64(limits.instructions)
         context.pointee.pattern_step_limit = Int64(limits.patternSteps)
         context.pointee.memory_limit = limits.memory
+        if let budget = limits.budget {
+            context.pointee.budget_remaining = budget.remaining
+            context.pointee.budget_total = CLongLong(budget.total)
+        }
     }
 
     deinit {
@@ -367,7 +376,7 @@ public final class LuaState {
         var text = raw
         switch (status, context.pointee.limit_hit) {
         case (LUA_ERRSYNTAX, _): kind = .syntax
-        case (_, LSHIM_LIMIT_INSTRUCTIONS): kind = .instructionLimit
+        case (_, LSHIM_LIMIT_INSTRUCTIONS), (_, LSHIM_LIMIT_BUDGET): kind = .instructionLimit
         case (LUA_ERRMEM, _), (_, LSHIM_LIMIT_MEMORY):
             kind = .memoryLimit
             if status == LUA_ERRMEM {
@@ -376,7 +385,8 @@ public final class LuaState {
         default: kind = .runtime
         }
         var (location, message) = splitLocation(text)
-        if location == nil, let traceback { location = firstLocation(in: traceback) }
+        // an error raised in the sandbox's own wrappers (string.format's) belongs to the plugin's line that called it
+        if location == nil || location?.path == "sandbox", let traceback { location = firstLocation(in: traceback) ?? location }
         if kind == .runtime, message.hasPrefix("sandbox: ") {
             kind = .sandbox
             message.removeFirst("sandbox: ".count)
@@ -445,11 +455,13 @@ public final class LuaState {
         guard lua_checkstack(state, 4) != 0 else { return -1 }
         switch HostFunction(rawValue: index) {
         case .print:
-            let line = stringArgument(state) ?? ""
-            if log.count < LuaState.maximumLogLines {
+            let line = stringArgument(state, prefix: LuaState.maximumLineLength) ?? ""
+            if log.count < LuaState.maximumLogLines, logBytes + line.utf8.count <= LuaState.maximumLogBytes {
                 log.append(line)
-            } else if log.count == LuaState.maximumLogLines {
-                log.append("(more lines were printed than the log keeps)")
+                logBytes += line.utf8.count
+            } else if !logIsFull {
+                log.append("(more was printed than the log keeps)")
+                logIsFull = true
             }
             onPrint?(line)
             return 0
@@ -478,11 +490,14 @@ public final class LuaState {
         }
     }
 
-    private func stringArgument(_ state: OpaquePointer) -> String? {
+    private func stringArgument(_ state: OpaquePointer, prefix limit: Int = .max) -> String? {
         guard lua_type(state, 1) == LUA_TSTRING else { return nil }
         var length = 0
         guard let bytes = lua_tolstring(state, 1, &length) else { return nil }
-        return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self)
+        guard length > limit else { return String(decoding: UnsafeRawBufferPointer(start: bytes, count: length), as: UTF8.self) }
+        var cut = limit
+        while cut > 0, UInt8(bitPattern: bytes[cut]) & 0xC0 == 0x80 { cut -= 1 }  // not inside a character
+        return String(decoding: UnsafeRawBufferPointer(start: bytes, count: cut), as: UTF8.self) + " … (\(length - cut) bytes more)"
     }
 
     /// Module names: letters, digits, `_` and `-`, at most 64 characters.

@@ -15,6 +15,7 @@ typedef enum {
     LSHIM_LIMIT_NONE = 0,
     LSHIM_LIMIT_INSTRUCTIONS = 1,
     LSHIM_LIMIT_MEMORY = 2,
+    LSHIM_LIMIT_BUDGET = 3,
 } lshim_limit;
 
 /// A Swift function called from Lua. Returns the number of results it pushed, or -1 after
@@ -28,6 +29,9 @@ typedef struct lshim_context {
     int host_allocating;          // > 0 while the host itself pushes values: the cap is lifted
     long long instruction_limit;  // per protected call; 0: no limit
     long long instructions_used;
+    long long *budget_remaining;  // instructions left for all the calls of all states sharing it, with
+                                  // an instruction for every 64 bytes allocated; NULL: none
+    long long budget_total;       // what that budget was at first, for the message
     int hook_interval;            // instructions between two count hooks
     lshim_limit limit_hit;        // sticky until the next lshim_pcall
     long long pattern_step_limit; // per pattern-function call; 0: no limit

@@ -29,8 +29,11 @@ public struct RecordedSession {
     /// to the outcomes. The events are read one by one as the JSON is, so that a long
     /// session's record is never held twice in memory.
     public init(contentsOf path: String, current: ExerciseLibrary? = nil) throws(Problems) {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Problems([Problem(file: path, "cannot read the record; check the path")])
+        let data: [UInt8]
+        do {
+            data = try TextFile.bytes(path, what: "the record")
+        } catch {
+            throw Problems([error])
         }
         var events: [RecordedEvent] = []
         var damaged: Problem?
@@ -162,7 +165,17 @@ public struct RecordedSession {
     }
 
     /// A new run of this session, as it started: its script, modules, seed and participants.
+    /// The record's exercises came from elsewhere, so all they do in the run is bounded by one
+    /// instruction budget (see ``instructionBudget(events:)``), besides the bound of every call.
     public func makeRun() -> SessionRun {
-        SessionRun(script: script, modules: library.modules, seed: seed, participants: participants)
+        let limits = LuaLimits(budget: LuaBudget(instructions: Self.instructionBudget(events: events.count)))
+        return SessionRun(script: script, modules: library.modules, seed: seed, participants: participants, limits: limits)
+    }
+
+    /// The instructions a replay or report of a record with `events` events may run in all: 200
+    /// million, and a million more per event: hundreds of times what the shipped exercises take.
+    /// A record whose exercises loop ends in seconds.
+    public static func instructionBudget(events: Int) -> Int {
+        200_000_000 + 1_000_000 * min(events, 100_000_000)
     }
 }

@@ -55,7 +55,9 @@ public struct SessionReplay {
             exerciseSteps += 1
             let step = recordedStep.step
             guard case .success(let outcome)? = outcomes[step] else {
-                divergences.append(Divergence(step: step, exercise: recordedStep.exercise, path: "outcome", recorded: "an outcome", replayed: "no outcome"))
+                var replayed = "no outcome"
+                if case .failure(let problem)? = outcomes[step] { replayed += " (" + Excerpt.of(problem.description, limit: 160) + ")" }
+                divergences.append(Divergence(step: step, exercise: recordedStep.exercise, path: "outcome", recorded: "an outcome", replayed: replayed))
                 continue
             }
             for difference in differences(recordedStep.outcome ?? .null, outcome, at: ValuePath("outcome"), limit: placesPerOutcome) {
@@ -88,7 +90,11 @@ public struct SessionReplay {
             if was.description != now.description { found.append(divergence("reason", quoted(was.description), quoted(now.description))) }
         default:
             if recorded.result.kind != replayed.result.kind {
-                found.append(divergence("result", quoted(recorded.result.kind.rawValue), quoted(replayed.result.kind.rawValue)))
+                func told(_ result: EventResult) -> String {  // a failure with its reason: why the replay differs
+                    guard case .failed(let problem) = result else { return quoted(result.kind.rawValue) }
+                    return quoted(result.kind.rawValue) + " (" + Excerpt.of(problem.description, limit: 160) + ")"
+                }
+                found.append(divergence("result", told(recorded.result), told(replayed.result)))
             }
         }
         return found

@@ -10,6 +10,8 @@ import LuaHost
 public final class SessionRun {
     public let script: SessionScript
     public let seed: Int64
+    /// The bounds every exercise of the run works within.
+    public let limits: LuaLimits
     /// Participant ids, in the order they joined: those there at the start, then later joiners.
     public private(set) var participants: [String]
     /// Every event so far, in order, with its result (unless ``keepsEvents`` is off).
@@ -66,8 +68,9 @@ public final class SessionRun {
 
     /// A run of `script` with `seed` and the participants there at the start (see
     /// ``participants(of:events:)``); exercises find their modules in `modules`.
-    public init(script: SessionScript, modules: ModuleDirectories, seed: Int64, participants: [String]) {
+    public init(script: SessionScript, modules: ModuleDirectories, seed: Int64, participants: [String], limits: LuaLimits = .default) {
         self.script = script
+        self.limits = limits
         self.modules = modules
         self.seed = seed
         var unique = Set<String>()
@@ -320,7 +323,7 @@ public final class SessionRun {
         if let run = runs[step] { return run }
         let run = try ExerciseRun(
             source: exerciseStep.exercise.source, modules: modules, params: exerciseStep.params,
-            participants: participants, seed: seed(ofStep: step), language: script.language)
+            participants: participants, seed: seed(ofStep: step), language: script.language, limits: limits)
         runs[step] = run
         return run
     }

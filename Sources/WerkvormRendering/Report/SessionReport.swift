@@ -15,14 +15,13 @@ public enum SessionReport {
             do {
                 let exerciseRun = try ExerciseRun(
                     source: exerciseStep.exercise.source, modules: recorded.library.modules, params: exerciseStep.params,
-                    participants: recorded.everyone, seed: run.seed(ofStep: step.id), language: recorded.script.language)
+                    participants: recorded.everyone, seed: run.seed(ofStep: step.id), language: recorded.script.language, limits: run.limits)
                 result[step.id] = try exerciseRun.report(outcome, language: language)
-            } catch let error as Problems {
-                problems += error.problems
-            } catch let error as Problem {
-                problems.append(error)
             } catch {
-                problems.append(Problem("step \(step.id): \(error)"))
+                // the record's outcome, or the exercise's report code: name both
+                let index = (recorded.steps.firstIndex { $0.step == step.id } ?? step.id - 1) + 1
+                problems.append(Problem(file: recorded.file, field: "steps[\(index)].outcome",
+                    "the report of step \(step.id) (\(exerciseStep.exercise.id)) fails on the recorded outcome: \(error); the record may be damaged, or the exercise's report code has a bug"))
             }
         }
         guard problems.isEmpty else { throw Problems(problems) }
@@ -39,8 +38,7 @@ public enum SessionReport {
             held[step] = (min(known?.first ?? time, time), max(known?.last ?? time, time))
         }
         let script = recorded.script
-        let rows: [[BilingualText]] = script.steps.map { step in
-            let start = script.startOfStep(step.id)
+        let rows: [[BilingualText]] = zip(script.steps, script.startsOfSteps).map { step, start in
             let times = held[step.id].map { "\($0.first)–\($0.last)" } ?? "—"
             return [BilingualText("\(step.id)"), BilingualText(step.title(script.language)), BilingualText("\(start)–\(start.adding(step.minutes))"), BilingualText(times)]
         }
@@ -56,8 +54,7 @@ public enum SessionReport {
         let byStep = try blocksByStep(recorded, language: language)
         var blocks: [ReportBlock] = [.paragraph(BilingualText(nl: "\(script.date.written(.nl)), \(script.start)", en: "\(script.date.written(.en)), \(script.start)"))]
         blocks.append(agenda(recorded))
-        for step in script.steps {
-            let start = script.startOfStep(step.id)
+        for (step, start) in zip(script.steps, script.startsOfSteps) {
             blocks.append(.heading(BilingualText("\(step.id). \(step.title(language)) (\(start)–\(start.adding(step.minutes)))")))
             switch step.kind {
             case .exercise:
