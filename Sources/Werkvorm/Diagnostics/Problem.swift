@@ -32,8 +32,16 @@ public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
             }
             place += ": "
         }
-        if let field { place += field + ": " }
-        return place + message
+        if let field { place += Self.shortened(field, keeping: 200) + ": " }
+        return place + Self.shortened(message, keeping: 600)
+    }
+
+    /// `text`, or its start and end around `…` when it is longer than `keeping` characters: an
+    /// error that quotes a huge value stays readable and small.
+    static func shortened(_ text: String, keeping limit: Int) -> String {
+        guard text.count > limit else { return text }
+        let end = limit / 4
+        return String(text.prefix(limit - end)) + " … " + String(text.suffix(end))
     }
 
     /// This problem, placed in `file` at `line` if it has no place yet.
@@ -57,6 +65,14 @@ public struct Problems: Error, Sendable, CustomStringConvertible {
         self.problems = problems
     }
 
+    /// At most this many problems are printed; the rest are counted.
+    public static let shown = 50
+
     /// One problem a line.
-    public var description: String { problems.map(\.description).joined(separator: "\n") }
+    public var description: String {
+        let lines = problems.prefix(Self.shown).map(\.description)
+        guard problems.count > Self.shown else { return lines.joined(separator: "\n") }
+        let more = problems.count - Self.shown
+        return (lines + ["… and \(more) more problem\(more == 1 ? "" : "s"); fix these first"]).joined(separator: "\n")
+    }
 }

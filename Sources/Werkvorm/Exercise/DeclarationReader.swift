@@ -76,8 +76,8 @@ struct DeclarationReader {
             let fields = try reader.object(try reader.required("duration"), at: ValuePath("duration"))
             let standard = Int(try fields.integer("default"))
             let minimum = Int(try fields.integer("minimum"))
-            guard minimum >= 1, standard >= minimum else {
-                throw Problem(field: "duration", "needs 1 ≤ minimum ≤ default; found default = \(standard), minimum = \(minimum)")
+            guard minimum >= 1, standard >= minimum, standard <= SessionStep.longest else {
+                throw Problem(field: "duration", "needs 1 ≤ minimum ≤ default ≤ \(SessionStep.longest); found default = \(standard), minimum = \(minimum)")
             }
             return Exercise.Duration(defaultMinutes: standard, minimumMinutes: minimum)
         }, line: topLine("duration"))

@@ -114,7 +114,7 @@ public struct ParamDeclaration: Sendable, Hashable {
 
     public static func show(_ value: LuaValue) -> String {
         switch value {
-        case .string, .integer, .double, .bool, .null: JSONWriter.string(value)
+        case .string, .integer, .double, .bool, .null: value.excerpt
         default: value.typeName
         }
     }

@@ -177,11 +177,16 @@ extension FieldDeclaration {
 }
 
 extension String {
-    /// Without white space (and newlines) at either end.
+    /// Without white space (and newlines) or invisible format characters at either end.
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        // white space, and what shows nothing: zero-width spaces and joiners, a byte order mark
+        func blank(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.properties.isWhitespace || (0x200B...0x200F).contains(scalar.value) || (0x2060...0x2064).contains(scalar.value)
+                || scalar.value == 0xFEFF || scalar.value == 0x00AD
+        }
+        guard let first = scalars.firstIndex(where: { !blank($0) }),
+            let last = scalars.lastIndex(where: { !blank($0) })
         else { return "" }
         return String(scalars[first...last])
     }

@@ -134,14 +134,14 @@ public enum ReportBlock: Sendable, Hashable {
                 guard (-1...1).contains(x), (0...1).contains(y) else {
                     throw Problem(field: pointPath.description, "x must be from -1 to 1 and y from 0 to 1; found x = \(x), y = \(y)")
                 }
-                points.append(Point(x: x, y: y, label: try fields.text("label"), count: Int(try fields.optionalNumber("count") ?? 1)))
+                points.append(Point(x: x, y: y, label: try fields.text("label"), count: try fields.count("count", default: 1)))
             }
             self = .positionMap(left: try reader.text("left"), right: try reader.text("right"), points: points)
         case "word_cloud":
             var words: [Word] = []
             for (offset, word) in try reader.list("words").enumerated() {
                 let fields = try reader.object(word, at: path.appending(key: "words").appending(index: offset + 1))
-                words.append(Word(word: try fields.string("word"), count: Int(try fields.number("count"))))
+                words.append(Word(word: try fields.string("word"), count: try fields.count("count")))
             }
             self = .wordCloud(words)
         default:
@@ -212,6 +212,18 @@ struct FieldReader {
         guard fields[key] != nil else { return nil }
         return try number(key)
     }
+
+    /// How many of something: a whole number from 0 to a billion (`default` when it is absent).
+    func count(_ key: String, default standard: Int? = nil) throws(Problem) -> Int {
+        if fields[key] == nil, let standard { return standard }
+        let number = try number(key)
+        guard number.rounded() == number, (0...Self.largestCount).contains(number) else {
+            throw Problem(field: path.appending(key: key).description, "must be a whole number from 0 to 1000000000; found \(LuaValue.double(number).excerpt)")
+        }
+        return Int(number)
+    }
+
+    static let largestCount = 1_000_000_000.0
 
     func integer(_ key: String) throws(Problem) -> Int64 {
         guard let number = try required(key).integerValue else {

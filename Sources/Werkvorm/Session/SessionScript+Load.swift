@@ -9,17 +9,22 @@ extension SessionScript {
     /// Reads the script at `path` and checks it against `library` before anything runs: every
     /// problem at once, each with its file, line, column and field.
     public static func load(path: String, library: ExerciseLibrary) throws(Problems) -> SessionScript {
+        try loadWithText(path: path, library: library).script
+    }
+
+    /// The same, with the script's text as read: what a record keeps.
+    public static func loadWithText(path: String, library: ExerciseLibrary) throws(Problems) -> (script: SessionScript, text: String) {
         let url = URL(fileURLWithPath: path)
         guard extensions.contains(url.pathExtension.lowercased()) else {
             throw Problems([Problem(file: path, "a session script is a .yaml, .yml or .json file; rename it or give the right file")])
         }
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw Problems([Problem(file: path, "no such file; check the path")])
+        let text: String
+        do {
+            text = try TextFile.text(path, what: "the session script")
+        } catch {
+            throw Problems([error])
         }
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw Problems([Problem(file: path, "cannot read the file as UTF-8 text; save it as UTF-8")])
-        }
-        return try parse(text, file: path, library: library)
+        return (try parse(text, file: path, library: library), text)
     }
 
     /// Reads a script from `text` (YAML or JSON) shown as `file` in problems, and checks it.

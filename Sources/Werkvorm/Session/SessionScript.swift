@@ -32,9 +32,14 @@ public struct SessionScript: Sendable {
     /// The number of participants on the roster (names plus anonymous ones).
     public var participantCount: Int { roster.reduce(0) { $0 + $1.count } }
 
-    /// When step `id` starts: `start` plus the minutes of the steps before it.
-    public func startOfStep(_ id: Int) -> ClockTime {
-        start.adding(steps.prefix { $0.id < id }.reduce(0) { $0 + $1.minutes })
+    /// When each step starts, in the order of the steps: `start` plus the minutes of the steps
+    /// before it.
+    public var startsOfSteps: [ClockTime] {
+        var clock = start
+        return steps.map { step in
+            defer { clock = clock.adding(step.minutes) }
+            return clock
+        }
     }
 }
 
@@ -49,6 +54,9 @@ public struct SessionStep: Sendable {
         /// A free block: a talk, a refresher, drinks; with the trainer's notes.
         case block(title: String, notes: String?)
     }
+
+    /// The longest a step can take, in minutes: a day.
+    public static let longest = 24 * 60
 
     /// The step's number: 1, 2, 3… in the order of the script.
     public var id: Int

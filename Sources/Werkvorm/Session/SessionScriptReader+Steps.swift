@@ -5,6 +5,8 @@ extension SessionScriptReader {
     static let exerciseKeys = ["exercise", "title", "minutes", "params", "notes", "moderation", "names"]
     static let breakKeys = ["break", "title"]
     static let blockKeys = ["block", "minutes", "notes"]
+    /// The most values one param can hold, its lists and their items counted together.
+    static let largestParam = 10_000
 
     /// One step: an exercise, a break or a free block; nil when it has problems.
     mutating func readStep(_ node: Node, id: Int) -> SessionStep? {
@@ -59,11 +61,11 @@ extension SessionScriptReader {
         return value
     }
 
-    /// A whole number of minutes, 1 or more, or a problem.
+    /// A whole number of minutes from 1 to a day (1440), or a problem.
     mutating func positiveMinutes(_ node: Node?, field: String) -> Int? {
         guard let node else { return nil }
-        guard let minutes = YAMLSource.integer(node), minutes >= 1 else {
-            report(node, field, "must be a whole number of minutes, 1 or more; found \(YAMLSource.kind(node))")
+        guard let minutes = YAMLSource.integer(node), (1...SessionStep.longest).contains(minutes) else {
+            report(node, field, "must be a whole number of minutes from 1 to \(SessionStep.longest) (a day); found \(YAMLSource.kind(node))")
             return nil
         }
         return minutes
@@ -99,6 +101,10 @@ extension SessionScriptReader {
         if let params = paramsNode?.mapping {
             for (key, value) in params {
                 let name = YAMLSource.text(key) ?? ""
+                if YAMLSource.holds(value, moreThan: Self.largestParam) {
+                    report(key, "\(path).params.\(name)", "holds more than \(Self.largestParam) values (an alias repeats all its anchor holds); write the values out, fewer of them")
+                    return nil
+                }
                 let declaration = exercise.params.first { $0.name == name }
                 values[name] = YAMLSource.value(value, hint: declaration?.kind)
                 order.append(name)

@@ -32,10 +32,29 @@ enum YAMLSource {
             return Problem(file: file, line: place?.line, column: place?.column, "not valid text: \(problem); save the file as UTF-8")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
-            return Problem(file: file, line: context.mark.line, column: context.mark.column, "the key \(keys) appears more than once in the same mapping; keep one")
+            let first = context.mark
+            guard let key = duplicates.first, let again = repetition(of: key, after: first, in: text) else {
+                return Problem(file: file, line: first.line, column: first.column, "the key \(keys) appears more than once in the same mapping; keep one")
+            }
+            return Problem(file: file, line: again.line, column: again.column, "the key \(keys) appears more than once in the same mapping (first on line \(first.line)); keep one")
         default:
             return Problem(file: file, "cannot read the file as YAML: \(error)")
         }
+    }
+
+    /// Where `key` is written again as a key at the same column as at `first`, on a later line
+    /// (Yams names only the first of two equal keys).
+    static func repetition(of key: String, after first: Mark, in text: String) -> (line: Int, column: Int)? {
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        guard first.line >= 1, first.column >= 1 else { return nil }
+        let spellings = [key, "\"\(key)\"", "'\(key)'"].map { $0 + ":" }
+        for index in first.line..<lines.count {
+            let line = lines[index]
+            guard line.count >= first.column, line.prefix(first.column - 1).allSatisfy({ $0 == " " || $0 == "-" }) else { continue }
+            let rest = line.dropFirst(first.column - 1)
+            if spellings.contains(where: { rest.hasPrefix($0) }) { return (index + 1, first.column) }
+        }
+        return nil
     }
 
     /// The 1-based line and column of the character at `offset`.
@@ -87,6 +106,23 @@ enum YAMLSource {
         case .alias:
             return .null
         }
+    }
+
+    /// Whether `node` holds more than `limit` values, counting mappings, lists and scalars.
+    /// Aliases repeat what their anchor holds, so that a few lines can stand for billions of
+    /// values; this stops counting at the limit.
+    static func holds(_ node: Node, moreThan limit: Int) -> Bool {
+        var count = 0
+        func visit(_ node: Node) -> Bool {
+            count += 1
+            guard count <= limit else { return false }
+            switch node {
+            case .mapping(let mapping): return mapping.allSatisfy { visit($0.value) }
+            case .sequence(let sequence): return sequence.allSatisfy(visit)
+            default: return true
+            }
+        }
+        return !visit(node)
     }
 
     /// A plain scalar as YAML 1.2's core schema reads it.

@@ -39,9 +39,17 @@ public struct Agenda: Sendable {
     /// The script the agenda is of.
     public let script: SessionScript
 
+    /// The programme: each step with its clock times, in the order of the steps.
+    public let rows: [Row]
+
     /// The agenda of `script`.
     public init(script: SessionScript) {
         self.script = script
+        var clock = script.start
+        rows = script.steps.map { step in
+            defer { clock = clock.adding(step.minutes) }
+            return Row(id: step.id, start: clock, end: clock.adding(step.minutes), minutes: step.minutes, title: step.title(script.language))
+        }
     }
 
     /// The language the agenda is written in.
@@ -55,15 +63,6 @@ public struct Agenda: Sendable {
         case .text: text
         case .md: markdown
         case .html: html
-        }
-    }
-
-    /// The programme: each step with its clock times.
-    public var rows: [Row] {
-        var clock = script.start
-        return script.steps.map { step in
-            defer { clock = clock.adding(step.minutes) }
-            return Row(id: step.id, start: clock, end: clock.adding(step.minutes), minutes: step.minutes, title: step.title(language))
         }
     }
 

@@ -11,8 +11,7 @@ public enum ReportPlugin {
     public static func session(_ recorded: RecordedSession, language: Language) throws(Problems) -> LuaValue {
         let script = recorded.script
         let blocks = try SessionReport.blocksByStep(recorded, language: language)
-        let steps: [LuaValue] = script.steps.map { step in
-            let start = script.startOfStep(step.id)
+        let steps: [LuaValue] = zip(script.steps, script.startsOfSteps).map { step, start in
             var fields: [String: LuaValue] = [
                 "step": .integer(Int64(step.id)), "title": .string(step.title(language)), "minutes": .integer(Int64(step.minutes)),
                 "start": .string(start.description), "end": .string(start.adding(step.minutes).description),

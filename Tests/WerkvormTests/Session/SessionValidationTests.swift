@@ -87,9 +87,9 @@ struct SessionValidationTests {
             "s.yaml:6:14: steps[1].minutes: is 5, but 'dot-vote' needs at least 10 minutes; plan 10 or more, or choose a shorter exercise",
         ])
         #expect(SessionFixtures.problems(Self.head + "  - break: kwartier\n  - block: Koffie\n  - block: Koffie\n    minutes: 0\n") == [
-            "s.yaml:5:12: steps[1].break: must be a whole number of minutes, 1 or more; found \"kwartier\"",
+            "s.yaml:5:12: steps[1].break: must be a whole number of minutes from 1 to 1440 (a day); found \"kwartier\"",
             "s.yaml:6:5: steps[2].minutes: is missing; say how long the block takes (`minutes: 15`)",
-            "s.yaml:8:14: steps[3].minutes: must be a whole number of minutes, 1 or more; found \"0\"",
+            "s.yaml:8:14: steps[3].minutes: must be a whole number of minutes from 1 to 1440 (a day); found \"0\"",
         ])
     }
 
