@@ -2,9 +2,14 @@
 -- input or phase change, in the order they were entered. `werkvorm report RECORD --plugin csv`.
 local text = require("text")
 
--- A CSV cell: quoted when it holds a comma, a quote or a line break (RFC 4180).
+-- A CSV cell: quoted when it holds a comma, a quote or a line break (RFC 4180). A text that a
+-- spreadsheet would take for a formula (starting with =, +, -, @, a tab or a carriage return)
+-- gets a ' before it, so that opening the file runs nothing a participant typed.
 local function cell(value)
   local s = value == nil and "" or tostring(value)
+  if type(value) == "string" and s:find("^[=+%-@\t\r]") then
+    s = "'" .. s
+  end
   if s:find('[,"\r\n]') then
     s = '"' .. s:gsub('"', '""') .. '"'
   end

@@ -19,8 +19,13 @@ extension ExerciseLibrary {
             }
             for file in files {
                 let path = Installation.displayPath(file)
-                guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-                    problems.append(Problem(file: path, "cannot read the file as UTF-8 text"))
+                let text: String
+                do {
+                    text = try TextFile.text(file.path, what: "the exercise")
+                } catch {
+                    var problem = error
+                    problem.file = path
+                    problems.append(problem)
                     continue
                 }
                 sources.append(ExerciseSource(path: path, text: text, libraryPath: file.lastPathComponent))

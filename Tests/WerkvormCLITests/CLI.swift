@@ -22,8 +22,8 @@ enum CLI {
         return root.appendingPathComponent(".build/debug/werkvorm")
     }()
 
-    /// Runs `werkvorm` with `arguments` in `directory` (the package root by default).
-    static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// Runs `werkvorm` (or a copy of it) with `arguments` in `directory` (the package root by default).
+    static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil, environment: [String: String] = [:], executable: URL = CLI.executable) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -52,7 +52,7 @@ import Testing
     @Test func aMissingFileSaysWhatToDo() throws {
         let result = try CLI.run(["lua", "no-such-file.lua"])
         #expect(result.status == 1)
-        #expect(result.stderr == "no-such-file.lua: cannot read the file (The file doesn’t exist.); check the path\n")
+        #expect(result.stderr == "no-such-file.lua: there is no such file; check the path and the name of the Lua file\n")
     }
 
     @Test func theExampleUsesTheStandardLibrary() throws {

@@ -66,7 +66,7 @@ struct SessionPlanCommandTests {
     @Test func aMissingFileOrAWrongExtensionIsOneLine() throws {
         let missing = try CLI.run(["plan", "Examples/nope.yaml"])
         #expect(missing.status == 1)
-        #expect(missing.stderr == "Examples/nope.yaml: no such file; check the path\n")
+        #expect(missing.stderr == "Examples/nope.yaml: there is no such file; check the path and the name of the session script\n")
         let lua = try CLI.run(["plan", "Examples/dot-votes.lua"])
         #expect(lua.status == 1)
         #expect(lua.stderr == "Examples/dot-votes.lua: a session script is a .yaml, .yml or .json file; rename it or give the right file\n")

@@ -14,3 +14,50 @@ func writeAndSync(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32 {
     }
     return fsync(descriptor) == 0 ? 0 : errno
 }
+
+/// Why a file could not be written, and what to do.
+public struct FileWriteError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong ("cannot write the record: the disk is full").
+    public var message: String
+    /// What to do about it ("free some space").
+    public var remedy: String
+
+    public var description: String { "\(message); \(remedy)" }
+}
+
+/// Writes `bytes` as the whole of the file at `url`: to a new temporary file beside it (a
+/// unique name, created exclusively, never following a symbolic link), synced, then renamed
+/// over it. So the file is never half written, a failed write leaves nothing behind, and a link
+/// planted at the file or at a temporary name is replaced, never followed. `what` names the
+/// file in errors ("the record", "the report").
+public func replaceFile(at url: URL, with bytes: [UInt8], mode: mode_t = 0o644, what: String) throws(FileWriteError) {
+    let target = url.standardizedFileURL
+    var isDirectory: ObjCBool = false
+    if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        throw FileWriteError(message: "is a directory; \(what) must be a file", remedy: "remove or rename that directory, or choose another name")
+    }
+    let directory = target.deletingLastPathComponent()
+    let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).\(UInt32.random(in: .min ... .max)).partial").path
+    let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
+    guard descriptor >= 0 else { throw writeError(errno, what: what) }
+    let synced = writeAndSync(descriptor, bytes)
+    close(descriptor)
+    guard synced == 0 else {
+        unlink(temporary)
+        throw writeError(synced, what: what)
+    }
+    guard rename(temporary, target.path) == 0 else {  // atomic; replaces a link, not its target
+        let failure = errno
+        unlink(temporary)
+        throw writeError(failure, what: what)
+    }
+}
+
+private func writeError(_ failure: Int32, what: String) -> FileWriteError {
+    switch failure {
+    case ENOSPC, EDQUOT: FileWriteError(message: "cannot write \(what): the disk is full", remedy: "free some space")
+    case ENOENT, ENOTDIR: FileWriteError(message: "cannot write \(what): its directory does not exist", remedy: "create the directory")
+    case EACCES, EPERM, EROFS: FileWriteError(message: "cannot write \(what): its directory is not writable", remedy: "choose a writable place")
+    default: FileWriteError(message: "cannot write \(what) (\(String(cString: strerror(failure))))", remedy: "fix the cause")
+    }
+}

@@ -36,6 +36,7 @@ public actor RecordingSession {
     /// with `resume`), or of a run going on now (named in the message).
     public init(script: SessionScript, scriptText: String, modules: ModuleDirectories, participants: [String], seed: Int64, record: URL, anonymise: Bool) throws(Problem) {
         executor = SessionExecutor(label: "werkvorm.session")
+        try Self.checkPlace(of: record)
         let pseudonyms = anonymise ? Pseudonyms(participants: participants, language: script.language) : nil
         journal = try Journal(creating: Journal.url(forRecord: record), seed: seed, scriptText: scriptText, anonymise: anonymise)
         run = SessionRun(script: script, modules: modules, seed: seed, participants: pseudonyms?.participants ?? participants)
@@ -53,6 +54,7 @@ public actor RecordingSession {
     /// script.
     public init(resuming script: SessionScript, scriptText: String, modules: ModuleDirectories, participants: [String], record: URL, anonymise: Bool, seed given: Int64? = nil) throws(Problems) {
         executor = SessionExecutor(label: "werkvorm.session")
+        do { try Self.checkPlace(of: record) } catch { throw Problems([error]) }
         let journal = try Journal(resuming: Journal.url(forRecord: record))
         let shown = journal.url.relativePath
         let header = journal.header
@@ -146,6 +148,14 @@ public actor RecordingSession {
             for (waiter, recorded) in zip(batch, applied) { waiter.reply.resume(returning: recorded) }
         } catch {
             for waiter in batch { waiter.reply.resume(throwing: error) }
+        }
+    }
+
+    /// Refuses a record path that can never be written, before anything is recorded.
+    static func checkPlace(of record: URL) throws(Problem) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: record.path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw Problem(file: record.relativePath, "is a directory; the record must be a file: choose another --record, such as \(record.relativePath)/session.json")
         }
     }
 

@@ -253,20 +253,38 @@ public struct SessionEvent: Sendable, Hashable {
     /// Reads an events file: one JSON object a line; blank lines and lines starting with `#`
     /// are skipped. Every problem is reported with its line, not just the first.
     public static func parseLines(_ text: String, file: String) throws(Problems) -> [(line: Int, event: SessionEvent)] {
+        try parseLines(bytes: Array(text.utf8), file: file)
+    }
+
+    /// The same, from the file's bytes: lines end at LF or CRLF, and each must be UTF-8 text.
+    public static func parseLines(bytes: [UInt8], file: String) throws(Problems) -> [(line: Int, event: SessionEvent)] {
         var events: [(Int, SessionEvent)] = []
         var problems: [Problem] = []
-        for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let trimmed = String(line).trimmingWhitespace()
+        var number = 0
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // a byte order mark
+        while start <= bytes.count, problems.count <= Problems.shown {
+            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { start = end + 1 }
+            number += 1
+            var line = bytes[start..<end]
+            if line.last == 0x0D { line = line.dropLast() }
+            let text: String
+            do {
+                text = try TextFile.text(of: Array(line), file: file)
+            } catch {
+                problems.append(Problem(file: file, line: number, column: error.column, error.message))
+                continue
+            }
+            let trimmed = text.trimmingWhitespace()
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             do {
-                let value = try JSONReader.parse(line.hasSuffix("\r") ? String(line.dropLast()) : String(line))
-                events.append((offset + 1, try SessionEvent(value)))
+                events.append((number, try SessionEvent(try JSONReader.parse(text))))
             } catch let error as JSONError {
-                problems.append(Problem(file: file, line: offset + 1, column: error.column, "\(error.message); each line must be one JSON object"))
+                problems.append(Problem(file: file, line: number, column: error.column, "\(error.message); each line must be one JSON object"))
             } catch let error as Problem {
-                problems.append(error.located(file: file, line: offset + 1))
+                problems.append(error.located(file: file, line: number))
             } catch {
-                problems.append(Problem(file: file, line: offset + 1, "\(error)"))
+                problems.append(Problem(file: file, line: number, "\(error)"))
             }
         }
         guard problems.isEmpty else { throw Problems(problems) }

@@ -145,47 +145,12 @@ public struct SessionRecord: Sendable {
         ]
     }
 
-    /// Why a record could not be written, and what to do.
-    public struct WriteError: Error, Sendable {
-        public var message: String
-        public var remedy: String
-    }
-
-    /// Writes the record: to a new temporary file beside it (a unique name, never following a
-    /// symbolic link), synced, then renamed over the target, so that a record is never half
-    /// written and a link planted at the target or the temporary name is never followed.
-    public func write(to url: URL) throws(WriteError) {
-        let target = url.standardizedFileURL
-        let directory = target.deletingLastPathComponent()
+    /// Writes the record: whole or not at all, never following a symbolic link, readable by
+    /// the trainer alone, for it holds every input (see ``replaceFile(at:with:mode:what:)``).
+    public func write(to url: URL) throws(FileWriteError) {
         var bytes = Array(JSONWriter.string(value, pretty: true).utf8)
         bytes.append(0x0A)
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
-            throw WriteError(message: "is a directory; the record must be a file", remedy: "remove or rename that directory")
-        }
-        let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).\(UInt32.random(in: .min ... .max)).partial").path
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)  // the trainer's alone: it holds every input
-        guard descriptor >= 0 else { throw Self.writeError(errno) }
-        let synced = writeAndSync(descriptor, bytes)
-        close(descriptor)
-        guard synced == 0 else {
-            unlink(temporary)
-            throw Self.writeError(synced)
-        }
-        guard rename(temporary, target.path) == 0 else {  // atomic; replaces the link, not its target
-            let failure = errno
-            unlink(temporary)
-            throw Self.writeError(failure)
-        }
-    }
-
-    private static func writeError(_ failure: Int32) -> WriteError {
-        switch failure {
-        case ENOSPC: WriteError(message: "cannot write the record: the disk is full", remedy: "free some space")
-        case ENOENT: WriteError(message: "cannot write the record: its directory does not exist", remedy: "create the directory")
-        case EACCES, EPERM, EROFS: WriteError(message: "cannot write the record: its directory is not writable", remedy: "choose a writable place")
-        default: WriteError(message: "cannot write the record (\(String(cString: strerror(failure))))", remedy: "fix the cause")
-        }
+        try replaceFile(at: url, with: bytes, mode: 0o600, what: "the record")
     }
 }
 
@@ -237,8 +202,12 @@ extension SessionRecord {
         for (index, value) in steps.enumerated() {
             let at = "steps[\(index + 1)]"
             guard let number = value["step"]?.integerValue, let kind = value["kind"]?.stringValue else { throw problem(at, "has no step number or kind") }
+            let minutes = value["minutes"]?.integerValue ?? 0
+            guard (0...Int64(SessionStep.longest)).contains(minutes) else {
+                throw problem("\(at).minutes", "must be a whole number of minutes from 0 to \(SessionStep.longest); found \(minutes)")
+            }
             var step = Step(
-                step: Int(clamping: number), minutes: Int(clamping: value["minutes"]?.integerValue ?? 0), title: value["title"]?.stringValue ?? "",
+                step: Int(clamping: number), minutes: Int(minutes), title: value["title"]?.stringValue ?? "",
                 kind: kind, notes: value["notes"]?.stringValue)
             step.exercise = value["exercise"]?.stringValue
             step.params = value["params"]?.objectValue

@@ -20,7 +20,7 @@ struct ExercisesCommand: ParsableCommand {
         @Option(help: "nl or en.") var lang: Language = .nl
 
         func run() throws {
-            let library = library.load()
+            let library = try library.load()
             for problem in library.problems { Terminal.error(problem.description) }
             if json {
                 let list: [LuaValue] = library.sorted.map { exercise in
@@ -49,7 +49,7 @@ struct ExercisesCommand: ParsableCommand {
         @Option(help: "nl or en.") var lang: Language = .nl
 
         func run() throws {
-            let library = library.load()
+            let library = try library.load()
             do {
                 print(Handout(exercise: try library.exercise(id), language: lang).text, terminator: "")
             } catch {
@@ -71,8 +71,13 @@ struct ExercisesCommand: ParsableCommand {
             var unsound = 0
             for (file, modules) in files {
                 let path = Installation.displayPath(file)
-                guard let text = try? String(contentsOf: file, encoding: .utf8) else {
-                    print("\(path): cannot read the file")
+                let text: String
+                do {
+                    text = try TextFile.text(file.path, what: "the exercise")
+                } catch {
+                    var problem = error
+                    problem.file = path  // as the library shows it
+                    print(problem.description)
                     problemCount += 1
                     unsound += 1
                     continue
@@ -127,6 +132,8 @@ enum ExerciseFiles {
             }
             if isDirectory.boolValue {
                 files += try ExerciseLibrary.exerciseFiles(in: url).map { ($0, modules(for: url)) }
+            } else if url.pathExtension != "lua" {
+                throw CLIError("\(path): an exercise is a .lua file; give an exercise's .lua file, or a directory of them")
             } else {
                 files.append((url, modules(for: url.deletingLastPathComponent())))
             }

@@ -9,9 +9,14 @@ struct LibraryOptions: ParsableArguments {
     @Option(name: .customLong("library"), help: ArgumentHelp("A directory of exercises to add (repeatable); later ones may override an id.", valueName: "dir"))
     var directories: [String] = []
 
-    /// The library, with its notices printed on standard error.
-    func load() -> ExerciseLibrary {
-        let library = ExerciseLibrary(directories: ExerciseLibrary.directories(extra: directories))
+    /// The library, with its notices printed on standard error; an error when there is no
+    /// library at all (a program copied away from its exercises).
+    func load() throws -> ExerciseLibrary {
+        let found = ExerciseLibrary.directories(extra: directories)
+        guard !found.isEmpty else {
+            throw CLIError("no exercise library found (looked in \(Installation.searched)); install with `make install PREFIX=DIR`, set WERKVORM_HOME to a directory holding Exercises/ and Plugins/, or give --library DIR")
+        }
+        let library = ExerciseLibrary(directories: found)
         for notice in library.notices { Terminal.error(notice) }
         return library
     }

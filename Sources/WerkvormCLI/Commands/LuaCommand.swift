@@ -32,9 +32,9 @@ struct LuaCommand: ParsableCommand {
     func run() throws {
         let source: String
         do {
-            source = try String(contentsOfFile: file, encoding: .utf8)
+            source = try TextFile.text(file, what: "the Lua file")
         } catch {
-            throw CLIError("\(file): cannot read the file (\(Self.reason(error))); check the path")
+            throw CLIError(error.description)
         }
         var limits = LuaLimits.default
         limits.instructions = maxInstructions
@@ -49,9 +49,5 @@ struct LuaCommand: ParsableCommand {
         } catch {
             throw CLIError(error.description)
         }
-    }
-
-    static func reason(_ error: any Error) -> String {
-        (error as NSError).localizedFailureReason ?? (error as NSError).localizedDescription
     }
 }

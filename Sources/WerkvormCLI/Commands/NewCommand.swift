@@ -37,12 +37,16 @@ struct NewCommand: ParsableCommand {
             }
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                for (file, text) in files {
-                    try text.write(to: file, atomically: true, encoding: .utf8)
-                    print("wrote \(Installation.displayPath(file))")
-                }
             } catch {
-                throw CLIError("\(directory): cannot write the exercise (\(LuaCommand.reason(error)))")
+                throw CLIError("\(directory): cannot create the directory; check that its parent exists and can be written")
+            }
+            for (file, text) in files {
+                do {
+                    try replaceFile(at: file, with: Array(text.utf8), what: "the exercise")
+                } catch {
+                    throw CLIError("\(Installation.displayPath(file)): \(error)")
+                }
+                print("wrote \(Installation.displayPath(file))")
             }
         }
     }

@@ -42,7 +42,7 @@ struct PlanCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let library = library.load()
+        let library = try library.load()
         let script: SessionScript
         do {
             script = try SessionScript.load(path: session, library: library)
@@ -56,9 +56,9 @@ struct PlanCommand: ParsableCommand {
             return
         }
         do {
-            try Data(agenda.utf8).write(to: URL(fileURLWithPath: output))
+            try replaceFile(at: URL(fileURLWithPath: output), with: Array(agenda.utf8), what: "the agenda")
         } catch {
-            throw CLIError("\(output): cannot write the file; check that its directory exists and can be written")
+            throw CLIError("\(output): \(error)")
         }
         print("wrote \(output)")
     }

@@ -77,7 +77,7 @@ struct ReportCommand: ParsableCommand {
             let renderer = ReportRenderer(language: language)
             switch format {
             case .text: text = recorded.script.title + "\n" + String(repeating: "=", count: recorded.script.title.count) + "\n\n" + renderer.text(blocks)
-            case .md: text = "# " + recorded.script.title + "\n\n" + renderer.markdown(blocks)
+            case .md: text = "# " + ReportRenderer.markdownLine(recorded.script.title) + "\n\n" + renderer.markdown(blocks)
             default: text = renderer.htmlDocument(title: recorded.script.title, blocks: blocks)
             }
         }
@@ -102,7 +102,7 @@ struct ReportCommand: ParsableCommand {
         let renderer = ReportRenderer(language: language)
         switch format {
         case .text: try emit(title + "\n" + String(repeating: "=", count: title.count) + "\n\n" + renderer.text(blocks))
-        case .md: try emit("# " + title + "\n\n" + renderer.markdown(blocks))
+        case .md: try emit("# " + ReportRenderer.markdownLine(title) + "\n\n" + renderer.markdown(blocks))
         case .html: try emit(renderer.htmlDocument(title: title, blocks: blocks))
         case .json:
             try emit(JSONWriter.string(.array(sessions.map(RecordFile.outcomes)), pretty: true) + "\n")
@@ -115,9 +115,9 @@ struct ReportCommand: ParsableCommand {
             return
         }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+            try replaceFile(at: URL(fileURLWithPath: output), with: Array(text.utf8), what: "the report")
         } catch {
-            throw CLIError("\(output): cannot write the file; check that its directory exists and can be written")
+            throw CLIError("\(output): \(error)")
         }
         print("wrote \(output)")
     }

@@ -45,7 +45,7 @@ struct RunCommand: AsyncParsableCommand {
     static let groupSize = 1024
 
     func run() async throws {
-        let library = library.load()
+        let library = try library.load()
         let (script, scriptText) = try Self.load(session: session, library: library)
         let recordURL = URL(fileURLWithPath: record)
         guard let events else {
@@ -131,30 +131,19 @@ struct RunCommand: AsyncParsableCommand {
     /// The script and its text, or a `CLIError` naming the file.
     static func load(session: String, library: ExerciseLibrary) throws -> (script: SessionScript, text: String) {
         do {
-            let text = try String(contentsOfFile: session, encoding: .utf8)
-            return (try SessionScript.load(path: session, library: library), text)
-        } catch let error as Problems {
-            throw CLIError(error.description)
+            let (script, text) = try SessionScript.loadWithText(path: session, library: library)
+            return (script, text)
         } catch {
-            throw CLIError("\(session): cannot read the session script; check the path")
+            throw CLIError(error.description)
         }
     }
 
     private func readEvents(_ events: String) throws -> [(line: Int, event: SessionEvent)] {
-        let text: String
-        if events == "-" {
-            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-        } else {
-            do {
-                text = try String(contentsOfFile: events, encoding: .utf8)
-            } catch {
-                throw CLIError("\(events): cannot read the events file; check the path")
-            }
-        }
         do {
-            return try SessionEvent.parseLines(text, file: events)
+            let bytes = events == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try TextFile.bytes(events, what: "the events file")
+            return try SessionEvent.parseLines(bytes: bytes, file: events)
         } catch {
-            throw CLIError(error.description)
+            throw CLIError(String(describing: error))  // a Problem, or the Problems of its lines
         }
     }
 }

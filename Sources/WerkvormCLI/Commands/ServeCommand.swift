@@ -65,7 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         if check { return try await VenueCheck(port: port, hostNames: hostNames).runInTerminal() }
         guard let session, let record else { return }
-        let library = library.load()
+        let library = try library.load()
         let (script, scriptText) = try RunCommand.load(session: session, library: library)
         let recordURL = URL(fileURLWithPath: record)
         let keysURL = LiveKeys.url(forRecord: recordURL)
@@ -82,7 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try keys.write(to: keysURL)
         } catch {
-            throw CLIError("\(keysURL.relativePath): cannot write the session's keys beside the record; check that the directory can be written")
+            throw CLIError("\(keysURL.relativePath): \(error)")
         }
         if resume { Terminal.error("resumed: \(recording.resumedEvents) event\(recording.resumedEvents == 1 ? "" : "s") from the journal") }
         let addresses = NetworkAddresses.current()

@@ -102,7 +102,7 @@ extension ReportRenderer {
     /// One line of text with everything escaped that Markdown would read as inline markup; with
     /// `blockStart`, also what would start a list, quote, heading or rule at the start of a line.
     /// Leading spaces are dropped.
-    static func markdownLine(_ text: String, blockStart: Bool = true) -> String {
+    public static func markdownLine(_ text: String, blockStart: Bool = true) -> String {
         let line = TextLayout.clean(text).drop { $0 == " " }
         var result = ""
         var previous: Character = " "

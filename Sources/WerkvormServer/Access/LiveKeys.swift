@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import LuaHost
+import Werkvorm
 
 /// The secrets of one live session: the key the tokens are signed with and the join code.
 /// Kept beside the journal (`RECORD.live`, readable by the trainer alone) so that after a crash
@@ -40,17 +41,10 @@ public struct LiveKeys: Sendable {
         return LiveKeys(joinCode: code, secret: bytes)
     }
 
-    /// Writes the keys to `url`, readable and writable by the owner alone.
-    public func write(to url: URL) throws {
-        let hex = Self.hex(secret)
-        let text = JSONWriter.string(.object(["join_code": .string(joinCode), "secret": .string(hex)])) + "\n"
-        let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw CocoaError(.fileWriteNoPermission) }
-        defer { close(descriptor) }
-        let bytes = Array(text.utf8)
-        guard bytes.withUnsafeBytes({ Glibc.write(descriptor, $0.baseAddress, $0.count) }) == bytes.count, fsync(descriptor) == 0 else {
-            throw CocoaError(.fileWriteUnknown)
-        }
+    /// Writes the keys to `url`, readable and writable by the owner alone, whole or not at all.
+    public func write(to url: URL) throws(FileWriteError) {
+        let text = JSONWriter.string(.object(["join_code": .string(joinCode), "secret": .string(Self.hex(secret))])) + "\n"
+        try replaceFile(at: url, with: Array(text.utf8), mode: 0o600, what: "the live keys")
     }
 
     // MARK: Tokens
