@@ -19,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.0", traits: []),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        // Property-based tests of the JSON reader and writer, value conversion and records.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // Lua 5.4 from Debian's liblua5.4-dev.
@@ -69,8 +71,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "LuaHostTests", dependencies: ["LuaHost"]),
-        .testTarget(name: "WerkvormTests", dependencies: ["Werkvorm", "WerkvormRendering", "WerkvormLibrary", "LuaHost"], exclude: ["Fixtures"]),
+        .testTarget(name: "LuaHostTests", dependencies: ["LuaHost", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(
+            name: "WerkvormTests",
+            dependencies: ["Werkvorm", "WerkvormRendering", "WerkvormLibrary", "LuaHost", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"]),
         .testTarget(name: "WerkvormCLITests", dependencies: ["WerkvormCLI"]),
         .testTarget(
             name: "WerkvormServerTests",
