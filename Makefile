@@ -4,7 +4,7 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/werkvorm
 
-.PHONY: deps lint-deps venv schema-deps browser-deps build demo test lint
+.PHONY: deps lint-deps venv schema-deps browser-deps build demo test lint install
 
 deps:
 	@if ! pkg-config --exists lua5.4 libqrencode 2>/dev/null; then \
@@ -52,6 +52,18 @@ lint: lint-deps
 
 build: deps
 	swift build
+
+# werkvorm in $(PREFIX)/bin, its exercises and plugins in $(PREFIX)/share/werkvorm, where the
+# program finds them wherever it is run from. A release build with Swift's runtime inside, so
+# that the program runs without the toolchain. `make install PREFIX=$$HOME/.local` needs no root.
+PREFIX ?= /usr/local
+install: deps
+	swift build -c release --static-swift-stdlib --scratch-path .build-release --product werkvorm
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$(DESTDIR)$(PREFIX)/share/werkvorm"
+	install -s -m 755 .build-release/release/werkvorm "$(DESTDIR)$(PREFIX)/bin/werkvorm"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/werkvorm/Exercises" "$(DESTDIR)$(PREFIX)/share/werkvorm/Plugins"
+	cp -R Exercises Plugins "$(DESTDIR)$(PREFIX)/share/werkvorm/"
+	@echo "installed $(DESTDIR)$(PREFIX)/bin/werkvorm; shell completion: werkvorm --generate-completion-script bash (or zsh, fish)"
 
 EXAMPLE := Examples/iedereen-mee-sessie-6
 
