@@ -4,7 +4,7 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/werkvorm
 
-.PHONY: deps lint-deps venv schema-deps browser-deps build demo test lint install
+.PHONY: deps lint-deps venv schema-deps browser-deps build demo test lint format install
 
 deps:
 	@if ! pkg-config --exists lua5.4 libqrencode 2>/dev/null; then \
@@ -46,9 +46,18 @@ browser-deps: venv
 		.venv/bin/python -m pip install --quiet playwright pytest; \
 	fi
 
-# luacheck over the exercises and plugins, with .luacheckrc (no io, os, debug, package).
+# The Swift code, as swift-format (it comes with the toolchain) formats it with .swift-format.
+SWIFT_SOURCES := Package.swift Sources Tests/LuaHostTests Tests/WerkvormTests Tests/WerkvormCLITests Tests/WerkvormServerTests \
+	Benchmarks/Package.swift Benchmarks/Benchmarks
+
+# luacheck over the exercises and plugins, with .luacheckrc (no io, os, debug, package); then
+# swift-format's check of the Swift code (`make format` formats it).
 lint: lint-deps
 	luacheck Exercises Plugins
+	swift format lint --strict --recursive $(SWIFT_SOURCES)
+
+format:
+	swift format format --in-place --recursive $(SWIFT_SOURCES)
 
 build: deps
 	swift build

@@ -10,7 +10,9 @@ struct WerkvormCommand: AsyncParsableCommand {
         commandName: "werkvorm",
         abstract: "Plan, run, record and replay workshop sessions built from exercises written in Lua.",
         version: Werkvorm.version,
-        subcommands: [ExercisesCommand.self, TestCommand.self, NewCommand.self, PlanCommand.self, RunCommand.self, ServeCommand.self, ReplayCommand.self, ReportCommand.self, LuaCommand.self]
+        subcommands: [
+            ExercisesCommand.self, TestCommand.self, NewCommand.self, PlanCommand.self, RunCommand.self, ServeCommand.self, ReplayCommand.self, ReportCommand.self, LuaCommand.self,
+        ]
     )
 
     /// Errors the user can fix print as their own one line on standard error and exit 1;

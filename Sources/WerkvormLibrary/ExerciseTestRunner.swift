@@ -35,7 +35,11 @@ public struct ExerciseTestRunner {
             let state = try LuaState(modules: modules.find)
             let value = try state.run(source: tests.text, path: tests.path, resultName: "tests")
             guard let list = value.arrayValue else {
-                return [CaseResult(name: "(file)", file: tests.path, line: nil, failures: ["the test file must return a list of cases, { { name = ..., events = { ... }, outcome = { ... } }, ... }"])]
+                return [
+                    CaseResult(
+                        name: "(file)", file: tests.path, line: nil,
+                        failures: ["the test file must return a list of cases, { { name = ..., events = { ... }, outcome = { ... } }, ... }"])
+                ]
             }
             cases = list
         } catch {
@@ -49,7 +53,8 @@ public struct ExerciseTestRunner {
             if failures.isEmpty {
                 let second = runCase(testCase, name: name)
                 if second.outcome != first.outcome || second.results != first.results {
-                    failures.append("a second run in a fresh state gave a different result: the exercise is not deterministic (does it rely on pairs order, or on tostring of a table?)")
+                    failures.append(
+                        "a second run in a fresh state gave a different result: the exercise is not deterministic (does it rely on pairs order, or on tostring of a table?)")
                 }
             }
             return CaseResult(name: name, file: tests.path, line: line, failures: failures)

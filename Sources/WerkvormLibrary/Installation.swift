@@ -1,5 +1,5 @@
-import Werkvorm
 import Foundation
+import Werkvorm
 
 /// Where Werkvorm's own files are: the exercises and plugins it ships.
 public enum Installation {

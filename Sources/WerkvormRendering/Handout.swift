@@ -44,7 +44,9 @@ public struct Handout {
             out += "\n\(offset + 1). \(phase.title.text(language))\n\n"
             out += Wrap.paragraphs(phase.instructions.text(language), width: 80, indent: "   ") + "\n"
             for input in phase.inputs {
-                let who = input.by == .facilitator ? say("begeleider", "facilitator") : (input.anonymous ? say("deelnemer, mag anoniem", "participant, may be anonymous") : say("deelnemer", "participant"))
+                let who =
+                    input.by == .facilitator
+                    ? say("begeleider", "facilitator") : (input.anonymous ? say("deelnemer, mag anoniem", "participant, may be anonymous") : say("deelnemer", "participant"))
                 let fields = input.fields.map { field in
                     var text = field.label.text(language)
                     if field.kind == .choice {

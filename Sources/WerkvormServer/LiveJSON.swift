@@ -38,14 +38,15 @@ struct LiveJSON {
         if let maxLength = field.maxLength { fields["max_length"] = .integer(Int64(maxLength)) }
         if let refersTo = field.refersTo { fields["refers_to"] = .string(refersTo) }
         if !field.options.isEmpty {
-            fields["options"] = .array(field.options.map { option in
-                var entry: [String: LuaValue] = ["value": .string(option.value), "label": text(option.label)]
-                if let x = option.x, let y = option.y {
-                    entry["x"] = .double(x)
-                    entry["y"] = .double(y)
-                }
-                return .object(entry)
-            })
+            fields["options"] = .array(
+                field.options.map { option in
+                    var entry: [String: LuaValue] = ["value": .string(option.value), "label": text(option.label)]
+                    if let x = option.x, let y = option.y {
+                        entry["x"] = .double(x)
+                        entry["y"] = .double(y)
+                    }
+                    return .object(entry)
+                })
         }
         return .object(fields)
     }
@@ -63,9 +64,10 @@ struct LiveJSON {
             if let field = rejection.field { fields["field"] = .string(field) }
         case .failed:
             fields["code"] = .string("failed")
-            fields["reason"] = .string(language == .nl
-                ? "Deze invoer kon niet verwerkt worden; de begeleider ziet waarom"
-                : "This input could not be processed; the facilitator sees why")
+            fields["reason"] = .string(
+                language == .nl
+                    ? "Deze invoer kon niet verwerkt worden; de begeleider ziet waarom"
+                    : "This input could not be processed; the facilitator sees why")
         }
         return fields
     }
@@ -75,18 +77,19 @@ struct LiveJSON {
             "participant": .string(view.participant), "joined": .bool(view.joined),
             "session": .string(session.title), "paused": .bool(view.paused), "step": step(view.step),
             "inputs": .array(view.inputs.map(input)), "view": view.view ?? .null,
-            "mine": .array(view.mine.map { own in
-                var fields = result(RecordedEvent(SessionEvent(step: own.step, action: .input(own.input)), result: own.result))
-                fields["seq"] = .integer(Int64(own.seq))
-                fields["input"] = .string(own.input.name)
-                if let step = session.steps.first(where: { $0.id == own.step }), case .exercise(let exerciseStep) = step.kind,
-                    let declared = exerciseStep.exercise.input(named: own.input.name)?.input
-                {
-                    fields["title"] = text(declared.title)
-                }
-                fields["fields"] = .object(own.input.fields)
-                return .object(fields)
-            }),
+            "mine": .array(
+                view.mine.map { own in
+                    var fields = result(RecordedEvent(SessionEvent(step: own.step, action: .input(own.input)), result: own.result))
+                    fields["seq"] = .integer(Int64(own.seq))
+                    fields["input"] = .string(own.input.name)
+                    if let step = session.steps.first(where: { $0.id == own.step }), case .exercise(let exerciseStep) = step.kind,
+                        let declared = exerciseStep.exercise.input(named: own.input.name)?.input
+                    {
+                        fields["title"] = text(declared.title)
+                    }
+                    fields["fields"] = .object(own.input.fields)
+                    return .object(fields)
+                }),
         ])
     }
 }

@@ -56,14 +56,17 @@ extension LiveServer {
     func page(_ html: String, headers: HTTPFields = [:]) -> Response {
         var all = headers
         all[.contentType] = "text/html; charset=utf-8"
-        all[.contentSecurityPolicy] = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+        all[.contentSecurityPolicy] =
+            "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
         return Response(status: .ok, headers: all, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
 
     func tooMany() -> Response {
         var headers = HTTPFields()
         headers[.retryAfter] = "1"
-        return answer(.tooManyRequests, ["code": "rate_limited", "reason": .string(say("Te veel tegelijk; het wordt zo opnieuw geprobeerd", "Too many at once; it is tried again shortly"))], headers: headers)
+        return answer(
+            .tooManyRequests, ["code": "rate_limited", "reason": .string(say("Te veel tegelijk; het wordt zo opnieuw geprobeerd", "Too many at once; it is tried again shortly"))],
+            headers: headers)
     }
 
     /// The request's JSON object, or a refusal naming what is wrong (too large, not JSON, not
@@ -73,8 +76,11 @@ extension LiveServer {
         do {
             buffer = try await request.body.collect(upTo: limits.bodyBytes)
         } catch {
-            return .failure(RefusedRequest(refusal(.contentTooLarge, code: "too_large",
-                nl: "De inzending is groter dan \(limits.bodyBytes) bytes", en: "the submission is larger than \(limits.bodyBytes) bytes")))
+            return .failure(
+                RefusedRequest(
+                    refusal(
+                        .contentTooLarge, code: "too_large",
+                        nl: "De inzending is groter dan \(limits.bodyBytes) bytes", en: "the submission is larger than \(limits.bodyBytes) bytes")))
         }
         let value: LuaValue
         do {
@@ -86,9 +92,12 @@ extension LiveServer {
             return .failure(RefusedRequest(refusal(.badRequest, code: "not_an_object", nl: "Een inzending is een JSON-object", en: "a submission is a JSON object")))
         }
         if let long = Self.longestText(value), long > limits.textCharacters {
-            return .failure(RefusedRequest(refusal(.contentTooLarge, code: "too_long",
-                nl: "Een tekst is \(long) tekens lang; er passen er hoogstens \(limits.textCharacters)",
-                en: "a text is \(long) characters long; at most \(limits.textCharacters) fit")))
+            return .failure(
+                RefusedRequest(
+                    refusal(
+                        .contentTooLarge, code: "too_long",
+                        nl: "Een tekst is \(long) tekens lang; er passen er hoogstens \(limits.textCharacters)",
+                        en: "a text is \(long) characters long; at most \(limits.textCharacters) fit")))
         }
         return .success(fields)
     }
@@ -131,7 +140,9 @@ extension LiveServer {
     }
 
     func noToken() -> Response {
-        refusal(.unauthorized, code: "no_token", nl: "Je bent (nog) niet aangemeld bij deze sessie; meld je aan met de code", en: "you have not joined this session (yet); join with the code")
+        refusal(
+            .unauthorized, code: "no_token", nl: "Je bent (nog) niet aangemeld bij deze sessie; meld je aan met de code",
+            en: "you have not joined this session (yet); join with the code")
     }
 
     // MARK: The phone
@@ -153,10 +164,13 @@ extension LiveServer {
         case .success(let given): fields = given
         }
         if let unknown = fields.keys.sorted().first(where: { !["code", "name"].contains($0) }) {
-            return refusal(.badRequest, code: "unknown_field", nl: "Onbekend veld '\(unknown)'; een aanmelding heeft code en name", en: "unknown field '\(unknown)'; a join has code and name")
+            return refusal(
+                .badRequest, code: "unknown_field", nl: "Onbekend veld '\(unknown)'; een aanmelding heeft code en name", en: "unknown field '\(unknown)'; a join has code and name")
         }
         guard let code = fields["code"]?.stringValue, LiveKeys.same(Self.normalised(code: code), keys.joinCode) else {
-            return refusal(.forbidden, code: "wrong_code", nl: "Deze code klopt niet; kijk op het scherm of vraag de begeleider", en: "this code is not right; look at the screen or ask the facilitator")
+            return refusal(
+                .forbidden, code: "wrong_code", nl: "Deze code klopt niet; kijk op het scherm of vraag de begeleider",
+                en: "this code is not right; look at the screen or ask the facilitator")
         }
         if let known = await participant(of: request) {
             return answer(.ok, ["participant": .string(known), "rejoined": true])
@@ -176,7 +190,9 @@ extension LiveServer {
         do {
             recorded = try await recording.join(name: name)
         } catch {
-            return refusal(.serviceUnavailable, code: "not_recorded", nl: "De sessie kon je aanmelding niet vastleggen; probeer het zo opnieuw", en: "the session could not record your joining; try again shortly")
+            return refusal(
+                .serviceUnavailable, code: "not_recorded", nl: "De sessie kon je aanmelding niet vastleggen; probeer het zo opnieuw",
+                en: "the session could not record your joining; try again shortly")
         }
         guard case .accepted = recorded.result, let participant = recorded.event.participant else {
             if case .rejected(let rejection) = recorded.result, rejection.code == .alreadyJoined {
@@ -205,16 +221,20 @@ extension LiveServer {
         case .success(let given): fields = given
         }
         if let unknown = fields.keys.sorted().first(where: { !["id", "step", "input", "fields"].contains($0) }) {
-            return refusal(.badRequest, code: "unknown_field", nl: "Onbekend veld '\(unknown)'; een invoer heeft id, step, input en fields", en: "unknown field '\(unknown)'; an input has id, step, input and fields")
+            return refusal(
+                .badRequest, code: "unknown_field", nl: "Onbekend veld '\(unknown)'; een invoer heeft id, step, input en fields",
+                en: "unknown field '\(unknown)'; an input has id, step, input and fields")
         }
         guard let id = fields["id"]?.stringValue, Self.isClientID(id) else {
-            return refusal(.badRequest, code: "id_needed", nl: "Een invoer heeft een id van 8 tot 64 letters, cijfers, - of _", en: "an input needs an id of 8 to 64 letters, digits, - or _")
+            return refusal(
+                .badRequest, code: "id_needed", nl: "Een invoer heeft een id van 8 tot 64 letters, cijfers, - of _", en: "an input needs an id of 8 to 64 letters, digits, - or _")
         }
         // Before the facilitator goes to a step, phones have nothing to take part in (an events
         // file may give inputs without a `go`; a phone may not). A step other than the current
         // one is the session's to refuse, and that refusal is recorded.
         if currentStep == nil {
-            return refusal(.conflict, code: "not_started", nl: "De sessie is nog niet begonnen; wacht op de begeleider", en: "the session has not started yet; wait for the facilitator")
+            return refusal(
+                .conflict, code: "not_started", nl: "De sessie is nog niet begonnen; wacht op de begeleider", en: "the session has not started yet; wait for the facilitator")
         }
         fields["participant"] = .string(participant)
         fields["time"] = .string(SessionEvent.timeNow())
@@ -241,7 +261,9 @@ extension LiveServer {
             if await recording.hasFinished {
                 return refusal(.gone, code: "session_ended", nl: "De sessie is afgelopen; er kan niets meer bij", en: "the session has ended; nothing more can be added")
             }
-            return refusal(.serviceUnavailable, code: "not_recorded", nl: "De invoer kon niet vastgelegd worden; hij wordt opnieuw geprobeerd", en: "the input could not be recorded; it is tried again")
+            return refusal(
+                .serviceUnavailable, code: "not_recorded", nl: "De invoer kon niet vastgelegd worden; hij wordt opnieuw geprobeerd",
+                en: "the input could not be recorded; it is tried again")
         }
         switch recorded.result {
         case .accepted, .held: return answer(.ok, json.result(recorded))
@@ -268,19 +290,24 @@ extension LiveServer {
     func facilitatorPage(_ request: Request) -> Response {
         if let key = request.uri.queryParameters["key"].map(String.init) {
             guard spend(oneTimeKey: key) else {
-                return page(PageContext.message(language: script.language,
-                    title: say("Deze link is al gebruikt", "This link has been used"),
-                    text: say("Een link naar de bedieningspagina werkt één keer. Vraag een nieuwe in de terminal van werkvorm serve (toets f en Enter).",
-                        "A link to the control page works once. Ask for a new one in the terminal of werkvorm serve (press f and Enter).")))
+                return page(
+                    PageContext.message(
+                        language: script.language,
+                        title: say("Deze link is al gebruikt", "This link has been used"),
+                        text: say(
+                            "Een link naar de bedieningspagina werkt één keer. Vraag een nieuwe in de terminal van werkvorm serve (toets f en Enter).",
+                            "A link to the control page works once. Ask for a new one in the terminal of werkvorm serve (press f and Enter).")))
             }
             var response = Response(status: .seeOther, headers: [.location: "/facilitator"])
             response.setCookie(cookie(CookieName.facilitator, keys.facilitatorToken))
             return response
         }
         guard isFacilitator(request) else {
-            return page(PageContext.message(language: script.language,
-                title: say("Alleen voor de begeleider", "For the facilitator only"),
-                text: say("Open de link die werkvorm serve in de terminal toont.", "Open the link that werkvorm serve shows in the terminal.")))
+            return page(
+                PageContext.message(
+                    language: script.language,
+                    title: say("Alleen voor de begeleider", "For the facilitator only"),
+                    text: say("Open de link die werkvorm serve in de terminal toont.", "Open the link that werkvorm serve shows in the terminal.")))
         }
         return page(FacilitatorPage.html(pageContext))
     }
@@ -294,7 +321,9 @@ extension LiveServer {
     }
 
     func noFacilitator() -> Response {
-        refusal(.unauthorized, code: "no_token", nl: "Alleen de begeleider kan dit; open de link uit de terminal", en: "only the facilitator can do this; open the link from the terminal")
+        refusal(
+            .unauthorized, code: "no_token", nl: "Alleen de begeleider kan dit; open de link uit de terminal",
+            en: "only the facilitator can do this; open the link from the terminal")
     }
 
     /// One event as an events file has it (`{"go": 3}`, `{"step": 3, "phase": "vote"}`, an input
@@ -327,14 +356,16 @@ extension LiveServer {
         let record = await recording.record()
         let base = "werkvorm-" + script.date.description
         guard report else {
-            return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentDisposition: "attachment; filename=\"\(base).json\""],
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8", .contentDisposition: "attachment; filename=\"\(base).json\""],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: JSONWriter.string(record.value, pretty: true) + "\n")))
         }
         do {
             let recorded = try RecordedSession(record, file: base + ".json")
             let blocks = try SessionReport.blocks(recorded, language: script.language)
             let html = ReportRenderer(language: script.language).htmlDocument(title: script.title, blocks: blocks)
-            return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentDisposition: "attachment; filename=\"\(base).html\""],
+            return Response(
+                status: .ok, headers: [.contentType: "text/html; charset=utf-8", .contentDisposition: "attachment; filename=\"\(base).html\""],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
         } catch {
             return refusal(.internalServerError, code: "no_report", nl: "Het verslag lukt nu niet: \(error.description)", en: "the report cannot be made now: \(error.description)")
@@ -347,9 +378,10 @@ extension LiveServer {
             if case .exercise(let exerciseStep) = step.kind {
                 fields["exercise"] = .string(exerciseStep.exercise.id)
                 fields["moderated"] = .bool(exerciseStep.moderated)
-                fields["phases"] = .array(exerciseStep.exercise.phases.map { phase in
-                    .object(["id": .string(phase.id), "title": json.text(phase.title), "inputs": .array(phase.inputs.map(json.input))])
-                })
+                fields["phases"] = .array(
+                    exerciseStep.exercise.phases.map { phase in
+                        .object(["id": .string(phase.id), "title": json.text(phase.title), "inputs": .array(phase.inputs.map(json.input))])
+                    })
             }
             return .object(fields)
         }
@@ -358,9 +390,10 @@ extension LiveServer {
             "steps": .array(steps),
             "participants": .array(view.participants.map { .object(["id": .string($0.id), "joined": .integer(Int64($0.joined))]) }),
             "view": view.view ?? .null,
-            "held": .array(view.held.map { held in
-                .object(["seq": .integer(Int64(held.seq)), "step": .integer(Int64(held.step)), "input": .string(held.input.name), "fields": .object(held.input.fields)])
-            }),
+            "held": .array(
+                view.held.map { held in
+                    .object(["seq": .integer(Int64(held.seq)), "step": .integer(Int64(held.step)), "input": .string(held.input.name), "fields": .object(held.input.fields)])
+                }),
             "events": .integer(Int64(view.events)),
             "join": .object([
                 "code": .string(keys.joinCode), "addresses": .array(addresses.map { .string(joinAddress(ip: $0)) }),
@@ -374,16 +407,20 @@ extension LiveServer {
     func projectorPage(_ request: Request) -> Response {
         if let key = request.uri.queryParameters["key"].map(String.init) {
             guard LiveKeys.same(key, keys.projectorToken) else {
-                return page(PageContext.message(language: script.language, title: say("Deze link klopt niet", "This link is not right"),
-                    text: say("Open de projectorlink van de bedieningspagina.", "Open the projector link of the control page.")))
+                return page(
+                    PageContext.message(
+                        language: script.language, title: say("Deze link klopt niet", "This link is not right"),
+                        text: say("Open de projectorlink van de bedieningspagina.", "Open the projector link of the control page.")))
             }
             var response = Response(status: .seeOther, headers: [.location: "/projector"])
             response.setCookie(cookie(CookieName.projector, keys.projectorToken))
             return response
         }
         guard isProjector(request) else {
-            return page(PageContext.message(language: script.language, title: say("Alleen voor de projector", "For the projector only"),
-                text: say("Open de projectorlink van de bedieningspagina.", "Open the projector link of the control page.")))
+            return page(
+                PageContext.message(
+                    language: script.language, title: say("Alleen voor de projector", "For the projector only"),
+                    text: say("Open de projectorlink van de bedieningspagina.", "Open the projector link of the control page.")))
         }
         return page(ProjectorPage.html(pageContext))
     }
@@ -421,32 +458,34 @@ extension LiveServer {
             return refusal(.tooManyRequests, code: "too_many_streams", nl: "Te veel verbindingen tegelijk; sluit een tabblad", en: "too many connections at once; close a tab")
         }
         let headers: HTTPFields = [.contentType: "text/event-stream", .cacheControl: "no-store", HTTPField.Name("X-Accel-Buffering")!: "no"]
-        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
-            defer { self.closeStream(token) }
-            try await writer.write(ByteBuffer(string: "retry: 1500\n\n"))
-            var sent = -1
-            var last = ""
-            var outcome = ChangeSignal.Outcome.changed(0)
-            while true {
-                switch outcome {
-                case .ended:
-                    try await writer.write(ByteBuffer(string: "event: end\ndata: {}\n\n"))
-                    try await writer.finish(nil)
-                    return
-                case .timeout:
-                    try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
-                case .changed:
-                    let (seq, payload) = urgent ? await view() : await Self.later(view)
-                    if payload != last {
-                        try await writer.write(ByteBuffer(string: "id: \(seq)\ndata: \(payload)\n\n"))
-                        last = payload
+        return Response(
+            status: .ok, headers: headers,
+            body: ResponseBody { writer in
+                defer { self.closeStream(token) }
+                try await writer.write(ByteBuffer(string: "retry: 1500\n\n"))
+                var sent = -1
+                var last = ""
+                var outcome = ChangeSignal.Outcome.changed(0)
+                while true {
+                    switch outcome {
+                    case .ended:
+                        try await writer.write(ByteBuffer(string: "event: end\ndata: {}\n\n"))
+                        try await writer.finish(nil)
+                        return
+                    case .timeout:
+                        try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
+                    case .changed:
+                        let (seq, payload) = urgent ? await view() : await Self.later(view)
+                        if payload != last {
+                            try await writer.write(ByteBuffer(string: "id: \(seq)\ndata: \(payload)\n\n"))
+                            last = payload
+                        }
+                        sent = max(sent, seq)
+                        try await Task.sleep(for: interval)
                     }
-                    sent = max(sent, seq)
-                    try await Task.sleep(for: interval)
+                    outcome = await self.signal.next(after: sent)
                 }
-                outcome = await self.signal.next(after: sent)
-            }
-        })
+            })
     }
 }
 

@@ -16,14 +16,15 @@ extension LiveServer {
             configuration: ApplicationConfiguration(address: .hostname("0.0.0.0", port: port), serverName: nil),
             onServerRunning: { _ in await onRunning() },
             logger: logger)
-        let group = ServiceGroup(configuration: ServiceGroupConfiguration(
-            services: [
-                ServiceGroupConfiguration.ServiceConfiguration(service: application),
-                // shut down first (the last in the list goes first): the record is written and
-                // the event streams end, then the server stops
-                ServiceGroupConfiguration.ServiceConfiguration(service: SessionService(server: self), successTerminationBehavior: .gracefullyShutdownGroup),
-            ],
-            gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [
+                    ServiceGroupConfiguration.ServiceConfiguration(service: application),
+                    // shut down first (the last in the list goes first): the record is written and
+                    // the event streams end, then the server stops
+                    ServiceGroupConfiguration.ServiceConfiguration(service: SessionService(server: self), successTerminationBehavior: .gracefullyShutdownGroup),
+                ],
+                gracefulShutdownSignals: [.sigint, .sigterm], logger: logger))
         try await group.run()
         if await !recording.hasFinished { try await end() }
     }

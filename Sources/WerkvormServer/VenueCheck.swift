@@ -28,7 +28,8 @@ public struct VenueCheck: Sendable {
             guard requestGuard.accepts(host: host) else { return Response(status: .misdirectedRequest) }
             let name = host.flatMap { RequestGuard.split($0.lowercased())?.0 } ?? ""
             if ["localhost", "127.0.0.1", "[::1]"].contains(name) {  // the laptop itself: proves nothing
-                let html = PageContext.message(language: .nl, title: "Dit is de laptop zelf / This is the laptop itself",
+                let html = PageContext.message(
+                    language: .nl, title: "Dit is de laptop zelf / This is the laptop itself",
                     text: "Open het adres met het IP-nummer op een telefoon. Open the address with the IP number on a phone.")
                 return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
             }

@@ -21,7 +21,8 @@ import Testing
     }
 
     @Test func pairsOrderIsNumbersThenTextThenBooleans() throws {
-        let value = try run("""
+        let value = try run(
+            """
             local t = { zeta = 1, Alpha = 2, [10] = 3, [2] = 4, [-1.5] = 5, ["10"] = 6, [false] = 7, [true] = 8, ["é"] = 9, [""] = 10 }
             local keys = {}
             for k in pairs(t) do keys[#keys + 1] = tostring(k) end
@@ -38,7 +39,9 @@ import Testing
 
     @Test func tableKeysHaveNoOrderAndAreRefused() throws {
         let error = try #require(failure("for k in pairs({ [{}] = 1 }) do end"))
-        #expect(error.message == "pairs/next: a table key of type table has no fixed order, so iterating over this table would differ from run to run; key the table by strings or numbers")
+        #expect(
+            error.message
+                == "pairs/next: a table key of type table has no fixed order, so iterating over this table would differ from run to run; key the table by strings or numbers")
     }
 
     @Test func numbersFormatTheSameWhateverTheLocale() throws {

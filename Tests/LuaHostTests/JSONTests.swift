@@ -5,15 +5,16 @@ import Testing
     @Test func writesSortedKeysAndExactNumbers() {
         let value: LuaValue = ["b": 1, "a": [1.0, 0.1, 1e-7, 1e300], "é": "x\n\"y\"", "A": .null]
         #expect(JSONWriter.string(value) == #"{"A":null,"a":[1.0,0.1,1e-07,1e+300],"b":1,"é":"x\n\"y\""}"#)
-        #expect(JSONWriter.string(["a": [1, 2], "b": .object([:])], pretty: true) == """
-            {
-              "a": [
-                1,
-                2
-              ],
-              "b": {}
-            }
-            """)
+        #expect(
+            JSONWriter.string(["a": [1, 2], "b": .object([:])], pretty: true) == """
+                {
+                  "a": [
+                    1,
+                    2
+                  ],
+                  "b": {}
+                }
+                """)
     }
 
     @Test func readsEscapesAndSurrogates() throws {

@@ -57,12 +57,30 @@ import Testing
         ("return table.move({}, 1, 1e15, 2)", "table.move: more than 100000 elements at once"),
         ("return table.move({}, '1', 2^53, 2)", "table.move: more than 100000 elements at once"),
         ("return table.move({}, 1, math.maxinteger, 2)", "table.move: more than 100000 elements at once"),
-        ("table.insert(setmetatable({}, { __len = function() return 1e15 end }), 1, 'x')", "table.insert: the table's __len says 1000000000000000 elements, more than 100000 at once"),
-        ("table.remove(setmetatable({}, { __len = function() return math.maxinteger end }), 1)", "table.remove: the table's __len says 9223372036854775807 elements, more than 100000 at once"),
-        ("return string.find(string.rep('a', 20000), '.-.-.-.-.-.-b')", "string.find: pattern too complex for its subject (more than 200000 matching steps); simplify the pattern or shorten the text"),
-        ("return string.match(string.rep('a', 20000), '(.-)(.-)(.-)(.-)b')", "string.match: pattern too complex for its subject (more than 200000 matching steps); simplify the pattern or shorten the text"),
-        ("return string.gsub(string.rep('a', 20000), '.-.-.-b', '')", "string.gsub: pattern too complex for its subject (more than 200000 matching steps); simplify the pattern or shorten the text"),
-        ("for w in string.gmatch(string.rep('a', 20000), '.-.-.-b') do end", "string.gmatch: pattern too complex for its subject (more than 200000 matching steps); simplify the pattern or shorten the text"),
+        (
+            "table.insert(setmetatable({}, { __len = function() return 1e15 end }), 1, 'x')",
+            "table.insert: the table's __len says 1000000000000000 elements, more than 100000 at once"
+        ),
+        (
+            "table.remove(setmetatable({}, { __len = function() return math.maxinteger end }), 1)",
+            "table.remove: the table's __len says 9223372036854775807 elements, more than 100000 at once"
+        ),
+        (
+            "return string.find(string.rep('a', 20000), '.-.-.-.-.-.-b')",
+            "string.find: pattern too complex for its subject (more than 200000 matching steps); simplify the pattern or shorten the text"
+        ),
+        (
+            "return string.match(string.rep('a', 20000), '(.-)(.-)(.-)(.-)b')",
+            "string.match: pattern too complex for its subject (more than 200000 matching steps); simplify the pattern or shorten the text"
+        ),
+        (
+            "return string.gsub(string.rep('a', 20000), '.-.-.-b', '')",
+            "string.gsub: pattern too complex for its subject (more than 200000 matching steps); simplify the pattern or shorten the text"
+        ),
+        (
+            "for w in string.gmatch(string.rep('a', 20000), '.-.-.-b') do end",
+            "string.gmatch: pattern too complex for its subject (more than 200000 matching steps); simplify the pattern or shorten the text"
+        ),
     ])
     func singleCCallsAreCapped(source: String, message: String) throws {
         let state = try LuaState(limits: smallLimits)
@@ -72,7 +90,8 @@ import Testing
     }
 
     @Test func ordinaryPatternsStillWork() throws {
-        let value = try run("""
+        let value = try run(
+            """
             local words = {}
             for w in ("Iedereen mee: ook de Ster en het OC"):gmatch("%a+") do words[#words + 1] = w end
             return { words = #words, sub = (("a,b,,c"):gsub(",", ";")), find = { ("hallo wereld"):find("w(%a+)") } }

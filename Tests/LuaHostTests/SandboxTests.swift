@@ -33,7 +33,8 @@ import Testing
     }
 
     @Test func unsafeFunctionsAreAbsent() throws {
-        let value = try run("""
+        let value = try run(
+            """
             return { dump = string.dump == nil, gmeta = getmetatable(''), G = rawget(_G, "io") == nil and rawget(_G, "os") == nil,
                      libs = type(string) .. type(table) .. type(math) .. type(utf8) .. type(coroutine) }
             """)
@@ -54,7 +55,8 @@ import Testing
     }
 
     @Test func loadedChunksSeeOnlyTheirEnvironment() throws {
-        let value = try run("""
+        let value = try run(
+            """
             local env = { x = 41 }
             local chunk = load("return x + 1, io, string", "chunk", "t", env)
             local a, b, c = chunk()
@@ -64,7 +66,8 @@ import Testing
     }
 
     @Test func requireLoadsLibraryModulesOnce() throws {
-        let value = try run("""
+        let value = try run(
+            """
             local rank = require("rank")
             local again = require("rank")
             return { same = rank == again, top = rank.top({ 3, 9, 4 }) }

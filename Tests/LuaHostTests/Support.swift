@@ -3,9 +3,11 @@ import Testing
 
 /// Runs a Lua chunk in a fresh sandboxed state and returns its first result.
 func run(_ source: String, limits: LuaLimits = .default, seed: Int64 = 0, modules: [String: String] = [:]) throws -> LuaValue {
-    let state = try LuaState(limits: limits, seed: seed, modules: { name in
-        modules[name].map { LuaModule(source: $0, path: "lib/\(name).lua") }
-    })
+    let state = try LuaState(
+        limits: limits, seed: seed,
+        modules: { name in
+            modules[name].map { LuaModule(source: $0, path: "lib/\(name).lua") }
+        })
     return try state.run(source: source, path: "test.lua")
 }
 

@@ -5,9 +5,11 @@ import Testing
     @Test func listShowsEveryShippedExercise() throws {
         let result = try CLI.run(["exercises", "list", "--lang", "en"])
         #expect(result.status == 0)
-        #expect(result.stdout.split(separator: "\n").map { String($0.split(separator: " ")[0]) } == [
-            "check-in", "engagement-to-action", "engagement-voting", "house-rules", "open-question", "polarisation-map", "questions", "stereotype-reflection", "why-yes-why-not",
-        ])
+        #expect(
+            result.stdout.split(separator: "\n").map { String($0.split(separator: " ")[0]) } == [
+                "check-in", "engagement-to-action", "engagement-voting", "house-rules", "open-question", "polarisation-map", "questions", "stereotype-reflection",
+                "why-yes-why-not",
+            ])
         #expect(result.stdout.contains("engagement-voting       30 min  Voting on engagements"))
     }
 
@@ -49,12 +51,13 @@ import Testing
             let tableLine = (lines.firstIndex { $0 == "return {" } ?? -1) + 1
             let titleLine = line("version = \"1.0.0\",") + 1
             let paramLine = line("name = \"max_answers\"")
-            #expect(result.stdout == """
-                \(directoryPath)/broken-syntax.lua:\(titleLine): '}' expected (to close '{' at line \(tableLine)) near 'title'
-                \(directoryPath)/out-of-bounds.lua:\(paramLine): params[2].default: is 12, above the maximum 10; choose from 1 to 10
-                2 problems in 2 of 2 exercises
+            #expect(
+                result.stdout == """
+                    \(directoryPath)/broken-syntax.lua:\(titleLine): '}' expected (to close '{' at line \(tableLine)) near 'title'
+                    \(directoryPath)/out-of-bounds.lua:\(paramLine): params[2].default: is 12, above the maximum 10; choose from 1 to 10
+                    2 problems in 2 of 2 exercises
 
-                """)
+                    """)
             #expect(result.stderr == "")
         }
     }

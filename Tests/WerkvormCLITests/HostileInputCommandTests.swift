@@ -28,16 +28,19 @@ import Werkvorm
     @Test func outcomesWithHugeNumbersEndInLocatedErrorsInEveryFormat() throws {
         try CLI.withTemporaryDirectory { directory in
             try Self.damaged("iedereen-mee-sessie-6", in: directory, as: "huge.json") { record in
-                record["steps"] = .array((record["steps"]?.arrayValue ?? []).map { step in
-                    guard var fields = step.objectValue, let outcome = fields["outcome"] else { return step }
-                    fields["outcome"] = Self.everyNumber(outcome, 1e20)
-                    return .object(fields)
-                })
+                record["steps"] = .array(
+                    (record["steps"]?.arrayValue ?? []).map { step in
+                        guard var fields = step.objectValue, let outcome = fields["outcome"] else { return step }
+                        fields["outcome"] = Self.everyNumber(outcome, 1e20)
+                        return .object(fields)
+                    })
             }
             for format in ["text", "md", "html"] {
                 let result = try CLI.run(["report", "huge.json", "--format", format], in: directory)
                 #expect(result.status == 1)
-                #expect(result.stderr.contains("huge.json: steps[8].outcome: the report of step 8 (engagement-voting) fails on the recorded outcome: engagement-voting.lua:"), "\(format): \(result.stderr)")
+                #expect(
+                    result.stderr.contains("huge.json: steps[8].outcome: the report of step 8 (engagement-voting) fails on the recorded outcome: engagement-voting.lua:"),
+                    "\(format): \(result.stderr)")
                 #expect(!result.stderr.contains("sandbox:"))
             }
         }
@@ -46,16 +49,17 @@ import Werkvorm
     @Test func aRecordWhoseExercisesLoopEndsWithinItsBudget() throws {
         try CLI.withTemporaryDirectory { directory in
             try Self.damaged("iedereen-mee-sessie-6", in: directory, as: "loop.json") { record in
-                record["exercises"] = .object((record["exercises"]?.objectValue ?? [:]).mapValues { exercise in
-                    guard var fields = exercise.objectValue else { return exercise }
-                    // every function of the state loops: init, the handlers, outcome, report
-                    let source = (fields["source"]?.stringValue ?? "").replacing(/local function (\w+)\(state([^)]*)\)/) { match in
-                        "local function \(match.1)(state\(match.2)) while true do end"
-                    }
-                    fields["source"] = .string(source)
-                    fields["sha256"] = .string(Journal.sha256(source))
-                    return .object(fields)
-                })
+                record["exercises"] = .object(
+                    (record["exercises"]?.objectValue ?? [:]).mapValues { exercise in
+                        guard var fields = exercise.objectValue else { return exercise }
+                        // every function of the state loops: init, the handlers, outcome, report
+                        let source = (fields["source"]?.stringValue ?? "").replacing(/local function (\w+)\(state([^)]*)\)/) { match in
+                            "local function \(match.1)(state\(match.2)) while true do end"
+                        }
+                        fields["source"] = .string(source)
+                        fields["sha256"] = .string(Journal.sha256(source))
+                        return .object(fields)
+                    })
             }
             let replay = try CLI.run(["replay", "loop.json"], in: directory)
             #expect(replay.status == 1)
@@ -94,7 +98,9 @@ import Werkvorm
             try ReplayCommandTests.record("polarisatie-workshop", in: directory)
             let victim = directory.appendingPathComponent("victim.txt")
             try "keep".write(to: victim, atomically: true, encoding: .utf8)
-            for (command, name) in [(["report", "record.json", "--format", "html"], "report.html"), (["plan", CLI.root.appendingPathComponent("Examples/polarisatie-workshop.yaml").path], "plan.txt")] {
+            for (command, name) in [
+                (["report", "record.json", "--format", "html"], "report.html"), (["plan", CLI.root.appendingPathComponent("Examples/polarisatie-workshop.yaml").path], "plan.txt"),
+            ] {
                 try FileManager.default.createSymbolicLink(atPath: directory.appendingPathComponent(name).path, withDestinationPath: victim.path)
                 let result = try CLI.run(command + ["--output", name], in: directory)
                 #expect(result.status == 0, "\(result.stderr)")
@@ -139,14 +145,16 @@ import Werkvorm
         try CLI.withTemporaryDirectory { directory in
             try FileManager.default.createDirectory(at: directory.appendingPathComponent("lib2"), withIntermediateDirectories: true)
             try "return {\n  id = \"kapot\",\n  x = = 1\n}\n".write(to: directory.appendingPathComponent("lib2/kapot.lua"), atomically: true, encoding: .utf8)
-            try "title: T\ndate: 2024-01-01\nstart: \"09:00\"\nsteps:\n  - exercise: kapot\n".write(to: directory.appendingPathComponent("k.yaml"), atomically: true, encoding: .utf8)
+            try "title: T\ndate: 2024-01-01\nstart: \"09:00\"\nsteps:\n  - exercise: kapot\n".write(
+                to: directory.appendingPathComponent("k.yaml"), atomically: true, encoding: .utf8)
             let plan = try CLI.run(["plan", "k.yaml", "--library", "lib2"], in: directory)
             #expect(plan.status == 1)
-            #expect(plan.stderr == """
-                lib2/kapot.lua:3: unexpected symbol near '='
-                k.yaml:5:15: steps[1].exercise: the exercise 'kapot' does not load: lib2/kapot.lua has problems (unexpected symbol near '='); fix them, `werkvorm exercises check lib2/kapot.lua` lists them
+            #expect(
+                plan.stderr == """
+                    lib2/kapot.lua:3: unexpected symbol near '='
+                    k.yaml:5:15: steps[1].exercise: the exercise 'kapot' does not load: lib2/kapot.lua has problems (unexpected symbol near '='); fix them, `werkvorm exercises check lib2/kapot.lua` lists them
 
-                """)
+                    """)
         }
     }
 

@@ -24,12 +24,13 @@ import Testing
             try events.write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
             let result = try CLI.run(["run", Self.script, "--events", "events.jsonl", "--record", "record.json", "--seed", "1"], in: directory)
             #expect(result.status == 0)
-            #expect(result.stderr == """
-                events.jsonl:5: step 3: rejected: Stap 3 (Check-in) is gesloten; de sessie is nu bij stap 8
-                events.jsonl:7: step 8: rejected: De invoer staat even stil; wacht tot de begeleider hem weer opent
-                events.jsonl:9: step 8: rejected: De invoer 'engagement' heeft geen veld 'txt'; bedoel je 'text'?
+            #expect(
+                result.stderr == """
+                    events.jsonl:5: step 3: rejected: Stap 3 (Check-in) is gesloten; de sessie is nu bij stap 8
+                    events.jsonl:7: step 8: rejected: De invoer staat even stil; wacht tot de begeleider hem weer opent
+                    events.jsonl:9: step 8: rejected: De invoer 'engagement' heeft geen veld 'txt'; bedoel je 'text'?
 
-                """)
+                    """)
             #expect(result.stdout == "10 events, 7 accepted, 3 rejected; wrote record.json\n")
             let record = try String(contentsOf: directory.appendingPathComponent("record.json"), encoding: .utf8)
             #expect(record.contains(#""duplicate": 3"#))
@@ -111,7 +112,8 @@ import Testing
             let journal = directory.appendingPathComponent("live.json.journal")
             let deadline = Date().addingTimeInterval(20)
             while !FileManager.default.fileExists(atPath: journal.path), Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
-            try #"{"step": 1, "participant": "An", "input": "engagement", "fields": {"text": "Tweede"}}"#.write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
+            try #"{"step": 1, "participant": "An", "input": "engagement", "fields": {"text": "Tweede"}}"#.write(
+                to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
             let second = try CLI.run(["run", "live.yaml", "--events", "events.jsonl", "--record", "live.json", "--seed", "2"], in: directory)
             #expect(second.status == 1)
             #expect(second.stderr.hasPrefix("live.json.journal: the run of process \(first.processIdentifier), started "))

@@ -41,12 +41,13 @@ struct SessionPlanCommandTests {
             let result = try CLI.run(["plan", "kapot.yaml"], in: directory)
             #expect(result.status == 1)
             #expect(result.stdout == "")
-            #expect(result.stderr == """
-                kapot.yaml:2:7: date: must be a date as YYYY-MM-DD (2023-06-23), or YYYY-MM when the day is not known; found "2023-06-31"
-                kapot.yaml:5:15: steps[1].exercise: there is no exercise 'engagment-voting'; did you mean 'engagement-voting'?
-                kapot.yaml:7:14: steps[2].minutes: is 2, but 'check-in' needs at least 5 minutes; plan 5 or more, or choose a shorter exercise
+            #expect(
+                result.stderr == """
+                    kapot.yaml:2:7: date: must be a date as YYYY-MM-DD (2023-06-23), or YYYY-MM when the day is not known; found "2023-06-31"
+                    kapot.yaml:5:15: steps[1].exercise: there is no exercise 'engagment-voting'; did you mean 'engagement-voting'?
+                    kapot.yaml:7:14: steps[2].minutes: is 2, but 'check-in' needs at least 5 minutes; plan 5 or more, or choose a shorter exercise
 
-                """)
+                    """)
         }
     }
 

@@ -106,11 +106,12 @@ import Testing
             #expect(replay.status == 1)
             // every divergence, not only the first
             let lines = replay.stdout.split(separator: "\n").map(String.init)
-            #expect(lines.prefix(3) == [
-                "changed: engagement-voting: changed/engagement-voting.lua differs from the recorded source (version 1.0.0 → 1.0.0)",
-                "step 8 (engagement-voting): outcome.chosen[1].count: recorded 7, replayed 14",
-                "step 8 (engagement-voting): outcome.chosen[2].count: recorded 6, replayed 12",
-            ])
+            #expect(
+                lines.prefix(3) == [
+                    "changed: engagement-voting: changed/engagement-voting.lua differs from the recorded source (version 1.0.0 → 1.0.0)",
+                    "step 8 (engagement-voting): outcome.chosen[1].count: recorded 7, replayed 14",
+                    "step 8 (engagement-voting): outcome.chosen[2].count: recorded 6, replayed 12",
+                ])
             #expect(lines.last == "step 8 (engagement-voting): outcome.tally[17]: recorded 7, replayed 14")
             #expect(lines.count == 30)
             // and the timeline with the same library shows the doubled counts as they grow

@@ -40,7 +40,10 @@ import Testing
             try ReplayCommandTests.record("iedereen-mee-sessie-6", in: directory)
             let result = try CLI.run(["report", "record.json", "--plugin", "verslag"], in: directory)
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stdout.hasPrefix("Verslag Lerend netwerk “Iedereen Mee”, sessie 6: volgende stappen in interculturaliseren\nSessie: vrijdag 23 juni 2023, 09:00\n\n1) Introductie en opbouw (09:00–09:15)\n"))
+            #expect(
+                result.stdout.hasPrefix(
+                    "Verslag Lerend netwerk “Iedereen Mee”, sessie 6: volgende stappen in interculturaliseren\nSessie: vrijdag 23 juni 2023, 09:00\n\n1) Introductie en opbouw (09:00–09:15)\n"
+                ))
             #expect(result.stdout.contains("\n8) Stemmen op engagementen (11:15–11:45)\n"))
             #expect(result.stdout.contains("\n· Ik durf met ervaringsdeskundigen aan de slag te gaan; 7 stemmen\n"))
         }

@@ -39,15 +39,18 @@ import Testing
 
     @Test func rejectedEventsAreShownAndTheSessionGoesOn() throws {
         try CLI.withTemporaryDirectory { directory in
-            let events = Self.votingEvents(rounds: 0) + #"{"step": 8, "participant": "An", "input": "dot", "fields": {"note": 2}}"# + "\n" + #"{"step": 6, "participant": "An", "input": "dot"}"# + "\n"
+            let events =
+                Self.votingEvents(rounds: 0) + #"{"step": 8, "participant": "An", "input": "dot", "fields": {"note": 2}}"# + "\n"
+                + #"{"step": 6, "participant": "An", "input": "dot"}"# + "\n"
             try events.write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
             let result = try CLI.run(["run", Self.script, "--events", "events.jsonl", "--record", "record.json", "--seed", "1"], in: directory)
             #expect(result.status == 0)
-            #expect(result.stderr == """
-                events.jsonl:9: step 8: rejected: 'dot' hoort bij de fase 'Stemmen met bolletjes', en de werkvorm is nu in de fase 'Uitslag'
-                events.jsonl:10: step 6: rejected: Stap 6 (Pauze) is geen werkvorm; ze neemt geen invoer
+            #expect(
+                result.stderr == """
+                    events.jsonl:9: step 8: rejected: 'dot' hoort bij de fase 'Stemmen met bolletjes', en de werkvorm is nu in de fase 'Uitslag'
+                    events.jsonl:10: step 6: rejected: Stap 6 (Pauze) is geen werkvorm; ze neemt geen invoer
 
-                """)
+                    """)
             #expect(result.stdout == "9 events, 7 accepted, 2 rejected; wrote record.json\n")
         }
     }
@@ -64,12 +67,13 @@ import Testing
             try events.write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
             let result = try CLI.run(["run", Self.script, "--events", "events.jsonl", "--record", "record.json"], in: directory)
             #expect(result.status == 1)
-            #expect(result.stderr == """
-                events.jsonl:2: inptu: is not a field of an event; did you mean 'input'?
-                events.jsonl:3:80: the JSON ends inside an object; expected ',' or '}'; each line must be one JSON object
-                events.jsonl:4: step: must be the number of a step of the session (1, 2, 3...)
+            #expect(
+                result.stderr == """
+                    events.jsonl:2: inptu: is not a field of an event; did you mean 'input'?
+                    events.jsonl:3:80: the JSON ends inside an object; expected ',' or '}'; each line must be one JSON object
+                    events.jsonl:4: step: must be the number of a step of the session (1, 2, 3...)
 
-                """)
+                    """)
             #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("record.json.journal").path))
             #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("record.json").path))
         }
@@ -132,13 +136,16 @@ import Testing
         check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         // the project's virtual environment, which `make test` makes, else the system's python3
         let venv = CLI.root.appendingPathComponent(".venv/bin/python").path
-        check.arguments = [FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3", "-c", """
+        check.arguments = [
+            FileManager.default.isExecutableFile(atPath: venv) ? venv : "python3", "-c",
+            """
             import json, sys, jsonschema
             schema = json.load(open(sys.argv[1]))
             jsonschema.Draft202012Validator.check_schema(schema)
             jsonschema.validate(json.load(open(sys.argv[2])), schema)
             print("valid")
-            """, CLI.root.appendingPathComponent("docs/record.schema.json").path, record.path]
+            """, CLI.root.appendingPathComponent("docs/record.schema.json").path, record.path,
+        ]
         let output = Pipe()
         check.standardOutput = output
         check.standardError = output
@@ -211,10 +218,11 @@ import Testing
             let result = try CLI.run(["run", example + ".yaml", "--events", example + ".events.jsonl", "--record", "record.json", "--seed", "1", "--anonymise"], in: directory)
             #expect(result.status == 0)
             let record = try String(contentsOf: directory.appendingPathComponent("record.json"), encoding: .utf8)
-            let names = Set(events.split(separator: "\n").compactMap { line -> String? in
-                guard let range = line.range(of: #""participant": ""#) else { return nil }
-                return String(line[range.upperBound...].prefix { $0 != "\"" })
-            })
+            let names = Set(
+                events.split(separator: "\n").compactMap { line -> String? in
+                    guard let range = line.range(of: #""participant": ""#) else { return nil }
+                    return String(line[range.upperBound...].prefix { $0 != "\"" })
+                })
             #expect(names.count == 10)
             for name in names {
                 #expect(!record.contains("\"\(name)\""), "\(name) is in the record")

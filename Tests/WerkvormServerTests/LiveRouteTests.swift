@@ -6,6 +6,7 @@ import LuaHost
 import Testing
 import Werkvorm
 import WerkvormLibrary
+
 @testable import WerkvormServer
 
 /// A live session on a fresh record, with the shipped exercises, served in process.
@@ -176,7 +177,9 @@ extension TestClientProtocol {
             let huge = try await client.post("/api/phone/input", "{\"id\": \"" + String(repeating: "a", count: 20_000) + "\"}", cookie: token)
             #expect(huge.status == .contentTooLarge)
             #expect(try json(huge)["reason"]?.stringValue == "De inzending is groter dan 16384 bytes")
-            let long = try await client.post("/api/phone/input", "{\"id\": \"a1b2c3d4e5\", \"step\": 1, \"input\": \"engagement\", \"fields\": {\"text\": \"\(String(repeating: "é", count: 2_001))\"}}", cookie: token)
+            let long = try await client.post(
+                "/api/phone/input", "{\"id\": \"a1b2c3d4e5\", \"step\": 1, \"input\": \"engagement\", \"fields\": {\"text\": \"\(String(repeating: "é", count: 2_001))\"}}",
+                cookie: token)
             #expect(long.status == .contentTooLarge)
             #expect(try json(long)["code"]?.stringValue == "too_long")
             let unknown = try await client.post("/api/phone/input", #"{"id": "a1b2c3d4e5", "step": 1, "input": "engagement", "participant": "bram"}"#, cookie: token)
@@ -225,7 +228,9 @@ extension TestClientProtocol {
             let facilitator = try #require(cookie(of: opened))
             let control = try await client.execute(uri: "/facilitator", method: .get, headers: [.cookie: facilitator])
             #expect(String(buffer: control.body).contains("Sessie beëindigen"))
-            let onBehalf = try await client.post("/api/facilitator/event", #"{"id": "f0000000002", "step": 1, "input": "engagement", "participant": "deelnemer-1", "on_behalf": true, "fields": {"text": "Voor Bram"}}"#, cookie: facilitator)
+            let onBehalf = try await client.post(
+                "/api/facilitator/event",
+                #"{"id": "f0000000002", "step": 1, "input": "engagement", "participant": "deelnemer-1", "on_behalf": true, "fields": {"text": "Voor Bram"}}"#, cookie: facilitator)
             #expect(try json(onBehalf)["result"]?.stringValue == "accepted")
             let events = await live.recording.events
             #expect(events.last?.event.onBehalf == true)
@@ -328,7 +333,10 @@ extension TestClientProtocol {
         let answers = (1...100).map { BilingualText("Antwoord \($0)") }
         let shortened = ProjectorFeed.shortened([.heading(BilingualText("Antwoorden")), .list(answers)])
         #expect(shortened.first == .heading(BilingualText("Antwoorden")))
-        guard case .list(let shown) = shortened.last else { Issue.record("no list"); return }
+        guard case .list(let shown) = shortened.last else {
+            Issue.record("no list")
+            return
+        }
         #expect(shown.count == 41)
         #expect(shown[39] == BilingualText("Antwoord 40"))
         #expect(shown[40] == BilingualText(nl: "… en nog 60", en: "… and 60 more"))
@@ -373,7 +381,9 @@ extension TestClientProtocol {
         try await live.test { client in
             _ = try await client.join(live.server)
             let facilitator = try await client.facilitator(live.server)
-            let entered = try await client.post("/api/facilitator/event", #"{"id": "f0000000002", "step": 1, "input": "engagement", "participant": "deelnemer-1", "fields": {"text": "Getypt"}}"#, cookie: facilitator)
+            let entered = try await client.post(
+                "/api/facilitator/event", #"{"id": "f0000000002", "step": 1, "input": "engagement", "participant": "deelnemer-1", "fields": {"text": "Getypt"}}"#,
+                cookie: facilitator)
             #expect(try json(entered)["result"]?.stringValue == "accepted")
             #expect(await live.recording.events.last?.event.onBehalf == true)
         }

@@ -31,7 +31,8 @@ func benchmarkEvents(participants: [String]) -> [SessionEvent] {
     var events: [SessionEvent] = []
     for writer in participants.prefix(10) {
         for number in 1...3 {
-            events.append(SessionEvent(step: 1, action: .input(ExerciseInput(name: "engagement", participant: writer, fields: ["text": .string("Engagement \(number) van \(writer)")]))))
+            events.append(
+                SessionEvent(step: 1, action: .input(ExerciseInput(name: "engagement", participant: writer, fields: ["text": .string("Engagement \(number) van \(writer)")]))))
         }
     }
     events.append(SessionEvent(step: 1, action: .phase("vote")))
@@ -56,12 +57,14 @@ func writeRecord(failing: Bool = false) throws -> String {
         let directory = root.appendingPathComponent("Benchmarks/.build/failing-exercises")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let source = try String(contentsOf: root.appendingPathComponent("Exercises/engagement-voting.lua"), encoding: .utf8)
-        let raising = source.replacingOccurrences(of: "  local count = input.fields.count or 1\n  local rules = state.rules\n", with: """
-              local count = input.fields.count or 1
-              local rules = state.rules
-              if note == 7 and tonumber(who:match("%d+")) % 3 == 0 then error("a failing handler") end
+        let raising = source.replacingOccurrences(
+            of: "  local count = input.fields.count or 1\n  local rules = state.rules\n",
+            with: """
+                  local count = input.fields.count or 1
+                  local rules = state.rules
+                  if note == 7 and tonumber(who:match("%d+")) % 3 == 0 then error("a failing handler") end
 
-            """)
+                """)
         guard raising != source else { fatalError("the dot handler has changed; adapt the benchmark") }
         try raising.write(to: directory.appendingPathComponent("engagement-voting.lua"), atomically: true, encoding: .utf8)
         directories.append(directory)

@@ -72,24 +72,26 @@ struct DeclarationReader {
         for key in ["title", "summary", "purpose"] {
             texts[key] = keep(capture { () throws(Problem) in try reader.text(key, requireBoth: true) }, line: topLine(key))
         }
-        let duration = keep(capture { () throws(Problem) -> Exercise.Duration in
-            let fields = try reader.object(try reader.required("duration"), at: ValuePath("duration"))
-            let standard = Int(try fields.integer("default"))
-            let minimum = Int(try fields.integer("minimum"))
-            guard minimum >= 1, standard >= minimum, standard <= SessionStep.longest else {
-                throw Problem(field: "duration", "needs 1 ≤ minimum ≤ default ≤ \(SessionStep.longest); found default = \(standard), minimum = \(minimum)")
-            }
-            return Exercise.Duration(defaultMinutes: standard, minimumMinutes: minimum)
-        }, line: topLine("duration"))
-        let groupSize = keep(capture { () throws(Problem) -> Exercise.GroupSize in
-            let fields = try reader.object(try reader.required("group_size"), at: ValuePath("group_size"))
-            let minimum = Int(try fields.integer("min"))
-            let maximum = try fields.optionalInteger("max").map { Int($0) }
-            if let maximum, maximum < minimum {
-                throw Problem(field: "group_size", "max (\(maximum)) is below min (\(minimum))")
-            }
-            return Exercise.GroupSize(minimum: minimum, maximum: maximum)
-        }, line: topLine("group_size"))
+        let duration = keep(
+            capture { () throws(Problem) -> Exercise.Duration in
+                let fields = try reader.object(try reader.required("duration"), at: ValuePath("duration"))
+                let standard = Int(try fields.integer("default"))
+                let minimum = Int(try fields.integer("minimum"))
+                guard minimum >= 1, standard >= minimum, standard <= SessionStep.longest else {
+                    throw Problem(field: "duration", "needs 1 ≤ minimum ≤ default ≤ \(SessionStep.longest); found default = \(standard), minimum = \(minimum)")
+                }
+                return Exercise.Duration(defaultMinutes: standard, minimumMinutes: minimum)
+            }, line: topLine("duration"))
+        let groupSize = keep(
+            capture { () throws(Problem) -> Exercise.GroupSize in
+                let fields = try reader.object(try reader.required("group_size"), at: ValuePath("group_size"))
+                let minimum = Int(try fields.integer("min"))
+                let maximum = try fields.optionalInteger("max").map { Int($0) }
+                if let maximum, maximum < minimum {
+                    throw Problem(field: "group_size", "max (\(maximum)) is below min (\(minimum))")
+                }
+                return Exercise.GroupSize(minimum: minimum, maximum: maximum)
+            }, line: topLine("group_size"))
         let materials = keep(capture { () throws(Problem) in try reader.texts("materials", requireBoth: true) }, line: topLine("materials"))
         let params = readParams(top["params"] ?? .array([]))
         let phases = readPhases(top["phases"])
@@ -121,22 +123,25 @@ struct DeclarationReader {
             let path = ValuePath("params").appending(index: offset + 1)
             let name = element["name"]?.stringValue
             let line = name.flatMap { source.line(of: "\"\($0)\"", from: topLine("params") ?? 1) } ?? topLine("params")
-            let param = keep(capture { () throws(Problem) -> ParamDeclaration in
-                let fields = try FieldReader(fields: [:], path: path).object(element, at: path)
-                let name = try fields.string("name")
-                guard Self.isName(name) else { throw Problem(field: path.appending(key: "name").description, "\"\(name)\" is not a name; use letters, digits and _") }
-                let kindName = try fields.string("type")
-                guard let kind = ParamDeclaration.Kind(rawValue: kindName) else {
-                    throw Problem(field: path.appending(key: "type").description, "unknown type \"\(kindName)\"; use one of \(ParamDeclaration.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
-                }
-                var param = ParamDeclaration(
-                    name: name, kind: kind, label: try fields.text("label", requireBoth: true), defaultValue: try fields.required("default"),
-                    minimum: try fields.optionalNumber("min"), maximum: try fields.optionalNumber("max"),
-                    options: try options(fields, at: path, required: kind == .choice),
-                    maxLength: try fields.optionalInteger("max_length").map { Int($0) })
-                param.defaultValue = try param.validate(param.defaultValue, at: path.appending(key: "default").description)
-                return param
-            }, line: line)
+            let param = keep(
+                capture { () throws(Problem) -> ParamDeclaration in
+                    let fields = try FieldReader(fields: [:], path: path).object(element, at: path)
+                    let name = try fields.string("name")
+                    guard Self.isName(name) else { throw Problem(field: path.appending(key: "name").description, "\"\(name)\" is not a name; use letters, digits and _") }
+                    let kindName = try fields.string("type")
+                    guard let kind = ParamDeclaration.Kind(rawValue: kindName) else {
+                        throw Problem(
+                            field: path.appending(key: "type").description,
+                            "unknown type \"\(kindName)\"; use one of \(ParamDeclaration.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    var param = ParamDeclaration(
+                        name: name, kind: kind, label: try fields.text("label", requireBoth: true), defaultValue: try fields.required("default"),
+                        minimum: try fields.optionalNumber("min"), maximum: try fields.optionalNumber("max"),
+                        options: try options(fields, at: path, required: kind == .choice),
+                        maxLength: try fields.optionalInteger("max_length").map { Int($0) })
+                    param.defaultValue = try param.validate(param.defaultValue, at: path.appending(key: "default").description)
+                    return param
+                }, line: line)
             if let param { params.append(param) }
         }
         return params
@@ -153,7 +158,8 @@ struct DeclarationReader {
             let place = path.appending(key: "options").appending(index: offset + 1)
             let x = try option.optionalNumber("x"), y = try option.optionalNumber("y")
             guard (x == nil) == (y == nil) else {
-                throw Problem(field: place.appending(key: x == nil ? "x" : "y").description, "a place on the map needs both x (-1 to 1, left to right) and y (0 to 1, bottom to top)")
+                throw Problem(
+                    field: place.appending(key: x == nil ? "x" : "y").description, "a place on the map needs both x (-1 to 1, left to right) and y (0 to 1, bottom to top)")
             }
             if let x, let y, !(-1...1).contains(x) || !(0...1).contains(y) {
                 throw Problem(field: place.description, "x must lie from -1 to 1 and y from 0 to 1; found x = \(x), y = \(y)")
@@ -175,16 +181,17 @@ struct DeclarationReader {
         for (offset, element) in list.enumerated() {
             let path = ValuePath("phases").appending(index: offset + 1)
             let phaseLine = element["id"]?.stringValue.flatMap { source.line(of: "\"\($0)\"", from: topLine("phases") ?? 1) } ?? topLine("phases")
-            let phase = keep(capture { () throws(Problem) -> PhaseDeclaration in
-                let fields = try FieldReader(fields: [:], path: path).object(element, at: path)
-                let id = try fields.string("id")
-                guard Self.isName(id) || Self.isIdentifier(id) else {
-                    throw Problem(field: path.appending(key: "id").description, "\"\(id)\" is not a phase id; use lowercase letters, digits, _ and -")
-                }
-                return PhaseDeclaration(
-                    id: id, title: try fields.text("title", requireBoth: true),
-                    instructions: try fields.text("instructions", requireBoth: true), inputs: [])
-            }, line: phaseLine)
+            let phase = keep(
+                capture { () throws(Problem) -> PhaseDeclaration in
+                    let fields = try FieldReader(fields: [:], path: path).object(element, at: path)
+                    let id = try fields.string("id")
+                    guard Self.isName(id) || Self.isIdentifier(id) else {
+                        throw Problem(field: path.appending(key: "id").description, "\"\(id)\" is not a phase id; use lowercase letters, digits, _ and -")
+                    }
+                    return PhaseDeclaration(
+                        id: id, title: try fields.text("title", requireBoth: true),
+                        instructions: try fields.text("instructions", requireBoth: true), inputs: [])
+                }, line: phaseLine)
             guard var phase else { continue }
             if phases.contains(where: { $0.id == phase.id }) {
                 note(Problem(field: path.appending(key: "id").description, "the phase id \"\(phase.id)\" is used twice"), line: phaseLine)
@@ -195,7 +202,10 @@ struct DeclarationReader {
                 let read = capture { () throws(Problem) in try readInput(input, at: inputPath) }
                 guard let declaration = keep(read, line: inputLine) else { continue }
                 if !inputNames.insert(declaration.name).inserted {
-                    note(Problem(field: inputPath.appending(key: "name").description, "the input name \"\(declaration.name)\" is used twice; input names are unique within an exercise"), line: inputLine)
+                    note(
+                        Problem(
+                            field: inputPath.appending(key: "name").description, "the input name \"\(declaration.name)\" is used twice; input names are unique within an exercise"),
+                        line: inputLine)
                 }
                 phase.inputs.append(declaration)
             }
@@ -220,13 +230,16 @@ struct DeclarationReader {
             guard Self.isName(fieldName) else { throw Problem(field: fieldPath.appending(key: "name").description, "\"\(fieldName)\" is not a name; use letters, digits and _") }
             let kindName = try field.string("type")
             guard let kind = FieldDeclaration.Kind(rawValue: kindName) else {
-                throw Problem(field: fieldPath.appending(key: "type").description, "unknown type \"\(kindName)\"; use one of \(FieldDeclaration.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Problem(
+                    field: fieldPath.appending(key: "type").description,
+                    "unknown type \"\(kindName)\"; use one of \(FieldDeclaration.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            declarations.append(FieldDeclaration(
-                name: fieldName, kind: kind, label: try field.optionalText("label", requireBoth: true) ?? BilingualText(fieldName),
-                required: try field.bool("required") ?? true, minimum: try field.optionalNumber("min"), maximum: try field.optionalNumber("max"),
-                maxLength: try field.optionalInteger("max_length").map { Int($0) }, options: try options(field, at: fieldPath, required: kind == .choice),
-                refersTo: try field.optionalString("refers_to")))
+            declarations.append(
+                FieldDeclaration(
+                    name: fieldName, kind: kind, label: try field.optionalText("label", requireBoth: true) ?? BilingualText(fieldName),
+                    required: try field.bool("required") ?? true, minimum: try field.optionalNumber("min"), maximum: try field.optionalNumber("max"),
+                    maxLength: try field.optionalInteger("max_length").map { Int($0) }, options: try options(field, at: fieldPath, required: kind == .choice),
+                    refersTo: try field.optionalString("refers_to")))
         }
         return InputDeclaration(
             name: name, title: try fields.optionalText("title", requireBoth: true) ?? BilingualText(name), by: by,

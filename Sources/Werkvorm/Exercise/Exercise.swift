@@ -46,7 +46,9 @@ public struct Exercise: Sendable {
         var resolved: [String: LuaValue] = [:]
         for key in JSONWriter.sortedKeys(given) where !params.contains(where: { $0.name == key }) {
             let known = params.map(\.name)
-            let hint = Suggestion.closest(to: key, in: known).map { "; did you mean '\($0)'?" } ?? (known.isEmpty ? "; it takes none" : "; its params are \(known.joined(separator: ", "))")
+            let hint =
+                Suggestion.closest(to: key, in: known).map { "; did you mean '\($0)'?" }
+                ?? (known.isEmpty ? "; it takes none" : "; its params are \(known.joined(separator: ", "))")
             problems.append(Problem(field: "\(path).\(key)", "the exercise '\(id)' has no param '\(key)'\(hint)"))
         }
         for param in params {

@@ -67,7 +67,9 @@ public final class ExerciseRun {
     private var checkpoint: (table: LuaReference, count: Int, participants: [String])?
 
     /// Starts an exercise: loads it in a fresh state, checks params, seeds and calls `init`.
-    public init(source: ExerciseSource, modules: ModuleDirectories, params: [String: LuaValue], participants: [String], seed: Int64, language: Language = .nl, limits: LuaLimits = .default) throws(Problems) {
+    public init(
+        source: ExerciseSource, modules: ModuleDirectories, params: [String: LuaValue], participants: [String], seed: Int64, language: Language = .nl, limits: LuaLimits = .default
+    ) throws(Problems) {
         loaded = try LoadedExercise(source: source, modules: modules, limits: limits)
         self.params = try loaded.exercise.resolve(params: params)
         self.participants = participants
@@ -128,7 +130,9 @@ public final class ExerciseRun {
     public func move(to id: String) throws(Rejection) {
         guard let index = exercise.phases.firstIndex(where: { $0.id == id }) else {
             let list = exercise.phases.map(\.id).joined(separator: ", ")
-            throw Rejection(.unknownPhase, field: "phase", nl: "De werkvorm '\(exercise.id)' heeft geen fase '\(id)'; de fasen zijn \(list)", en: "the exercise '\(exercise.id)' has no phase '\(id)'; its phases are \(list)")
+            throw Rejection(
+                .unknownPhase, field: "phase", nl: "De werkvorm '\(exercise.id)' heeft geen fase '\(id)'; de fasen zijn \(list)",
+                en: "the exercise '\(exercise.id)' has no phase '\(id)'; its phases are \(list)")
         }
         phaseIndex = index
         try? loaded.state.setField(context, "phase", .string(id))
@@ -188,10 +192,12 @@ public final class ExerciseRun {
     private func applyAll(_ inputs: [ExerciseInput]) -> [EventResult] {
         let state = loaded.state
         let phase = LuaValue.string(phase.id)
-        let tables = LuaRecords(keys: ["name", "participant", "fields", "phase"], columns: [
-            inputs.map { .string($0.name) }, inputs.map { $0.participant.map(LuaValue.string) ?? .null },
-            inputs.map { .object($0.fields) }, Array(repeating: phase, count: inputs.count),
-        ])
+        let tables = LuaRecords(
+            keys: ["name", "participant", "fields", "phase"],
+            columns: [
+                inputs.map { .string($0.name) }, inputs.map { $0.participant.map(LuaValue.string) ?? .null },
+                inputs.map { .object($0.fields) }, Array(repeating: phase, count: inputs.count),
+            ])
         var failure: LuaError?
         do {
             _ = try state.call(handleAllFunction, [.reference(handlerTable), .reference(stateTable), .records(tables), .reference(context), .reference(progress)])
@@ -254,24 +260,33 @@ public final class ExerciseRun {
         guard let (inputPhase, declaration) = declarations[input.name] else {
             let names = exercise.inputs.map(\.input.name)
             if let close = Suggestion.closest(to: input.name, in: names) {
-                throw Rejection(.unknownInput, field: "input", nl: "De werkvorm '\(exercise.id)' kent geen invoer '\(input.name)'; bedoel je '\(close)'?", en: "the exercise '\(exercise.id)' has no input '\(input.name)'; did you mean '\(close)'?")
+                throw Rejection(
+                    .unknownInput, field: "input", nl: "De werkvorm '\(exercise.id)' kent geen invoer '\(input.name)'; bedoel je '\(close)'?",
+                    en: "the exercise '\(exercise.id)' has no input '\(input.name)'; did you mean '\(close)'?")
             }
             let list = names.joined(separator: ", ")
-            throw Rejection(.unknownInput, field: "input", nl: "De werkvorm '\(exercise.id)' kent geen invoer '\(input.name)'; de invoer is \(list)", en: "the exercise '\(exercise.id)' has no input '\(input.name)'; its inputs are \(list)")
+            throw Rejection(
+                .unknownInput, field: "input", nl: "De werkvorm '\(exercise.id)' kent geen invoer '\(input.name)'; de invoer is \(list)",
+                en: "the exercise '\(exercise.id)' has no input '\(input.name)'; its inputs are \(list)")
         }
         guard inputPhase == phaseIndex else {
             let own = exercise.phases[inputPhase]
-            throw Rejection(.wrongPhase, field: "input",
+            throw Rejection(
+                .wrongPhase, field: "input",
                 nl: "'\(input.name)' hoort bij de fase '\(own.title.nl)', en de werkvorm is nu in de fase '\(phase.title.nl)'",
                 en: "'\(input.name)' belongs to the phase '\(own.title.en)', and the exercise is in the phase '\(phase.title.en)' now")
         }
         switch (declaration.by, input.participant) {
         case (.facilitator, _?):
-            throw Rejection(.facilitatorOnly, field: "participant", nl: "'\(input.name)' is een invoer van de begeleider, niet van een deelnemer", en: "'\(input.name)' is given by the facilitator, not by a participant")
+            throw Rejection(
+                .facilitatorOnly, field: "participant", nl: "'\(input.name)' is een invoer van de begeleider, niet van een deelnemer",
+                en: "'\(input.name)' is given by the facilitator, not by a participant")
         case (.participant, nil) where !declaration.anonymous:
             throw Rejection(.participantNeeded, field: "participant", nl: "'\(input.name)' vraagt wie het geeft", en: "'\(input.name)' needs the participant who gives it")
         case (.participant, let someone?) where !participantSet.contains(someone):
-            throw Rejection(.unknownParticipant, field: "participant", nl: "'\(someone)' neemt niet deel aan deze sessie; laat wie meedoet eerst aansluiten", en: "'\(someone)' is not a participant of this session; let them join first")
+            throw Rejection(
+                .unknownParticipant, field: "participant", nl: "'\(someone)' neemt niet deel aan deze sessie; laat wie meedoet eerst aansluiten",
+                en: "'\(someone)' is not a participant of this session; let them join first")
         default: break
         }
         return try declaration.validate(fields: input.fields, participants: participantSet)

@@ -83,7 +83,10 @@ private struct FunctionReader {
 
     mutating func handlers(for inputs: [String]) -> [String: LuaReference] {
         guard let handlers = state.field(table, "handlers") else {
-            problems.append(Problem(file: source.path, line: reader.topLine("handlers"), field: "handlers", "is missing: give a table with a function for each input, `handlers = { \(inputs.first ?? "name") = function(state, input, ctx) ... end }`"))
+            problems.append(
+                Problem(
+                    file: source.path, line: reader.topLine("handlers"), field: "handlers",
+                    "is missing: give a table with a function for each input, `handlers = { \(inputs.first ?? "name") = function(state, input, ctx) ... end }`"))
             return [:]
         }
         var found: [String: LuaReference] = [:]
@@ -91,7 +94,10 @@ private struct FunctionReader {
             if let handler = state.field(handlers, name), state.isFunction(handler) {
                 found[name] = handler
             } else {
-                problems.append(Problem(file: source.path, line: reader.topLine("handlers"), field: "handlers.\(name)", "is missing: the input '\(name)' needs a handler function(state, input, ctx)"))
+                problems.append(
+                    Problem(
+                        file: source.path, line: reader.topLine("handlers"), field: "handlers.\(name)",
+                        "is missing: the input '\(name)' needs a handler function(state, input, ctx)"))
             }
         }
         return found

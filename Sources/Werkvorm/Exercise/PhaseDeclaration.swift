@@ -57,7 +57,10 @@ public struct FieldDeclaration: Sendable, Hashable {
     /// the items to choose from.
     public var refersTo: String?
 
-    public init(name: String, kind: Kind, label: BilingualText, required: Bool, minimum: Double? = nil, maximum: Double? = nil, maxLength: Int? = nil, options: [ChoiceOption] = [], refersTo: String? = nil) {
+    public init(
+        name: String, kind: Kind, label: BilingualText, required: Bool, minimum: Double? = nil, maximum: Double? = nil, maxLength: Int? = nil, options: [ChoiceOption] = [],
+        refersTo: String? = nil
+    ) {
         self.name = name
         self.kind = kind
         self.label = label
@@ -83,16 +86,23 @@ extension InputDeclaration {
             guard let value = fields[field.name], value != .null else {
                 if field.required {
                     try refuseUnknown(fields)  // a misspelt field first: `txt` is why `text` is missing
-                    throw Rejection(.missingField, field: "fields.\(field.name)", nl: "Het veld '\(field.name)' ontbreekt; '\(name)' heeft het nodig", en: "the field '\(field.name)' is missing; the input '\(name)' needs it")
+                    throw Rejection(
+                        .missingField, field: "fields.\(field.name)", nl: "Het veld '\(field.name)' ontbreekt; '\(name)' heeft het nodig",
+                        en: "the field '\(field.name)' is missing; the input '\(name)' needs it")
                 }
-                if fields[field.name] != nil { known += 1; result[field.name] = nil }
+                if fields[field.name] != nil {
+                    known += 1
+                    result[field.name] = nil
+                }
                 continue
             }
             known += 1
             if let checked = try field.validate(value, participants: participants) {
                 if checked != value { result[field.name] = checked }
             } else if field.required {
-                throw Rejection(.missingField, field: "fields.\(field.name)", nl: "Het veld '\(field.name)' is leeg; '\(name)' heeft het nodig", en: "the field '\(field.name)' is empty; the input '\(name)' needs it")
+                throw Rejection(
+                    .missingField, field: "fields.\(field.name)", nl: "Het veld '\(field.name)' is leeg; '\(name)' heeft het nodig",
+                    en: "the field '\(field.name)' is empty; the input '\(name)' needs it")
             } else {
                 result[field.name] = nil
             }
@@ -114,7 +124,8 @@ extension InputDeclaration {
             } else {
                 hint = ("de velden zijn \(names.joined(separator: ", "))", "its fields are \(names.joined(separator: ", "))")
             }
-            throw Rejection(.unknownField, field: "fields.\(key)", nl: "De invoer '\(name)' heeft geen veld '\(key)'; \(hint.nl)", en: "the input '\(name)' has no field '\(key)'; \(hint.en)")
+            throw Rejection(
+                .unknownField, field: "fields.\(key)", nl: "De invoer '\(name)' heeft geen veld '\(key)'; \(hint.nl)", en: "the input '\(name)' has no field '\(key)'; \(hint.en)")
         }
     }
 }
@@ -133,7 +144,9 @@ extension FieldDeclaration {
             let trimmed = text.trimmingWhitespace()
             if trimmed.isEmpty { return nil }
             if let maxLength, trimmed.count > maxLength {
-                throw Rejection(.tooLong, field: path, nl: "De tekst is \(trimmed.count) tekens lang; er passen er hoogstens \(maxLength)", en: "the text is \(trimmed.count) characters long; at most \(maxLength) fit")
+                throw Rejection(
+                    .tooLong, field: path, nl: "De tekst is \(trimmed.count) tekens lang; er passen er hoogstens \(maxLength)",
+                    en: "the text is \(trimmed.count) characters long; at most \(maxLength) fit")
             }
             return .string(trimmed)
         case .integer, .number:

@@ -49,7 +49,8 @@ public struct ExerciseLibrary: Sendable {
     public func exercise(_ id: String) throws(Problem) -> Exercise {
         if let exercise = exercises[id] { return exercise }
         if let broken = problems.first(where: { $0.file.map { URL(fileURLWithPath: $0).lastPathComponent == "\(id).lua" } ?? false }), let file = broken.file {
-            throw Problem("the exercise '\(id)' does not load: \(file) has problems (\(Excerpt.of(broken.message, limit: 80))); fix them, `werkvorm exercises check \(file)` lists them")
+            throw Problem(
+                "the exercise '\(id)' does not load: \(file) has problems (\(Excerpt.of(broken.message, limit: 80))); fix them, `werkvorm exercises check \(file)` lists them")
         }
         let hint = Suggestion.closest(to: id, in: Array(exercises.keys)).map { "; did you mean '\($0)'?" } ?? "; `werkvorm exercises list` shows them all"
         throw Problem("there is no exercise '\(id)'\(hint)")

@@ -114,8 +114,8 @@ public enum ReportBlock: Sendable, Hashable {
         case "bar_chart":
             var bars: [Bar] = []
             for (offset, bar) in try reader.list("bars").enumerated() {
-                let bars_ = try reader.object(bar, at: path.appending(key: "bars").appending(index: offset + 1))
-                bars.append(Bar(label: try bars_.text("label"), value: try bars_.number("value"), highlight: try bars_.bool("highlight") ?? false))
+                let fields = try reader.object(bar, at: path.appending(key: "bars").appending(index: offset + 1))
+                bars.append(Bar(label: try fields.text("label"), value: try fields.number("value"), highlight: try fields.bool("highlight") ?? false))
             }
             self = .barChart(title: try reader.optionalText("title"), bars: bars)
         case "two_columns":

@@ -156,7 +156,9 @@ public final class Journal {
 
     private static func writeProblem(_ url: URL, _ failure: Int32) -> Problem {
         let cause = failure == ENOSPC ? "the disk is full" : String(cString: strerror(failure))
-        return Problem(file: shownPath(url), "cannot write the journal (\(cause)); the session stops here and loses nothing before this event: free the disk or fix the cause, then go on with --resume")
+        return Problem(
+            file: shownPath(url),
+            "cannot write the journal (\(cause)); the session stops here and loses nothing before this event: free the disk or fix the cause, then go on with --resume")
     }
 
     /// Removes the journal, once its record is written.

@@ -70,12 +70,16 @@ public struct RecordedSession {
         var problems: [Problem] = []
         func verify(_ source: SessionRecord.Source, field: String) {
             guard Journal.sha256(source.source) != source.sha256 else { return }
-            problems.append(Problem(file: file, field: "\(field).sha256", "does not match the SHA-256 of the source (\(source.path)) the record carries; the record was changed after it was written, so it cannot prove what was run"))
+            problems.append(
+                Problem(
+                    file: file, field: "\(field).sha256",
+                    "does not match the SHA-256 of the source (\(source.path)) the record carries; the record was changed after it was written, so it cannot prove what was run"))
         }
         for id in record.exercises.keys.sorted() { if let source = record.exercises[id] { verify(source, field: "exercises.\(id)") } }
         for name in record.modules.keys.sorted() { if let source = record.modules[name] { verify(source, field: "modules.\(name)") } }
         if Journal.sha256(record.session.script) != record.session.scriptSHA256 {
-            problems.append(Problem(file: file, field: "session.script_sha256", "does not match the SHA-256 of the script the record carries; the record was changed after it was written"))
+            problems.append(
+                Problem(file: file, field: "session.script_sha256", "does not match the SHA-256 of the script the record carries; the record was changed after it was written"))
         }
         guard problems.isEmpty else { throw Problems(problems) }
         var changes: [String] = []
@@ -115,10 +119,11 @@ public struct RecordedSession {
 
     /// Everyone who took part: those there from the start, then those who joined.
     public var everyone: [String] {
-        participants + events.compactMap { recorded in
-            guard case .join(let name) = recorded.event.action, recorded.result == .accepted else { return nil }
-            return name
-        }
+        participants
+            + events.compactMap { recorded in
+                guard case .join(let name) = recorded.event.action, recorded.result == .accepted else { return nil }
+                return name
+            }
     }
 
     /// The same session with every participant's name replaced by a stable pseudonym

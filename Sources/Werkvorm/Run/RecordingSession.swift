@@ -52,7 +52,9 @@ public actor RecordingSession {
     /// Goes on with an interrupted recording: the journal's events are applied again. A seed or
     /// an `anonymise` that contradicts the journal's header is refused, and so is a changed
     /// script.
-    public init(resuming script: SessionScript, scriptText: String, modules: ModuleDirectories, participants: [String], record: URL, anonymise: Bool, seed given: Int64? = nil) throws(Problems) {
+    public init(resuming script: SessionScript, scriptText: String, modules: ModuleDirectories, participants: [String], record: URL, anonymise: Bool, seed given: Int64? = nil)
+        throws(Problems)
+    {
         executor = SessionExecutor(label: "werkvorm.session")
         do { try Self.checkPlace(of: record) } catch { throw Problems([error]) }
         let journal = try Journal(resuming: Journal.url(forRecord: record))
@@ -65,9 +67,13 @@ public actor RecordingSession {
             throw Problems([Problem(file: shown, "this run started with --seed \(header.seed); resume without --seed, or with --seed \(header.seed)")])
         }
         guard anonymise == header.anonymise else {
-            throw Problems([Problem(file: shown, header.anonymise
-                ? "this run started with --anonymise; resume with --anonymise too, so that no name enters the record"
-                : "this run started without --anonymise, and the journal holds names; resume without --anonymise, or start over")])
+            throw Problems([
+                Problem(
+                    file: shown,
+                    header.anonymise
+                        ? "this run started with --anonymise; resume with --anonymise too, so that no name enters the record"
+                        : "this run started without --anonymise, and the journal holds names; resume without --anonymise, or start over")
+            ])
         }
         self.journal = journal
         let pseudonyms = anonymise ? Pseudonyms(participants: participants, language: script.language) : nil
@@ -166,7 +172,9 @@ public actor RecordingSession {
         do {
             try SessionRecord(run, scriptText: text).write(to: recordURL)
         } catch {
-            throw Problem(file: recordURL.relativePath, "\(error.message); the journal \(journal.url.relativePath) keeps every event: \(error.remedy), then run the same command with --resume")
+            throw Problem(
+                file: recordURL.relativePath,
+                "\(error.message); the journal \(journal.url.relativePath) keeps every event: \(error.remedy), then run the same command with --resume")
         }
         journal.remove()
         finished = true

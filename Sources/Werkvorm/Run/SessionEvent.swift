@@ -155,9 +155,12 @@ public struct SessionEvent: Sendable, Hashable {
             (self.step, action) = try Self.action(verb: verb.key, verb.value, step: stepNumber)
         default:
             if input != nil && phase != nil { throw Problem(field: "phase", "an event has either \"input\" or \"phase\", not both") }
-            throw Problem(field: "input", "an event needs \"input\" (a participant's input), \"phase\" (moving the step on), or one of \"join\", \"go\", \"reveal\", \"approve\", \"hide\" and \"pause\"")
+            throw Problem(
+                field: "input",
+                "an event needs \"input\" (a participant's input), \"phase\" (moving the step on), or one of \"join\", \"go\", \"reveal\", \"approve\", \"hide\" and \"pause\"")
         }
-        if case .input = action {} else if let participant, participant != .null {
+        if case .input = action {
+        } else if let participant, participant != .null {
             throw Problem(field: "participant", "belongs to an input only; leave it out here")
         }
     }

@@ -14,7 +14,7 @@ public struct SessionReplay {
         public var replayed: String
 
         public var description: String {
-            "step \(step)\(exercise.map { " (\($0))" } ?? ""): \(path): recorded \(recorded), replayed \(replayed)"
+            "step \(step)\(exercise.map { " (\($0))" } ?? ""): \(path): recorded \(Excerpt.of(recorded, limit: 240)), replayed \(Excerpt.of(replayed, limit: 240))"
         }
     }
 

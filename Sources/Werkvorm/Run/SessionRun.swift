@@ -186,13 +186,16 @@ public final class SessionRun {
         }
         let fromParticipant = input.participant != nil && !event.onBehalf
         if fromParticipant, paused {
-            return .decided(.refused(.inputPaused, nl: "De invoer staat even stil; wacht tot de begeleider hem weer opent", en: "Input is paused; wait until the facilitator opens it again"))
+            return .decided(
+                .refused(.inputPaused, nl: "De invoer staat even stil; wacht tot de begeleider hem weer opent", en: "Input is paused; wait until the facilitator opens it again"))
         }
         if fromParticipant, let current = currentStep, current != event.step, let step = event.step {
             let title = steps[step].map { ($0.title(.nl), $0.title(.en)) } ?? ("", "")
-            return .decided(.refused(.stepClosed, field: "step",
-                nl: "Stap \(step) (\(title.0)) is gesloten; de sessie is nu bij stap \(current)",
-                en: "Step \(step) (\(title.1)) is closed; the session is at step \(current) now"))
+            return .decided(
+                .refused(
+                    .stepClosed, field: "step",
+                    nl: "Stap \(step) (\(title.0)) is gesloten; de sessie is nu bij stap \(current)",
+                    en: "Step \(step) (\(title.1)) is closed; the session is at step \(current) now"))
         }
         if fromParticipant, !moderatedInputs.isEmpty, let step = event.step, moderatedInputs[step]?.contains(input.name) == true {
             if let rejection = run.precheck(input) { return .decided(.rejected(rejection)) }
@@ -293,7 +296,8 @@ public final class SessionRun {
     }
 
     private func unknownStep(_ id: Int, field: String) -> EventResult {
-        .refused(.unknownStep, field: field,
+        .refused(
+            .unknownStep, field: field,
             nl: "Er is geen stap \(id); de sessie heeft de stappen 1 tot \(script.steps.count)",
             en: "there is no step \(id); the session has steps 1 to \(script.steps.count)")
     }
@@ -309,8 +313,10 @@ public final class SessionRun {
         if let id, let run = runs[id] { return .started(run) }  // the usual case, for every input
         guard let id, let step = steps[id] else { return .refused(unknownStep(id ?? 0, field: "step")) }
         guard case .exercise(let exerciseStep) = step.kind else {
-            return .refused(.refused(.notAnExercise, field: "step",
-                nl: "Stap \(id) (\(step.title(.nl))) is geen werkvorm; ze neemt geen invoer", en: "step \(id) (\(step.title(.en))) is not an exercise; it takes no inputs"))
+            return .refused(
+                .refused(
+                    .notAnExercise, field: "step",
+                    nl: "Stap \(id) (\(step.title(.nl))) is geen werkvorm; ze neemt geen invoer", en: "step \(id) (\(step.title(.en))) is not an exercise; it takes no inputs"))
         }
         do {
             return .started(try exerciseRun(step.id, exerciseStep))

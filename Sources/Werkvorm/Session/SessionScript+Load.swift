@@ -38,10 +38,11 @@ extension SessionScript {
         var reader = SessionScriptReader(file: file, library: library)
         let script = reader.read(root)
         guard reader.problems.isEmpty, let script else {
-            throw Problems(reader.problems.enumerated().sorted { first, second in
-                let a = (first.element.line ?? 0, first.element.column ?? 0), b = (second.element.line ?? 0, second.element.column ?? 0)
-                return a != b ? a < b : first.offset < second.offset
-            }.map(\.element))
+            throw Problems(
+                reader.problems.enumerated().sorted { first, second in
+                    let a = (first.element.line ?? 0, first.element.column ?? 0), b = (second.element.line ?? 0, second.element.column ?? 0)
+                    return a != b ? a < b : first.offset < second.offset
+                }.map(\.element))
         }
         return script
     }

@@ -132,8 +132,9 @@ public struct ClockTime: Sendable, Hashable, Comparable, CustomStringConvertible
     public init?(_ text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let hours = Int(parts[0]), let minutes = Int(parts[1]), hours < 24, minutes < 60 else { return nil }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let hours = Int(parts[0]), let minutes = Int(parts[1]), hours < 24, minutes < 60
+        else { return nil }
         self.minutes = hours * 60 + minutes
     }
 
@@ -163,8 +164,9 @@ public struct SessionDate: Sendable, Hashable, CustomStringConvertible {
     public init?(_ text: String) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard (2...3).contains(parts.count), parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month) else { return nil }
+            parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month)
+        else { return nil }
         self.year = year
         self.month = month
         if parts.count == 3 {
@@ -183,11 +185,13 @@ public struct SessionDate: Sendable, Hashable, CustomStringConvertible {
     /// The date written out in `language`: "vrijdag 23 juni 2023", "Friday 23 June 2023", or
     /// "februari 2024".
     public func written(_ language: Language) -> String {
-        let months = language == .nl
+        let months =
+            language == .nl
             ? ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"]
             : ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
         guard let day else { return "\(months[month - 1]) \(year)" }
-        let weekdays = language == .nl
+        let weekdays =
+            language == .nl
             ? ["maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"]
             : ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
         return "\(weekdays[weekday(day)]) \(day) \(months[month - 1]) \(year)"

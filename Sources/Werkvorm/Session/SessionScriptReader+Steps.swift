@@ -102,7 +102,8 @@ extension SessionScriptReader {
             for (key, value) in params {
                 let name = YAMLSource.text(key) ?? ""
                 if YAMLSource.holds(value, moreThan: Self.largestParam) {
-                    report(key, "\(path).params.\(name)", "holds more than \(Self.largestParam) values (an alias repeats all its anchor holds); write the values out, fewer of them")
+                    report(
+                        key, "\(path).params.\(name)", "holds more than \(Self.largestParam) values (an alias repeats all its anchor holds); write the values out, fewer of them")
                     return nil
                 }
                 let declaration = exercise.params.first { $0.name == name }

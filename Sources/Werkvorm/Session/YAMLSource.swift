@@ -23,10 +23,10 @@ enum YAMLSource {
         let hint = json ? "; check the commas, brackets and quotes" : "; check the indentation, and put text containing ': ' or ' #' in quotes"
         switch error {
         case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let while_ = context.map { ", \($0.text)" } ?? ""
-            return Problem(file: file, line: mark.line, column: mark.column, "not valid \(language)\(while_): \(problem)\(hint)")
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let during = context.map { ", \($0.text)" } ?? ""
+            return Problem(file: file, line: mark.line, column: mark.column, "not valid \(language)\(during): \(problem)\(hint)")
         case .reader(let problem, let offset, _, _):
             let place = offset.map { position(ofCharacter: $0, in: text) }
             return Problem(file: file, line: place?.line, column: place?.column, "not valid text: \(problem); save the file as UTF-8")
@@ -61,7 +61,12 @@ enum YAMLSource {
     static func position(ofCharacter offset: Int, in text: String) -> (line: Int, column: Int) {
         var line = 1, column = 1
         for character in text.prefix(offset) {
-            if character == "\n" { line += 1; column = 1 } else { column += 1 }
+            if character == "\n" {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
         }
         return (line, column)
     }

@@ -40,9 +40,11 @@ public struct BilingualText: Sendable, Hashable {
             }
             self.init(nl: nl, en: en)
         default:
-            throw Problem(field: path.description, requireBoth
-                ? "must be text in both languages, { nl = \"...\", en = \"...\" }; found \(value.typeName)"
-                : "must be text (a string, or { nl = \"...\", en = \"...\" }); found \(value.typeName)")
+            throw Problem(
+                field: path.description,
+                requireBoth
+                    ? "must be text in both languages, { nl = \"...\", en = \"...\" }; found \(value.typeName)"
+                    : "must be text (a string, or { nl = \"...\", en = \"...\" }); found \(value.typeName)")
         }
     }
 

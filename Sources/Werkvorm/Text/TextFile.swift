@@ -37,7 +37,9 @@ public enum TextFile {
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes[3...] : bytes[...]
         if let text = String(validating: body, as: UTF8.self) { return text }
         let (line, column, byte) = firstInvalidByte(body)
-        throw Problem(file: file, line: line, column: column, "is not UTF-8 text: the byte 0x\(String(byte, radix: 16, uppercase: true)) here is not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8")
+        throw Problem(
+            file: file, line: line, column: column,
+            "is not UTF-8 text: the byte 0x\(String(byte, radix: 16, uppercase: true)) here is not UTF-8 (perhaps Latin-1 or Windows-1252); save the file as UTF-8")
     }
 
     /// The line and column (1-based, counted in characters) of the first byte of `bytes` that
@@ -49,9 +51,14 @@ public enum TextFile {
             let lead = bytes[index]
             let length = lead < 0x80 ? 1 : lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0
             guard length > 0, index + length <= bytes.endIndex,
-                  String(validating: bytes[index..<index + length], as: UTF8.self) != nil
+                String(validating: bytes[index..<index + length], as: UTF8.self) != nil
             else { return (line, column, lead) }
-            if lead == 0x0A { line += 1; column = 1 } else { column += 1 }
+            if lead == 0x0A {
+                line += 1
+                column = 1
+            } else {
+                column += 1
+            }
             index += length
         }
         return (line, column, 0)

@@ -14,7 +14,9 @@ struct LibraryOptions: ParsableArguments {
     func load() throws -> ExerciseLibrary {
         let found = ExerciseLibrary.directories(extra: directories)
         guard !found.isEmpty else {
-            throw CLIError("no exercise library found (looked in \(Installation.searched)); install with `make install PREFIX=DIR`, set WERKVORM_HOME to a directory holding Exercises/ and Plugins/, or give --library DIR")
+            throw CLIError(
+                "no exercise library found (looked in \(Installation.searched)); install with `make install PREFIX=DIR`, set WERKVORM_HOME to a directory holding Exercises/ and Plugins/, or give --library DIR"
+            )
         }
         let library = ExerciseLibrary(directories: found)
         for notice in library.notices { Terminal.error(notice) }

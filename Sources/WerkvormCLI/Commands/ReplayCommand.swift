@@ -20,7 +20,11 @@ struct ReplayCommand: ParsableCommand {
     @Argument(help: "The record, as written by werkvorm run.")
     var record: String
 
-    @Option(name: .customLong("library"), help: ArgumentHelp("Replay against the current library (the shipped exercises and these directories) instead of the record's sources, and show what changed (repeatable).", valueName: "dir"))
+    @Option(
+        name: .customLong("library"),
+        help: ArgumentHelp(
+            "Replay against the current library (the shipped exercises and these directories) instead of the record's sources, and show what changed (repeatable).",
+            valueName: "dir"))
     var libraries: [String] = []
 
     @Flag(help: "Print the result as JSON for machines.")
@@ -47,10 +51,12 @@ struct ReplayCommand: ParsableCommand {
                 if let exercise = divergence.exercise { fields["exercise"] = .string(exercise) }
                 return .object(fields)
             }
-            print(JSONWriter.string([
-                "identical": .bool(replay.divergences.isEmpty), "changes": .array(replay.changes.map { .string($0) }), "events": .integer(Int64(replay.events)),
-                "steps": .integer(Int64(replay.steps)), "divergences": .array(divergences),
-            ], pretty: true))
+            print(
+                JSONWriter.string(
+                    [
+                        "identical": .bool(replay.divergences.isEmpty), "changes": .array(replay.changes.map { .string($0) }), "events": .integer(Int64(replay.events)),
+                        "steps": .integer(Int64(replay.steps)), "divergences": .array(divergences),
+                    ], pretty: true))
         } else {
             for change in replay.changes { print("changed: \(change)") }
             if replay.divergences.isEmpty {

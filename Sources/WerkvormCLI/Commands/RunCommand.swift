@@ -111,7 +111,9 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// A recording of `script` to `record`, new or resumed; what is wrong as a `CLIError`.
-    static func open(script: SessionScript, scriptText: String, library: ExerciseLibrary, participants: [String], record: URL, resume: Bool, anonymise: Bool, seed: Int64?) throws -> RecordingSession {
+    static func open(script: SessionScript, scriptText: String, library: ExerciseLibrary, participants: [String], record: URL, resume: Bool, anonymise: Bool, seed: Int64?) throws
+        -> RecordingSession
+    {
         do {
             if resume {
                 return try RecordingSession(

@@ -78,7 +78,8 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         // Everyone joins from a phone: a roster plans the room (`plan`, `run`), it does not fill it.
-        let recording = try RunCommand.open(script: script, scriptText: scriptText, library: library, participants: [], record: recordURL, resume: resume, anonymise: anonymise, seed: seed)
+        let recording = try RunCommand.open(
+            script: script, scriptText: scriptText, library: library, participants: [], record: recordURL, resume: resume, anonymise: anonymise, seed: seed)
         do {
             try keys.write(to: keysURL)
         } catch {
@@ -111,12 +112,17 @@ struct ServeCommand: AsyncParsableCommand {
     func announce(_ server: LiveServer, addresses: [NetworkAddresses.Address], script: SessionScript) -> String {
         var lines: [String] = ["Werkvorm live: \(script.title)", ""]
         if addresses.isEmpty {
-            lines.append("No network: this laptop has no address a phone can reach. Connect to the venue's Wi-Fi, a phone hotspot or a travel router; the address appears here when it is there.")
+            lines.append(
+                "No network: this laptop has no address a phone can reach. Connect to the venue's Wi-Fi, a phone hotspot or a travel router; the address appears here when it is there."
+            )
         } else {
             lines += joinLines(server, addresses)
         }
         lines.append("Join code: \(server.keys.joinCode)")
-        if let code = QRCode(server.mainJoinAddress) { lines.append(""); lines.append(code.halfBlocks()) }
+        if let code = QRCode(server.mainJoinAddress) {
+            lines.append("")
+            lines.append(code.halfBlocks())
+        }
         lines.append("Control page (this laptop, opens once): \(server.facilitatorLink())")
         lines.append("Projector: \(server.projectorLink)")
         if let first = addresses.first { lines.append("Projector on another computer: \(server.projectorLink(host: first.ip))") }
@@ -145,7 +151,8 @@ struct ServeCommand: AsyncParsableCommand {
             } else {
                 Terminal.output("The network changed.")
                 for line in joinLines(server, now) { Terminal.output(line) }
-                Terminal.output("The projector shows the new address and QR code. Phones that joined on the old network join again there, as new participants; what they sent is kept.")
+                Terminal.output(
+                    "The projector shows the new address and QR code. Phones that joined on the old network join again there, as new participants; what they sent is kept.")
             }
         }
     }
@@ -171,7 +178,8 @@ extension VenueCheck {
         }
         for address in addresses { lines.append("  \(self.address(ip: address.ip))   (\(address.interface))") }
         if let first = addresses.first, let code = QRCode(address(ip: first.ip)) { lines.append(code.halfBlocks()) }
-        lines.append("""
+        lines.append(
+            """
             When the page opens on the phone, this terminal says so. When it does not open: guest \
             Wi-Fi often keeps devices apart (client isolation). Use a phone hotspot or a travel \
             router for the laptop and the room, or ask the venue for a network without isolation. \

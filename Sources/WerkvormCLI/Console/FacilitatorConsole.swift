@@ -117,7 +117,9 @@ final class FacilitatorConsole {
         for input in phase.inputs {
             let who = input.by == .facilitator ? say("begeleider", "facilitator") : say("deelnemer", "participant")
             let fields = input.fields.map { "\($0.name)=" + ($0.required ? "…" : "(…)") }.joined(separator: " ")
-            write("  \(input.name)" + (input.by == .participant ? " <" + say("wie", "who") + ">" : "") + (fields.isEmpty ? "" : " \(fields)") + "   — \(input.title.text(language)) (\(who))")
+            write(
+                "  \(input.name)" + (input.by == .participant ? " <" + say("wie", "who") + ">" : "") + (fields.isEmpty ? "" : " \(fields)")
+                    + "   — \(input.title.text(language)) (\(who))")
         }
         await showFacilitatorView()
     }
@@ -141,33 +143,36 @@ final class FacilitatorConsole {
     }
 
     private func showHelp() {
-        write(say("""
-            next (n)        volgende fase, of volgende stap
-            back (b)        vorige fase, of vorige stap
-            step N          naar stap N
-            show (s)        de stap opnieuw tonen
-            outcome (o)     het resultaat tot nu toe
-            join NAAM       iemand sluit aan
-            reveal, hide    de resultaten tonen of verbergen op het scherm
-            pause, resume   de invoer stilzetten of weer openen
-            approve N, reject N   een tekst die wacht goedkeuren of verbergen
-            INVOER [WIE] [veld=waarde ...]   een invoer; wat ontbreekt wordt gevraagd
-                            (een waarde loopt tot het volgende veld=, of staat "tussen aanhalingstekens")
-            quit (q)        stoppen en het verslag (record) schrijven
-            """, """
-            next (n)        next phase, or next step
-            back (b)        previous phase, or previous step
-            step N          go to step N
-            show (s)        show the step again
-            outcome (o)     the outcome so far
-            join NAME       someone joins
-            reveal, hide    show or hide the results on the screen
-            pause, resume   pause input or open it again
-            approve N, reject N   approve or hide a text that waits
-            INPUT [WHO] [field=value ...]   an input; what is missing is asked for
-                            (a value runs to the next field=, or stands "in quotes")
-            quit (q)        stop and write the record
-            """))
+        write(
+            say(
+                """
+                next (n)        volgende fase, of volgende stap
+                back (b)        vorige fase, of vorige stap
+                step N          naar stap N
+                show (s)        de stap opnieuw tonen
+                outcome (o)     het resultaat tot nu toe
+                join NAAM       iemand sluit aan
+                reveal, hide    de resultaten tonen of verbergen op het scherm
+                pause, resume   de invoer stilzetten of weer openen
+                approve N, reject N   een tekst die wacht goedkeuren of verbergen
+                INVOER [WIE] [veld=waarde ...]   een invoer; wat ontbreekt wordt gevraagd
+                                (een waarde loopt tot het volgende veld=, of staat "tussen aanhalingstekens")
+                quit (q)        stoppen en het verslag (record) schrijven
+                """,
+                """
+                next (n)        next phase, or next step
+                back (b)        previous phase, or previous step
+                step N          go to step N
+                show (s)        show the step again
+                outcome (o)     the outcome so far
+                join NAME       someone joins
+                reveal, hide    show or hide the results on the screen
+                pause, resume   pause input or open it again
+                approve N, reject N   approve or hide a text that waits
+                INPUT [WHO] [field=value ...]   an input; what is missing is asked for
+                                (a value runs to the next field=, or stands "in quotes")
+                quit (q)        stop and write the record
+                """))
     }
 
     private func move(forward: Bool) async throws(Problem) {
@@ -184,7 +189,10 @@ final class FacilitatorConsole {
         }
         let target = stepIndex + (forward ? 1 : -1)
         guard script.steps.indices.contains(target) else {
-            write(forward ? say("Dit was de laatste stap; typ 'quit' om het verslag te schrijven.", "This was the last step; type 'quit' to write the record.") : say("Dit is de eerste stap.", "This is the first step."))
+            write(
+                forward
+                    ? say("Dit was de laatste stap; typ 'quit' om het verslag te schrijven.", "This was the last step; type 'quit' to write the record.")
+                    : say("Dit is de eerste stap.", "This is the first step."))
             return
         }
         try await go(to: target)
@@ -214,7 +222,10 @@ final class FacilitatorConsole {
         guard let exercise = exercise(of: step), let declaration = exercise.input(named: words[0])?.input else {
             var names: [String] = []
             if let exercise = exercise(of: step) { names = await currentPhase(exercise).inputs.map(\.name) }
-            write(say("Onbekende opdracht of invoer '\(words[0])'", "Unknown command or input '\(words[0])'") + (names.isEmpty ? "" : "; " + say("invoer in deze fase: ", "inputs in this phase: ") + names.joined(separator: ", ")) + ". " + say("Typ 'help'.", "Type 'help'."))
+            write(
+                say("Onbekende opdracht of invoer '\(words[0])'", "Unknown command or input '\(words[0])'")
+                    + (names.isEmpty ? "" : "; " + say("invoer in deze fase: ", "inputs in this phase: ") + names.joined(separator: ", ")) + ". "
+                    + say("Typ 'help'.", "Type 'help'."))
             return
         }
         let (who, given) = FacilitatorConsole.arguments(Array(words.dropFirst()), fields: declaration.fields.map(\.name))
@@ -232,7 +243,8 @@ final class FacilitatorConsole {
             fields[field.name] = FacilitatorConsole.value(answer, for: field)
         }
         // the facilitator types for the room: on behalf of each participant, also while input is paused
-        let event = SessionEvent(step: step.id, action: .input(ExerciseInput(name: declaration.name, participant: participant, fields: fields)), time: SessionEvent.timeNow(), onBehalf: true)
+        let event = SessionEvent(
+            step: step.id, action: .input(ExerciseInput(name: declaration.name, participant: participant, fields: fields)), time: SessionEvent.timeNow(), onBehalf: true)
         try await submit(event)
     }
 
@@ -245,7 +257,8 @@ final class FacilitatorConsole {
             write(say("  ✔ genoteerd", "  ✔ recorded") + " (\(recorded.event.seq ?? 0))")
         case .held: write(say("  ⏸ wacht op goedkeuring", "  ⏸ waiting for approval") + " (\(recorded.event.seq ?? 0))")
         case .rejected(let rejection): write(say("  ✘ geweigerd: ", "  ✘ rejected: ") + rejection.reason.text(language))
-        case .failed(let problem): write(say("  ✘ de werkvorm gaf een fout; de invoer is geweigerd: ", "  ✘ the exercise raised an error; the input is rejected: ") + problem.description)
+        case .failed(let problem):
+            write(say("  ✘ de werkvorm gaf een fout; de invoer is geweigerd: ", "  ✘ the exercise raised an error; the input is rejected: ") + problem.description)
         }
         switch event.action {
         case .input, .approve, .hide, .join: await showFacilitatorView()

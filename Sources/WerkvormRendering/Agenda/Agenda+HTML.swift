@@ -1,4 +1,5 @@
 import Werkvorm
+
 extension Agenda {
     /// The agenda as a self-contained, printable HTML document: styles inline, nothing loaded
     /// from elsewhere.
@@ -21,9 +22,11 @@ extension Agenda {
     private var programmeTable: String {
         let h = ReportRenderer.html
         let header = ["#", say("Tijd", "Time"), say("Duur", "Length"), say("Onderdeel", "Step")]
-        var out = "<table class=\"wv-programme\">\n<thead><tr>" + header.enumerated().map { offset, text in
-            (offset == 0 || offset == 2 ? "<th class=\"wv-num\">" : "<th>") + h(text, false) + "</th>"
-        }.joined() + "</tr></thead>\n<tbody>\n"
+        var out =
+            "<table class=\"wv-programme\">\n<thead><tr>"
+            + header.enumerated().map { offset, text in
+                (offset == 0 || offset == 2 ? "<th class=\"wv-num\">" : "<th>") + h(text, false) + "</th>"
+            }.joined() + "</tr></thead>\n<tbody>\n"
         for (step, row) in zip(script.steps, rows) {
             let kind: String
             switch step.kind {
@@ -40,7 +43,8 @@ extension Agenda {
     private func htmlDetails(_ step: SessionStep) -> String {
         let h = ReportRenderer.html
         let row = rows[step.id - 1]
-        let heading = "<h2><span class=\"wv-step-number\">\(step.id).</span> \(h(step.title(language), false))"
+        let heading =
+            "<h2><span class=\"wv-step-number\">\(step.id).</span> \(h(step.title(language), false))"
             + " <span class=\"wv-step-time\">\(row.start)–\(row.end) · \(step.minutes) min</span></h2>\n"
         switch step.kind {
         case .pause: return ""

@@ -1,4 +1,5 @@
 import Werkvorm
+
 extension Agenda {
     /// The agenda as GitHub-flavoured Markdown.
     public var markdown: String {
@@ -36,11 +37,12 @@ extension Agenda {
             let settings = settings(exercise)
             if !settings.isEmpty {
                 parts.append("### " + say("Instellingen", "Settings"))
-                parts.append(settings.map { setting in
-                    let value = R.markdownLine(setting.value, blockStart: false)
-                    let line = "- **" + R.markdownLine(setting.label, blockStart: false) + ":**" + (value.isEmpty ? "" : " " + value)
-                    return ([line] + (setting.items ?? []).map { "  - " + R.markdownLine($0) }).joined(separator: "\n")
-                }.joined(separator: "\n"))
+                parts.append(
+                    settings.map { setting in
+                        let value = R.markdownLine(setting.value, blockStart: false)
+                        let line = "- **" + R.markdownLine(setting.label, blockStart: false) + ":**" + (value.isEmpty ? "" : " " + value)
+                        return ([line] + (setting.items ?? []).map { "  - " + R.markdownLine($0) }).joined(separator: "\n")
+                    }.joined(separator: "\n"))
             }
             if let notes = exercise.notes {
                 parts.append("### " + say("Notities", "Notes"))

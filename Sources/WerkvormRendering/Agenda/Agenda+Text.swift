@@ -1,4 +1,5 @@
 import Werkvorm
+
 extension Agenda {
     /// The agenda as plain text, 80 columns wide.
     public var text: String {
@@ -29,7 +30,8 @@ extension Agenda {
         let minutes = rows.map { "\($0.minutes) min" }
         let duration = minutes.map(\.count).max() ?? 0
         let time = rows.map { "\($0.start)–\($0.end)" }
-        let header = "#".leftPadded(number + 2) + "  " + say("Tijd", "Time").padded(time.first?.count ?? 11) + "  "
+        let header =
+            "#".leftPadded(number + 2) + "  " + say("Tijd", "Time").padded(time.first?.count ?? 11) + "  "
             + say("Duur", "Length").padded(duration) + "  " + say("Onderdeel", "Step")
         var lines = [header]
         for (offset, row) in rows.enumerated() {
@@ -84,12 +86,12 @@ extension Agenda {
     }
 }
 
-private extension String {
-    func leftPadded(_ width: Int) -> String {
+extension String {
+    fileprivate func leftPadded(_ width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 
-    func padded(_ width: Int) -> String {
+    fileprivate func padded(_ width: Int) -> String {
         count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

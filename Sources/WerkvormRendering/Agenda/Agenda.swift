@@ -125,9 +125,10 @@ public struct Agenda: Sendable {
         var warnings: [String] = []
         if let available = script.availableMinutes, let end = script.end, script.totalMinutes > available {
             let over = script.totalMinutes - available
-            warnings.append(say(
-                "LET OP: het programma duurt \(over) minuten te lang; het loopt tot \(script.start.adding(script.totalMinutes)) in plaats van \(end). Kort stappen in of schrap er een.",
-                "WARNING: the programme is \(over) minutes too long; it runs until \(script.start.adding(script.totalMinutes)) instead of \(end). Shorten or drop a step."))
+            warnings.append(
+                say(
+                    "LET OP: het programma duurt \(over) minuten te lang; het loopt tot \(script.start.adding(script.totalMinutes)) in plaats van \(end). Kort stappen in of schrap er een.",
+                    "WARNING: the programme is \(over) minutes too long; it runs until \(script.start.adding(script.totalMinutes)) instead of \(end). Shorten or drop a step."))
         }
         let count = script.participantCount
         guard count > 0 else { return warnings }
@@ -135,9 +136,10 @@ public struct Agenda: Sendable {
             let size = exercise.exercise.groupSize
             guard count < size.minimum || size.maximum.map({ count > $0 }) == true else { continue }
             let range = size.maximum.map { "\(size.minimum)–\($0)" } ?? say("vanaf \(size.minimum)", "from \(size.minimum)")
-            warnings.append(say(
-                "LET OP: stap \(step.id) (\(step.title(language))) is voor \(range) deelnemers; op de deelnemerslijst staan er \(count).",
-                "WARNING: step \(step.id) (\(step.title(language))) is for \(range) participants; the roster has \(count)."))
+            warnings.append(
+                say(
+                    "LET OP: stap \(step.id) (\(step.title(language))) is voor \(range) deelnemers; op de deelnemerslijst staan er \(count).",
+                    "WARNING: step \(step.id) (\(step.title(language))) is for \(range) participants; the roster has \(count)."))
         }
         return warnings
     }

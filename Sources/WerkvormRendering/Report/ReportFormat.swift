@@ -1,4 +1,5 @@
 import Werkvorm
+
 /// The formats a report can be rendered in.
 public enum ReportFormat: String, Sendable, CaseIterable {
     /// Plain text for a terminal, 80 columns wide.

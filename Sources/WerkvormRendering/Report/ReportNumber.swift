@@ -1,4 +1,5 @@
 import Werkvorm
+
 /// Formats numbers for reports the same way on every machine, whatever the locale.
 enum ReportNumber {
     /// Integers without decimals, other values with at most two decimals and "." as separator.

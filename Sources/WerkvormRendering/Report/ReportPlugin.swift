@@ -67,15 +67,21 @@ extension ReportBlock {
         case .table(let columns, let rows):
             return ["type": "table", "columns": .array(columns.map(\.value)), "rows": .array(rows.map { .array($0.map(\.value)) })]
         case .barChart(let title, let bars):
-            var fields: [String: LuaValue] = ["type": "bar_chart", "bars": .array(bars.map { ["label": $0.label.value, "value": .double($0.value), "highlight": .bool($0.highlight)] })]
+            var fields: [String: LuaValue] = [
+                "type": "bar_chart", "bars": .array(bars.map { ["label": $0.label.value, "value": .double($0.value), "highlight": .bool($0.highlight)] }),
+            ]
             if let title { fields["title"] = title.value }
             return .object(fields)
         case .twoColumns(let left, let right):
-            return ["type": "two_columns", "left": ["title": left.title.value, "items": .array(left.items.map(\.value))],
-                    "right": ["title": right.title.value, "items": .array(right.items.map(\.value))]]
+            return [
+                "type": "two_columns", "left": ["title": left.title.value, "items": .array(left.items.map(\.value))],
+                "right": ["title": right.title.value, "items": .array(right.items.map(\.value))],
+            ]
         case .positionMap(let left, let right, let points):
-            return ["type": "position_map", "left": left.value, "right": right.value,
-                    "points": .array(points.map { ["x": .double($0.x), "y": .double($0.y), "label": $0.label.value, "count": .integer(Int64($0.count))] })]
+            return [
+                "type": "position_map", "left": left.value, "right": right.value,
+                "points": .array(points.map { ["x": .double($0.x), "y": .double($0.y), "label": $0.label.value, "count": .integer(Int64($0.count))] }),
+            ]
         case .wordCloud(let words):
             return ["type": "word_cloud", "words": .array(words.map { ["word": .string($0.word), "count": .integer(Int64($0.count))] })]
         }

@@ -1,4 +1,5 @@
 import Werkvorm
+
 extension ReportRenderer {
     /// The blocks as an HTML fragment (no `<html>` or `<body>`), pictures as inline SVG, to be
     /// styled with `css`.

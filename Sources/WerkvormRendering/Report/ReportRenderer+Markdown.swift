@@ -1,4 +1,5 @@
 import Werkvorm
+
 extension ReportRenderer {
     /// The blocks as GitHub-flavoured Markdown, blocks separated by a blank line.
     public func markdown(_ blocks: [ReportBlock]) -> String {
@@ -35,8 +36,9 @@ extension ReportRenderer {
             }
             return Self.markdownTable(header: [pick(left.title), pick(right.title)], rows: rows, alignRight: [false, false])
         case .positionMap(let left, let right, let points):
-            let poles = say(nl: "Van **\(Self.markdownLine(pick(left)))** (x = -1) naar **\(Self.markdownLine(pick(right)))** (x = 1).",
-                            en: "From **\(Self.markdownLine(pick(left)))** (x = -1) to **\(Self.markdownLine(pick(right)))** (x = 1).")
+            let poles = say(
+                nl: "Van **\(Self.markdownLine(pick(left)))** (x = -1) naar **\(Self.markdownLine(pick(right)))** (x = 1).",
+                en: "From **\(Self.markdownLine(pick(left)))** (x = -1) to **\(Self.markdownLine(pick(right)))** (x = 1).")
             guard !points.isEmpty else { return poles }
             let header = [say(nl: "Positie", en: "Position"), "x", say(nl: "y (hoogte)", en: "y (height)"), say(nl: "Aantal", en: "Count")]
             let rows = points.map { [pick($0.label), ReportNumber.format($0.x), ReportNumber.format($0.y), String($0.count)] }
@@ -54,9 +56,11 @@ extension ReportRenderer {
         let largest = bars.map(\.value).filter(\.isFinite).max() ?? 0
         let rows = bars.map { bar in
             let label = Self.markdownCell(pick(bar.label))
-            return [bar.highlight && !label.isEmpty ? "**\(label)**" : label,
-                    ReportNumber.format(bar.value),
-                    String(repeating: "█", count: Self.barLength(bar.value, largest: largest, space: 20))]
+            return [
+                bar.highlight && !label.isEmpty ? "**\(label)**" : label,
+                ReportNumber.format(bar.value),
+                String(repeating: "█", count: Self.barLength(bar.value, largest: largest, space: 20)),
+            ]
         }
         let header = [say(nl: "Onderdeel", en: "Item"), say(nl: "Waarde", en: "Value"), ""].map(Self.markdownCell)
         let table = Self.markdownRows(header: header, rows: rows, alignRight: [false, true, false])

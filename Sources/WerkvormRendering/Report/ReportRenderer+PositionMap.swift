@@ -1,4 +1,5 @@
 import Werkvorm
+
 /// A rectangle in an SVG picture, for keeping labels apart.
 struct SVGBox: Equatable {
     var minX: Double
@@ -48,8 +49,12 @@ extension ReportRenderer {
             let (x, y) = place(point)
             let r = radius(point.count)
             obstacles.append(SVGBox(minX: x - r, minY: y - r, maxX: x + r, maxY: y + r))
-            svg += Self.svgElement("circle", ["cx": ReportNumber.coordinate(x), "cy": ReportNumber.coordinate(y), "r": ReportNumber.coordinate(r),
-                                              "fill": "#e3ecf7", "fill-opacity": "0.92", "stroke": "#1d4f91", "stroke-width": "2"])
+            svg += Self.svgElement(
+                "circle",
+                [
+                    "cx": ReportNumber.coordinate(x), "cy": ReportNumber.coordinate(y), "r": ReportNumber.coordinate(r),
+                    "fill": "#e3ecf7", "fill-opacity": "0.92", "stroke": "#1d4f91", "stroke-width": "2",
+                ])
         }
         for point in drawing {
             let (x, y) = place(point)
@@ -62,8 +67,9 @@ extension ReportRenderer {
             let (anchor, labelX, firstBaseline, box) = Self.labelPlace(x: x, y: y, r: radius(point.count), lines: lines, width: width, bottom: axisY - 4, obstacles: obstacles)
             obstacles.append(box)
             for (index, line) in lines.enumerated() {
-                svg += Self.svgText(line, x: labelX, y: firstBaseline + 15 * Double(index),
-                                    "font-size=\"13\" text-anchor=\"\(anchor)\" stroke=\"#fff\" stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\"")
+                svg += Self.svgText(
+                    line, x: labelX, y: firstBaseline + 15 * Double(index),
+                    "font-size=\"13\" text-anchor=\"\(anchor)\" stroke=\"#fff\" stroke-width=\"4\" stroke-linejoin=\"round\" paint-order=\"stroke\"")
             }
         }
         return svg + "</svg>"
@@ -73,19 +79,28 @@ extension ReportRenderer {
     /// first keeps clear of the other circles and labels and stays inside the picture; below when
     /// none does. Gives the text anchor, x, the first baseline and the space taken.
     static func labelPlace(x: Double, y: Double, r: Double, lines: [String], width: Double, bottom: Double, obstacles: [SVGBox])
-        -> (anchor: String, x: Double, baseline: Double, box: SVGBox) {
+        -> (anchor: String, x: Double, baseline: Double, box: SVGBox)
+    {
         let textWidth = Double(lines.map(TextLayout.width).max() ?? 0) * 7.4, textHeight = 15 * Double(lines.count)
         let centredX = min(width - textWidth / 2 - 4, max(textWidth / 2 + 4, x))
         let own = SVGBox(minX: x - r, minY: y - r, maxX: x + r, maxY: y + r)
         let candidates: [(String, Double, Double, SVGBox)] = [
-            ("middle", centredX, y + r + 16,
-             SVGBox(minX: centredX - textWidth / 2, minY: y + r + 4, maxX: centredX + textWidth / 2, maxY: y + r + 4 + textHeight)),
-            ("middle", centredX, y - r - 8 - textHeight + 15,
-             SVGBox(minX: centredX - textWidth / 2, minY: y - r - 4 - textHeight, maxX: centredX + textWidth / 2, maxY: y - r - 4)),
-            ("start", x + r + 6, y - textHeight / 2 + 11,
-             SVGBox(minX: x + r + 4, minY: y - textHeight / 2, maxX: x + r + 6 + textWidth, maxY: y + textHeight / 2)),
-            ("end", x - r - 6, y - textHeight / 2 + 11,
-             SVGBox(minX: x - r - 6 - textWidth, minY: y - textHeight / 2, maxX: x - r - 4, maxY: y + textHeight / 2)),
+            (
+                "middle", centredX, y + r + 16,
+                SVGBox(minX: centredX - textWidth / 2, minY: y + r + 4, maxX: centredX + textWidth / 2, maxY: y + r + 4 + textHeight)
+            ),
+            (
+                "middle", centredX, y - r - 8 - textHeight + 15,
+                SVGBox(minX: centredX - textWidth / 2, minY: y - r - 4 - textHeight, maxX: centredX + textWidth / 2, maxY: y - r - 4)
+            ),
+            (
+                "start", x + r + 6, y - textHeight / 2 + 11,
+                SVGBox(minX: x + r + 4, minY: y - textHeight / 2, maxX: x + r + 6 + textWidth, maxY: y + textHeight / 2)
+            ),
+            (
+                "end", x - r - 6, y - textHeight / 2 + 11,
+                SVGBox(minX: x - r - 6 - textWidth, minY: y - textHeight / 2, maxX: x - r - 4, maxY: y + textHeight / 2)
+            ),
         ]
         let fits = candidates.first { candidate in
             let box = candidate.3

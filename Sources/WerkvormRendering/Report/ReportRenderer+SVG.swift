@@ -1,4 +1,5 @@
 import Werkvorm
+
 extension ReportRenderer {
     /// The fonts SVG text is set in: the system's own, nothing loaded.
     static let svgFonts = "system-ui, -apple-system, Segoe UI, Roboto, Helvetica Neue, Arial, sans-serif"
@@ -43,7 +44,8 @@ extension ReportRenderer {
         let heights = labels.map { max(32, Double($0.count) * lineHeight + 14) }
         let height = heights.reduce(8, +)
         let name = say(nl: "Staafdiagram", en: "Bar chart")
-        let summary = (title.map { "\(name): \($0). " } ?? "\(name). ")
+        let summary =
+            (title.map { "\(name): \($0). " } ?? "\(name). ")
             + zip(bars, values).map { "\(pick($0.label)): \($1)" }.joined(separator: "; ")
         var svg = Self.svgOpen(width: width, height: height, summary: summary)
         var top = 4.0
@@ -58,13 +60,21 @@ extension ReportRenderer {
             var length = 0.0
             if largest > 0, bar.value > 0, bar.value.isFinite { length = max(2, bar.value / largest * barSpace) }
             let colour = bar.highlight ? "#1d4f91" : "#8fb0d8"
-            svg += Self.svgElement("rect", ["x": ReportNumber.coordinate(barX), "y": ReportNumber.coordinate(middle - 11),
-                                            "width": ReportNumber.coordinate(length), "height": "22", "rx": "2", "fill": colour])
+            svg += Self.svgElement(
+                "rect",
+                [
+                    "x": ReportNumber.coordinate(barX), "y": ReportNumber.coordinate(middle - 11),
+                    "width": ReportNumber.coordinate(length), "height": "22", "rx": "2", "fill": colour,
+                ])
             svg += Self.svgText(values[index], x: barX + length + 6, y: middle + 5, weight)
             top += heights[index]
         }
-        svg += Self.svgElement("line", ["x1": ReportNumber.coordinate(barX), "y1": "2", "x2": ReportNumber.coordinate(barX),
-                                        "y2": ReportNumber.coordinate(height - 2), "stroke": "#555", "stroke-width": "1"])
+        svg += Self.svgElement(
+            "line",
+            [
+                "x1": ReportNumber.coordinate(barX), "y1": "2", "x2": ReportNumber.coordinate(barX),
+                "y2": ReportNumber.coordinate(height - 2), "stroke": "#555", "stroke-width": "1",
+            ])
         return svg + "</svg>"
     }
 }

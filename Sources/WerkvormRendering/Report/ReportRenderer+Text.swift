@@ -1,4 +1,5 @@
 import Werkvorm
+
 extension ReportRenderer {
     /// The width of plain text output, in columns.
     static let textWidth = 80
@@ -104,11 +105,12 @@ extension ReportRenderer {
         let valueWidth = values.map(TextLayout.width).max() ?? 0
         let space = max(10, Self.textWidth - (marked ? 2 : 0) - labelWidth - 2 - valueWidth)
         let largest = bars.map(\.value).filter(\.isFinite).max() ?? 0
-        return heading + bars.enumerated().map { index, bar in
-            let mark = marked ? (bar.highlight ? "* " : "  ") : ""
-            let length = Self.barLength(bar.value, largest: largest, space: space)
-            return mark + TextLayout.pad(labels[index], to: labelWidth) + " " + String(repeating: "█", count: length) + " " + values[index]
-        }
+        return heading
+            + bars.enumerated().map { index, bar in
+                let mark = marked ? (bar.highlight ? "* " : "  ") : ""
+                let length = Self.barLength(bar.value, largest: largest, space: space)
+                return mark + TextLayout.pad(labels[index], to: labelWidth) + " " + String(repeating: "█", count: length) + " " + values[index]
+            }
     }
 
     /// The position map as a grid of 61 × 11 cells: the left pole at the left end of the ground
@@ -140,8 +142,11 @@ extension ReportRenderer {
             lines = grid.map { String($0) } + [axis, TextLayout.pad(leftPole, to: columns - TextLayout.width(rightPole)) + rightPole]
         } else {
             let rightName = TextLayout.truncate(rightPole, to: Self.textWidth - 2) + " →"
-            lines = grid.map { String($0) } + [axis, "← " + TextLayout.truncate(leftPole, to: Self.textWidth - 2),
-                                               TextLayout.pad(rightName, to: max(columns, TextLayout.width(rightName)), alignRight: true)]
+            lines =
+                grid.map { String($0) } + [
+                    axis, "← " + TextLayout.truncate(leftPole, to: Self.textWidth - 2),
+                    TextLayout.pad(rightName, to: max(columns, TextLayout.width(rightName)), alignRight: true),
+                ]
         }
         let legend = points.flatMap { TextLayout.wrap("\(plain($0.label)): \($0.count)", width: Self.textWidth) }
         return lines + (legend.isEmpty ? [] : [""] + legend)

@@ -1,5 +1,5 @@
-import Werkvorm
 import Foundation
+import Werkvorm
 
 /// Renders report blocks as plain text, Markdown or HTML with SVG pictures, in one language.
 /// The output depends only on the blocks and the language: the same input gives the same bytes.

@@ -1,4 +1,5 @@
 import Werkvorm
+
 extension ReportRenderer {
     /// A small print-friendly stylesheet for the HTML fragment: system fonts, no external resources.
     public static let css = """

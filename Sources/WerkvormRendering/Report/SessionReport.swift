@@ -20,8 +20,11 @@ public enum SessionReport {
             } catch {
                 // the record's outcome, or the exercise's report code: name both
                 let index = (recorded.steps.firstIndex { $0.step == step.id } ?? step.id - 1) + 1
-                problems.append(Problem(file: recorded.file, field: "steps[\(index)].outcome",
-                    "the report of step \(step.id) (\(exerciseStep.exercise.id)) fails on the recorded outcome: \(error); the record may be damaged, or the exercise's report code has a bug"))
+                problems.append(
+                    Problem(
+                        file: recorded.file, field: "steps[\(index)].outcome",
+                        "the report of step \(step.id) (\(exerciseStep.exercise.id)) fails on the recorded outcome: \(error); the record may be damaged, or the exercise's report code has a bug"
+                    ))
             }
         }
         guard problems.isEmpty else { throw Problems(problems) }
@@ -43,8 +46,10 @@ public enum SessionReport {
             return [BilingualText("\(step.id)"), BilingualText(step.title(script.language)), BilingualText("\(start)–\(start.adding(step.minutes))"), BilingualText(times)]
         }
         return .table(
-            columns: [BilingualText("#"), BilingualText(nl: "Onderdeel", en: "Part"), BilingualText(nl: "Gepland", en: "Planned"),
-                      BilingualText(nl: "Gehouden (eerste–laatste invoer)", en: "Held (first–last input)")],
+            columns: [
+                BilingualText("#"), BilingualText(nl: "Onderdeel", en: "Part"), BilingualText(nl: "Gepland", en: "Planned"),
+                BilingualText(nl: "Gehouden (eerste–laatste invoer)", en: "Held (first–last input)"),
+            ],
             rows: rows)
     }
 
@@ -93,7 +98,8 @@ extension SessionReport {
             for (session, report) in zip(sessions, reports) {
                 for step in session.script.steps {
                     guard case .exercise(let exerciseStep) = step.kind, exerciseStep.exercise.id == id else { continue }
-                    blocks.append(.heading(BilingualText("\(session.script.title) — \(session.script.date.written(language)), " + (language == .nl ? "stap" : "step") + " \(step.id)")))
+                    blocks.append(
+                        .heading(BilingualText("\(session.script.title) — \(session.script.date.written(language)), " + (language == .nl ? "stap" : "step") + " \(step.id)")))
                     blocks += report[step.id] ?? [.paragraph(BilingualText(nl: "Geen resultaat opgenomen.", en: "No outcome recorded."))]
                 }
             }

@@ -1,4 +1,5 @@
 import Werkvorm
+
 /// Measures, cleans, wraps, truncates and pads text for a terminal, counting columns rather than
 /// characters: wide (East Asian, emoji) characters take two columns, combining marks none.
 enum TextLayout {
@@ -19,7 +20,7 @@ enum TextLayout {
     private static func isWide(_ value: UInt32) -> Bool {
         switch value {
         case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0xA4CF, 0xAC00...0xD7A3, 0xF900...0xFAFF,
-             0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
             return true
         default:
             return false

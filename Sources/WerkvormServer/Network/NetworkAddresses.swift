@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The laptop's IPv4 addresses that phones in the room can reach: every interface that is

@@ -19,9 +19,11 @@ struct PageContext: Sendable {
     /// The settings a page's script starts from, as a JSON object.
     var settings: String {
         // `<` escaped, so that a title cannot close the script it stands in
-        JSONWriter.string(.object([
-            "lang": .string(language.rawValue), "title": .string(title), "code": .string(joinCode), "askNames": .bool(asksNames),
-        ])).replacingOccurrences(of: "<", with: "\\u003c")
+        JSONWriter.string(
+            .object([
+                "lang": .string(language.rawValue), "title": .string(title), "code": .string(joinCode), "askNames": .bool(asksNames),
+            ])
+        ).replacingOccurrences(of: "<", with: "\\u003c")
     }
 
     /// A whole page: the shared style, `style`, `body` and `script`.

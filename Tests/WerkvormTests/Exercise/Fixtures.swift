@@ -1,5 +1,6 @@
 import Foundation
 import LuaHost
+
 @testable import Werkvorm
 @testable import WerkvormLibrary
 @testable import WerkvormRendering

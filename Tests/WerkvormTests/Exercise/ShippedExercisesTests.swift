@@ -1,12 +1,15 @@
 import Foundation
 import LuaHost
 import Testing
+
 @testable import Werkvorm
 @testable import WerkvormLibrary
 @testable import WerkvormRendering
 
 @Suite struct ShippedExercisesTests {
-    static let ids = ["check-in", "engagement-to-action", "engagement-voting", "house-rules", "open-question", "polarisation-map", "questions", "stereotype-reflection", "why-yes-why-not"]
+    static let ids = [
+        "check-in", "engagement-to-action", "engagement-voting", "house-rules", "open-question", "polarisation-map", "questions", "stereotype-reflection", "why-yes-why-not",
+    ]
 
     static func source(_ id: String, suffix: String = ".lua") throws -> ExerciseSource {
         let url = Fixtures.exercises.appendingPathComponent(id + suffix)
@@ -39,7 +42,9 @@ import Testing
         #expect(run.handle(ExerciseInput(name: "engagement", participant: "ann", fields: ["text": "Ik durf met ervaringsdeskundigen aan de slag te gaan"])) == .accepted)
         try run.move(to: "vote")
         #expect(run.handle(ExerciseInput(name: "dot", participant: "ann", fields: ["note": 1, "count": 5])) == .accepted)
-        #expect(run.handle(ExerciseInput(name: "dot", participant: "ann", fields: ["note": 1])) == .rejected(.exercise(BilingualText(nl: "Je hebt je 5 bolletjes al gebruikt", en: "You have used all your 5 dots"))))
+        #expect(
+            run.handle(ExerciseInput(name: "dot", participant: "ann", fields: ["note": 1]))
+                == .rejected(.exercise(BilingualText(nl: "Je hebt je 5 bolletjes al gebruikt", en: "You have used all your 5 dots"))))
         let bobSees = try #require(try run.view(for: "bob"))
         #expect(!JSONWriter.string(bobSees).contains("\"count\":5"))
         try run.move(to: "results")

@@ -1,5 +1,6 @@
 import LuaHost
 import Testing
+
 @testable import Werkvorm
 
 /// Report blocks read from an exercise's report, whose data may come from a damaged record.
@@ -18,7 +19,10 @@ import Testing
             try ReportBlock(map(["x": 0, "y": 0.5, "label": "A", "count": 1e20]), at: ValuePath("report").appending(index: 1))
         }
         let block = try ReportBlock(map(["x": 0, "y": 0.5, "label": "A"]), at: ValuePath("report").appending(index: 1))
-        guard case .positionMap(_, _, let points) = block else { Issue.record("not a map"); return }
+        guard case .positionMap(_, _, let points) = block else {
+            Issue.record("not a map")
+            return
+        }
         #expect(points.map(\.count) == [1])
     }
 }

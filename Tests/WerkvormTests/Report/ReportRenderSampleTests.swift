@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Werkvorm
 @testable import WerkvormLibrary
 @testable import WerkvormRendering

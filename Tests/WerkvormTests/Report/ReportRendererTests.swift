@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Werkvorm
 @testable import WerkvormLibrary
 @testable import WerkvormRendering
@@ -21,49 +22,56 @@ import Testing
             .heading(BilingualText("Groepsafspraken")),
             .paragraph(BilingualText("Kies samen drie afspraken.")),
             .list([BilingualText("Luisteren"), BilingualText("Uitpraten")]),
-            .table(columns: [BilingualText("Afspraak"), BilingualText("Stemmen")],
-                   rows: [[BilingualText("Luisteren"), BilingualText("7")], [BilingualText("Uitpraten"), BilingualText("12")]]),
+            .table(
+                columns: [BilingualText("Afspraak"), BilingualText("Stemmen")],
+                rows: [[BilingualText("Luisteren"), BilingualText("7")], [BilingualText("Uitpraten"), BilingualText("12")]]),
         ]
-        #expect(dutch.text(blocks) == """
-            Groepsafspraken
-            ===============
+        #expect(
+            dutch.text(blocks) == """
+                Groepsafspraken
+                ===============
 
-            Kies samen drie afspraken.
+                Kies samen drie afspraken.
 
-            - Luisteren
-            - Uitpraten
+                - Luisteren
+                - Uitpraten
 
-            Afspraak   Stemmen
-            ---------  -------
-            Luisteren        7
-            Uitpraten       12
+                Afspraak   Stemmen
+                ---------  -------
+                Luisteren        7
+                Uitpraten       12
 
-            """)
+                """)
     }
 
     @Test func rendersBarChartAsTextBarsScaledToTheLargestValue() {
-        let chart = ReportBlock.barChart(title: nil, bars: [
-            .init(label: BilingualText("Luisteren"), value: 7, highlight: true),
-            .init(label: BilingualText("Uitpraten"), value: 6, highlight: false),
-            .init(label: BilingualText("Doorvragen"), value: 6, highlight: false),
-            .init(label: BilingualText("Stilte"), value: 5, highlight: false),
-        ])
+        let chart = ReportBlock.barChart(
+            title: nil,
+            bars: [
+                .init(label: BilingualText("Luisteren"), value: 7, highlight: true),
+                .init(label: BilingualText("Uitpraten"), value: 6, highlight: false),
+                .init(label: BilingualText("Doorvragen"), value: 6, highlight: false),
+                .init(label: BilingualText("Stilte"), value: 5, highlight: false),
+            ])
         // 80 columns: "* " + 10 for the label + " " + 65 for the bar + " " + 1 for the value.
-        #expect(dutch.textLines(chart) == [
-            "* Luisteren  " + bar(65) + " 7",
-            "  Uitpraten  " + bar(56) + " 6",
-            "  Doorvragen " + bar(56) + " 6",
-            "  Stilte     " + bar(46) + " 5",
-        ])
+        #expect(
+            dutch.textLines(chart) == [
+                "* Luisteren  " + bar(65) + " 7",
+                "  Uitpraten  " + bar(56) + " 6",
+                "  Doorvragen " + bar(56) + " 6",
+                "  Stilte     " + bar(46) + " 5",
+            ])
         #expect(dutch.textLines(chart).map(TextLayout.width).max() == 80)
     }
 
     @Test func cutsLongBarLabelsAndFormatsValuesWithoutTheLocale() {
         let long = String(repeating: "abcdefghij", count: 5)
-        let chart = ReportBlock.barChart(title: BilingualText(nl: "Gemiddeld", en: "Average"), bars: [
-            .init(label: BilingualText(long), value: 2.5, highlight: false),
-            .init(label: BilingualText("Kort"), value: 1.0 / 3.0, highlight: false),
-        ])
+        let chart = ReportBlock.barChart(
+            title: BilingualText(nl: "Gemiddeld", en: "Average"),
+            bars: [
+                .init(label: BilingualText(long), value: 2.5, highlight: false),
+                .init(label: BilingualText("Kort"), value: 1.0 / 3.0, highlight: false),
+            ])
         let lines = english.textLines(chart)
         #expect(lines[0...1] == ["Average", "-------"])
         #expect(lines[2] == String(long.prefix(39)) + "… " + bar(34) + " 2.5")
@@ -77,8 +85,9 @@ import Testing
         #expect(lines[11] == "Voor ├" + String(repeating: "─", count: 29) + "┼" + String(repeating: "─", count: 29) + "┤ Tegen")
         #expect(lines[9].hasPrefix("     2") && lines[9].contains("9"))
         #expect(Array(lines[13...]) == ["Pusher (links): 2", "Meeloper (links): 3", "Stille midden: 9", "Bruggenbouwer: 1", "Zondebok: 1"])
-        #expect(dutch.textLines(.wordCloud([.init(word: "tijd", count: 3), .init(word: "respect", count: 8), .init(word: "humor", count: 3)]))
-            == ["respect (8)", "humor (3)", "tijd (3)"])
+        #expect(
+            dutch.textLines(.wordCloud([.init(word: "tijd", count: 3), .init(word: "respect", count: 8), .init(word: "humor", count: 3)]))
+                == ["respect (8)", "humor (3)", "tijd (3)"])
     }
 
     @Test func keepsWideTablesWithinEightyColumns() {
@@ -96,23 +105,29 @@ import Testing
     }
 
     @Test func rendersBarChartAndTwoColumnsAsMarkdownTables() {
-        let output = dutch.markdown([ReportSamples.reasons, .barChart(title: nil, bars: [
-            .init(label: BilingualText("Luisteren"), value: 7, highlight: true),
-            .init(label: BilingualText("Stilte"), value: 3.5, highlight: false),
-        ])])
-        #expect(output == """
-            | Waarom wel? | Waarom niet? |
-            | --- | --- |
-            | Iedereen hoort erbij | Het kost tijd |
-            | Verschillen maken ons slimmer | Mensen voelen zich aangevallen |
-            | Het is de wet |  |
+        let output = dutch.markdown([
+            ReportSamples.reasons,
+            .barChart(
+                title: nil,
+                bars: [
+                    .init(label: BilingualText("Luisteren"), value: 7, highlight: true),
+                    .init(label: BilingualText("Stilte"), value: 3.5, highlight: false),
+                ]),
+        ])
+        #expect(
+            output == """
+                | Waarom wel? | Waarom niet? |
+                | --- | --- |
+                | Iedereen hoort erbij | Het kost tijd |
+                | Verschillen maken ons slimmer | Mensen voelen zich aangevallen |
+                | Het is de wet |  |
 
-            | Onderdeel | Waarde |  |
-            | --- | ---: | --- |
-            | **Luisteren** | 7 | \(bar(20)) |
-            | Stilte | 3.5 | \(bar(10)) |
+                | Onderdeel | Waarde |  |
+                | --- | ---: | --- |
+                | **Luisteren** | 7 | \(bar(20)) |
+                | Stilte | 3.5 | \(bar(10)) |
 
-            """)
+                """)
     }
 
     @Test func escapesHTMLInLabels() {

@@ -10,21 +10,26 @@ enum ReportSamples {
     }
 
     /// A bar chart of engagements ranked by votes.
-    static let engagements = ReportBlock.barChart(title: text("Afspraken met de meeste stemmen", "Engagements with the most votes"), bars: [
-        .init(label: text("We laten elkaar uitpraten", "We let each other finish"), value: 7, highlight: true),
-        .init(label: text("Iedereen mag zijn eigen mening hebben, ook als die schuurt", "Everyone may have their own opinion, even when it chafes"), value: 6, highlight: false),
-        .init(label: text("We vragen door voordat we oordelen", "We ask before we judge"), value: 6, highlight: false),
-        .init(label: text("Wat hier gezegd wordt, blijft hier", "What is said here stays here"), value: 5, highlight: false),
-    ])
+    static let engagements = ReportBlock.barChart(
+        title: text("Afspraken met de meeste stemmen", "Engagements with the most votes"),
+        bars: [
+            .init(label: text("We laten elkaar uitpraten", "We let each other finish"), value: 7, highlight: true),
+            .init(
+                label: text("Iedereen mag zijn eigen mening hebben, ook als die schuurt", "Everyone may have their own opinion, even when it chafes"), value: 6, highlight: false),
+            .init(label: text("We vragen door voordat we oordelen", "We ask before we judge"), value: 6, highlight: false),
+            .init(label: text("Wat hier gezegd wordt, blijft hier", "What is said here stays here"), value: 5, highlight: false),
+        ])
 
     /// Brandsma's roles on a position map.
-    static let roles = ReportBlock.positionMap(left: text("Voor", "For"), right: text("Tegen", "Against"), points: [
-        .init(x: -1, y: 0.1, label: text("Pusher (links)", "Pusher (left)"), count: 2),
-        .init(x: -0.5, y: 0.3, label: text("Meeloper (links)", "Joiner (left)"), count: 3),
-        .init(x: 0, y: 0.1, label: text("Stille midden", "Silent middle"), count: 9),
-        .init(x: 0, y: 0.9, label: text("Bruggenbouwer", "Bridge builder"), count: 1),
-        .init(x: 0, y: 0.5, label: text("Zondebok", "Scapegoat"), count: 1),
-    ])
+    static let roles = ReportBlock.positionMap(
+        left: text("Voor", "For"), right: text("Tegen", "Against"),
+        points: [
+            .init(x: -1, y: 0.1, label: text("Pusher (links)", "Pusher (left)"), count: 2),
+            .init(x: -0.5, y: 0.3, label: text("Meeloper (links)", "Joiner (left)"), count: 3),
+            .init(x: 0, y: 0.1, label: text("Stille midden", "Silent middle"), count: 9),
+            .init(x: 0, y: 0.9, label: text("Bruggenbouwer", "Bridge builder"), count: 1),
+            .init(x: 0, y: 0.5, label: text("Zondebok", "Scapegoat"), count: 1),
+        ])
 
     /// Words from the reasons participants gave.
     static let words = ReportBlock.wordCloud([
@@ -35,15 +40,19 @@ enum ReportSamples {
 
     /// Reasons for and against, side by side.
     static let reasons = ReportBlock.twoColumns(
-        left: .init(title: text("Waarom wel?", "Why?"), items: [
-            text("Iedereen hoort erbij", "Everyone belongs"),
-            text("Verschillen maken ons slimmer", "Differences make us smarter"),
-            text("Het is de wet", "It is the law"),
-        ]),
-        right: .init(title: text("Waarom niet?", "Why not?"), items: [
-            text("Het kost tijd", "It takes time"),
-            text("Mensen voelen zich aangevallen", "People feel attacked"),
-        ]))
+        left: .init(
+            title: text("Waarom wel?", "Why?"),
+            items: [
+                text("Iedereen hoort erbij", "Everyone belongs"),
+                text("Verschillen maken ons slimmer", "Differences make us smarter"),
+                text("Het is de wet", "It is the law"),
+            ]),
+        right: .init(
+            title: text("Waarom niet?", "Why not?"),
+            items: [
+                text("Het kost tijd", "It takes time"),
+                text("Mensen voelen zich aangevallen", "People feel attacked"),
+            ]))
 
     /// A whole report: a heading, a paragraph, and every kind of picture.
     static let report: [ReportBlock] = [
@@ -56,31 +65,45 @@ enum ReportSamples {
         reasons,
         .heading(text("Woorden", "Words")),
         words,
-        .table(columns: [text("Rol", "Role"), text("Aantal", "Count")], rows: [
-            [text("Pusher", "Pusher"), BilingualText("2")],
-            [text("Stille midden", "Silent middle"), BilingualText("9")],
-        ]),
+        .table(
+            columns: [text("Rol", "Role"), text("Aantal", "Count")],
+            rows: [
+                [text("Pusher", "Pusher"), BilingualText("2")],
+                [text("Stille midden", "Silent middle"), BilingualText("9")],
+            ]),
     ]
 
     /// Blocks that are hard to lay out: long texts, crowded points, markup in labels, no data.
     static let awkward: [ReportBlock] = [
-        .heading(text("Een heel lange kop die in een terminal van tachtig kolommen niet op één regel past, zeker niet", "A very long heading that does not fit on one line of an eighty-column terminal, certainly not")),
+        .heading(
+            text(
+                "Een heel lange kop die in een terminal van tachtig kolommen niet op één regel past, zeker niet",
+                "A very long heading that does not fit on one line of an eighty-column terminal, certainly not")),
         .paragraph(text("Eerste regel <b>met</b> 'tekens' & \"aanhalingstekens\".\nTweede regel.", "First line <b>with</b> 'marks' & \"quotes\".\nSecond line.")),
-        .barChart(title: nil, bars: [
-            .init(label: BilingualText("<script>alert(1)</script> en een label dat zo lang is dat het op drie regels niet past, ook niet met kleine letters"), value: 1234.5, highlight: true),
-            .init(label: BilingualText("Nul"), value: 0, highlight: false),
-            .init(label: BilingualText("Een derde"), value: 1.0 / 3.0, highlight: false),
-        ]),
-        .positionMap(left: text("Iedereen moet zich aanpassen aan de groep", "Everyone must adapt to the group"), right: text("Iedereen mag helemaal zichzelf blijven", "Everyone may stay entirely themselves"), points: [
-            .init(x: -1, y: 0, label: text("Helemaal links op de grond", "Far left on the ground"), count: 12),
-            .init(x: -0.95, y: 0.05, label: text("Ernaast", "Next to it"), count: 1),
-            .init(x: 1, y: 1, label: text("Rechtsboven met een lang label", "Top right with a long label"), count: 4),
-            .init(x: 0.02, y: 0.02, label: text("Bijna midden", "Almost middle"), count: 100),
-        ]),
-        .table(columns: [text("Wat", "What"), text("Toelichting", "Explanation"), text("Aantal", "Count")], rows: [
-            [text("Pipe | in cel", "Pipe | in cell"), BilingualText(String(repeating: "een lange toelichting ", count: 6)), BilingualText("3")],
-            [BilingualText("Kort")],
-        ]),
+        .barChart(
+            title: nil,
+            bars: [
+                .init(
+                    label: BilingualText("<script>alert(1)</script> en een label dat zo lang is dat het op drie regels niet past, ook niet met kleine letters"), value: 1234.5,
+                    highlight: true),
+                .init(label: BilingualText("Nul"), value: 0, highlight: false),
+                .init(label: BilingualText("Een derde"), value: 1.0 / 3.0, highlight: false),
+            ]),
+        .positionMap(
+            left: text("Iedereen moet zich aanpassen aan de groep", "Everyone must adapt to the group"),
+            right: text("Iedereen mag helemaal zichzelf blijven", "Everyone may stay entirely themselves"),
+            points: [
+                .init(x: -1, y: 0, label: text("Helemaal links op de grond", "Far left on the ground"), count: 12),
+                .init(x: -0.95, y: 0.05, label: text("Ernaast", "Next to it"), count: 1),
+                .init(x: 1, y: 1, label: text("Rechtsboven met een lang label", "Top right with a long label"), count: 4),
+                .init(x: 0.02, y: 0.02, label: text("Bijna midden", "Almost middle"), count: 100),
+            ]),
+        .table(
+            columns: [text("Wat", "What"), text("Toelichting", "Explanation"), text("Aantal", "Count")],
+            rows: [
+                [text("Pipe | in cel", "Pipe | in cell"), BilingualText(String(repeating: "een lange toelichting ", count: 6)), BilingualText("3")],
+                [BilingualText("Kort")],
+            ]),
         .twoColumns(left: .init(title: text("Links", "Left"), items: []), right: .init(title: text("Rechts", "Right"), items: [BilingualText("Één ding")])),
         .wordCloud([]),
         .barChart(title: text("Leeg", "Empty"), bars: []),

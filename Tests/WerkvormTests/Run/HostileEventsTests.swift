@@ -1,6 +1,7 @@
 import Foundation
 import LuaHost
 import Testing
+
 @testable import Werkvorm
 
 /// Events files as editors and other systems write them, and as nobody should: each line is read

@@ -1,6 +1,7 @@
 import Foundation
 import LuaHost
 import Testing
+
 @testable import Werkvorm
 
 /// Joining from phones: pseudonyms the session gives, also when many join at once and after a

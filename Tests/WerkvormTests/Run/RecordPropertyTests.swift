@@ -2,6 +2,7 @@ import Foundation
 import LuaHost
 import PropertyBased
 import Testing
+
 @testable import Werkvorm
 
 /// Whatever happens in a session, its record reads back as it was written and replays to the

@@ -1,6 +1,7 @@
 import Foundation
 import LuaHost
 import Testing
+
 @testable import Werkvorm
 @testable import WerkvormLibrary
 @testable import WerkvormRendering
@@ -61,7 +62,9 @@ enum LiveFixtures {
         let run = try F.run()
         #expect(run.apply(F.input(1, "Cem", "engagement", ["text": "Koffie met de buren"])).result.kind == .rejected)
         #expect(run.apply(SessionEvent(step: nil, action: .join("Cem"))).result == .accepted)
-        #expect(run.apply(SessionEvent(step: nil, action: .join("Cem"))).result == .rejected(Rejection(.alreadyJoined, field: "join", nl: "'Cem' doet al mee", en: "'Cem' has joined already")))
+        #expect(
+            run.apply(SessionEvent(step: nil, action: .join("Cem"))).result
+                == .rejected(Rejection(.alreadyJoined, field: "join", nl: "'Cem' doet al mee", en: "'Cem' has joined already")))
         #expect(run.participants == ["An", "Bram", "Cem"])
         #expect(run.joined["Cem"] == 2)
         // the step is moderated: text waits; the facilitator approves it by its number
@@ -78,12 +81,21 @@ enum LiveFixtures {
         let run = try F.run()
         #expect(run.apply(SessionEvent(step: 3, action: .go)).result == .accepted)
         #expect(run.currentStep == 3)
-        #expect(run.apply(F.input(1, "An", "engagement", ["text": "Te laat"])).result == .rejected(Rejection(.stepClosed, field: "step",
-            nl: "Stap 1 (Stemmen op engagementen) is gesloten; de sessie is nu bij stap 3", en: "Step 1 (Voting on engagements) is closed; the session is at step 3 now")))
+        #expect(
+            run.apply(F.input(1, "An", "engagement", ["text": "Te laat"])).result
+                == .rejected(
+                    Rejection(
+                        .stepClosed, field: "step",
+                        nl: "Stap 1 (Stemmen op engagementen) is gesloten; de sessie is nu bij stap 3", en: "Step 1 (Voting on engagements) is closed; the session is at step 3 now"
+                    )))
         #expect(run.apply(SessionEvent(step: 9, action: .go)).result.kind == .rejected)
         run.apply(SessionEvent(step: nil, action: .pause(true)))
-        #expect(run.apply(F.input(3, "An", "statement", ["text": "Ik dacht..."])).result == .rejected(Rejection(.inputPaused,
-            nl: "De invoer staat even stil; wacht tot de begeleider hem weer opent", en: "Input is paused; wait until the facilitator opens it again")))
+        #expect(
+            run.apply(F.input(3, "An", "statement", ["text": "Ik dacht..."])).result
+                == .rejected(
+                    Rejection(
+                        .inputPaused,
+                        nl: "De invoer staat even stil; wacht tot de begeleider hem weer opent", en: "Input is paused; wait until the facilitator opens it again")))
         // the facilitator may still enter something for someone without a phone
         var onBehalf = F.input(3, "An", "statement", ["text": "Ik dacht..."])
         onBehalf.onBehalf = true
@@ -119,14 +131,20 @@ enum LiveFixtures {
         #expect(run.apply(F.input(1, "Bram", "engagement", ["text": "Iets kwetsends"])).result == .held)
         #expect(run.held.map(\.seq) == [3, 4])
         #expect(try run.outcome(of: 1).get()["notes"] == [])
-        #expect(run.apply(SessionEvent(step: nil, action: .hide(4))).result == .rejected(Rejection(.hidden, nl: "De begeleider heeft dit verborgen", en: "The facilitator has hidden this")))
+        #expect(
+            run.apply(SessionEvent(step: nil, action: .hide(4))).result
+                == .rejected(Rejection(.hidden, nl: "De begeleider heeft dit verborgen", en: "The facilitator has hidden this")))
         #expect(run.apply(SessionEvent(step: nil, action: .approve(3))).result == .accepted)
         #expect(run.apply(SessionEvent(step: nil, action: .approve(3))).result.kind == .rejected)  // not held any more
         #expect(try run.outcome(of: 1).get()["notes"] == [["id": 1, "text": "Samen koken"]])
-        #expect(run.participantView("An").mine.map(\.result) == [
-            .rejected(Rejection(.unknownField, field: "fields.txt", nl: "De invoer 'engagement' heeft geen veld 'txt'; bedoel je 'text'?", en: "the input 'engagement' has no field 'txt'; did you mean 'text'?")),
-            .accepted,
-        ])
+        #expect(
+            run.participantView("An").mine.map(\.result) == [
+                .rejected(
+                    Rejection(
+                        .unknownField, field: "fields.txt", nl: "De invoer 'engagement' heeft geen veld 'txt'; bedoel je 'text'?",
+                        en: "the input 'engagement' has no field 'txt'; did you mean 'text'?")),
+                .accepted,
+            ])
         #expect(run.participantView("Bram").mine.map(\.result.kind) == [.rejected])
         #expect(run.facilitatorView().held.isEmpty)
         // a retry of a held input gets what became of it
@@ -219,7 +237,8 @@ enum LiveFixtures {
                 _ = try F.session(record)
             } throws: { error in
                 let message = (error as? Problem)?.message ?? ""
-                return message.hasPrefix("the run of process \(getpid()), started ") && message.hasSuffix(" is recording this session; wait for it to end, or choose another --record")
+                return message.hasPrefix("the run of process \(getpid()), started ")
+                    && message.hasSuffix(" is recording this session; wait for it to end, or choose another --record")
             }
             try await first.finish()
             _ = try F.session(record)  // free again once the first has ended
@@ -235,7 +254,8 @@ enum LiveFixtures {
                 try await session.submit(Array(events.prefix(2)))
             }
             func resume(seed: Int64? = nil, anonymise: Bool = false) throws -> RecordingSession {
-                try RecordingSession(resuming: try F.script(), scriptText: F.scriptText, modules: F.library.modules, participants: ["An", "Bram"], record: record, anonymise: anonymise, seed: seed)
+                try RecordingSession(
+                    resuming: try F.script(), scriptText: F.scriptText, modules: F.library.modules, participants: ["An", "Bram"], record: record, anonymise: anonymise, seed: seed)
             }
             #expect(throws: Problems.self) { try resume(seed: 4) }
             #expect(throws: Problems.self) { try resume(anonymise: true) }
@@ -265,7 +285,8 @@ enum LiveFixtures {
             #expect {
                 _ = try RecordingSession(resuming: try F.script(), scriptText: F.scriptText, modules: F.library.modules, participants: [], record: record, anonymise: false)
             } throws: { error in
-                (error as? Problems)?.description == "\(journal.relativePath):3: step: must be the number of a step of the session (1, 2, 3...); the journal is damaged at this line, and nothing was changed"
+                (error as? Problems)?.description
+                    == "\(journal.relativePath):3: step: must be the number of a step of the session (1, 2, 3...); the journal is damaged at this line, and nothing was changed"
             }
             #expect(try String(contentsOf: journal, encoding: .utf8) == damaged)
         }
@@ -333,16 +354,20 @@ enum LiveFixtures {
             _ = try RecordedSession(contentsOf: file.path)
         } throws: { error in
             let lines = (error as? Problems)?.problems.map(\.description) ?? []
-            return lines.contains("\(file.path): exercises.polarisation-map.sha256: does not match the SHA-256 of the source (Exercises/polarisation-map.lua) the record carries; the record was changed after it was written, so it cannot prove what was run")
+            return lines.contains(
+                "\(file.path): exercises.polarisation-map.sha256: does not match the SHA-256 of the source (Exercises/polarisation-map.lua) the record carries; the record was changed after it was written, so it cannot prove what was run"
+            )
         }
     }
 
     @Test func aRecordReadsBackAsItWasWritten() throws {
         let run = try LiveFixtures.run()
-        run.apply([SessionEvent(step: 3, action: .go), SessionEvent(step: nil, action: .join("Cem")), LiveFixtures.input(3, "Cem", "statement", ["text": "Een"], id: "a"),
-                   LiveFixtures.input(3, "Cem", "statement", ["text": "Een"], id: "a"), SessionEvent(step: 3, action: .reveal(true)),
-                   SessionEvent(step: 1, action: .go), LiveFixtures.input(1, "An", "engagement", ["text": "Samen"]), LiveFixtures.input(1, "Bram", "engagement", ["text": "Weg"]),
-                   SessionEvent(step: nil, action: .approve(7)), SessionEvent(step: nil, action: .hide(8)), SessionEvent(step: nil, action: .pause(true))])
+        run.apply([
+            SessionEvent(step: 3, action: .go), SessionEvent(step: nil, action: .join("Cem")), LiveFixtures.input(3, "Cem", "statement", ["text": "Een"], id: "a"),
+            LiveFixtures.input(3, "Cem", "statement", ["text": "Een"], id: "a"), SessionEvent(step: 3, action: .reveal(true)),
+            SessionEvent(step: 1, action: .go), LiveFixtures.input(1, "An", "engagement", ["text": "Samen"]), LiveFixtures.input(1, "Bram", "engagement", ["text": "Weg"]),
+            SessionEvent(step: nil, action: .approve(7)), SessionEvent(step: nil, action: .hide(8)), SessionEvent(step: nil, action: .pause(true)),
+        ])
         #expect(run.events.map(\.result.kind) == [.accepted, .accepted, .accepted, .accepted, .accepted, .accepted, .held, .held, .accepted, .rejected, .accepted])
         let record = SessionRecord(run, scriptText: LiveFixtures.scriptText)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("round-\(UUID().uuidString).json")

@@ -1,6 +1,7 @@
 import Foundation
 import LuaHost
 import Testing
+
 @testable import Werkvorm
 @testable import WerkvormLibrary
 @testable import WerkvormRendering

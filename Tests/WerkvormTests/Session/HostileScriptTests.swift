@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Werkvorm
 @testable import WerkvormRendering
 
@@ -9,13 +10,15 @@ import Testing
     static let head = SessionValidationTests.head
 
     @Test func minutesThatWouldOverflowTheClockAreRefused() {
-        #expect(SessionFixtures.problems(Self.head + "  - break: 9223372036854775807\n") == [
-            "s.yaml:5:12: steps[1].break: must be a whole number of minutes from 1 to 1440 (a day); found \"9223372036854775807\"",
-        ])
-        #expect(SessionFixtures.problems(Self.head + "  - break: 4611686018427387904\n  - block: Koffie\n    minutes: 4611686018427387904\n") == [
-            "s.yaml:5:12: steps[1].break: must be a whole number of minutes from 1 to 1440 (a day); found \"4611686018427387904\"",
-            "s.yaml:7:14: steps[2].minutes: must be a whole number of minutes from 1 to 1440 (a day); found \"4611686018427387904\"",
-        ])
+        #expect(
+            SessionFixtures.problems(Self.head + "  - break: 9223372036854775807\n") == [
+                "s.yaml:5:12: steps[1].break: must be a whole number of minutes from 1 to 1440 (a day); found \"9223372036854775807\""
+            ])
+        #expect(
+            SessionFixtures.problems(Self.head + "  - break: 4611686018427387904\n  - block: Koffie\n    minutes: 4611686018427387904\n") == [
+                "s.yaml:5:12: steps[1].break: must be a whole number of minutes from 1 to 1440 (a day); found \"4611686018427387904\"",
+                "s.yaml:7:14: steps[2].minutes: must be a whole number of minutes from 1 to 1440 (a day); found \"4611686018427387904\"",
+            ])
     }
 
     @Test func aliasesThatExpandToBillionsOfValuesAreRefused() {
@@ -28,9 +31,10 @@ import Testing
     }
 
     @Test func aDuplicateKeyIsReportedWhereItIsRepeated() {
-        #expect(SessionFixtures.problems(Self.head + "  - exercise: dot-vote\n    minutes: 10\n    minutes: 12\n") == [
-            "s.yaml:7:5: the key 'minutes' appears more than once in the same mapping (first on line 6); keep one",
-        ])
+        #expect(
+            SessionFixtures.problems(Self.head + "  - exercise: dot-vote\n    minutes: 10\n    minutes: 12\n") == [
+                "s.yaml:7:5: the key 'minutes' appears more than once in the same mapping (first on line 6); keep one"
+            ])
     }
 
     @Test func aHugeValueIsShortenedInTheProblem() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Werkvorm
 @testable import WerkvormLibrary
 @testable import WerkvormRendering
@@ -75,7 +76,8 @@ struct SessionAgendaTests {
     }
 
     @Test func tooLongAProgrammeAndAGroupThatDoesNotFitAreWarnedAbout() throws {
-        let agenda = try Self.agenda("""
+        let agenda = try Self.agenda(
+            """
             title: Too much
             language: en
             date: 2024-03-05
@@ -88,10 +90,11 @@ struct SessionAgendaTests {
 
             """)
         #expect(agenda.total == "Total: 20 minutes of the 15 available (09:30–09:45)")
-        #expect(agenda.warnings == [
-            "WARNING: the programme is 5 minutes too long; it runs until 09:50 instead of 09:45. Shorten or drop a step.",
-            "WARNING: step 1 (Dot voting) is for 3–12 participants; the roster has 2.",
-        ])
+        #expect(
+            agenda.warnings == [
+                "WARNING: the programme is 5 minutes too long; it runs until 09:50 instead of 09:45. Shorten or drop a step.",
+                "WARNING: step 1 (Dot voting) is for 3–12 participants; the roster has 2.",
+            ])
         let text = agenda.render(.text)
         #expect(text.contains("WARNING: the programme is 5 minutes too long; it runs until 09:50 instead of\n  09:45. Shorten or drop a step.\n"))
         #expect(text.contains("  - Question: What now?\n"))
@@ -101,13 +104,15 @@ struct SessionAgendaTests {
     @Test func markdownHasTheTableTheMaterialsAndTheSteps() throws {
         let markdown = try Self.agenda().render(.md)
         #expect(markdown.hasPrefix("# Proefsessie\n\ndinsdag 5 maart 2024, 09:30–10:30\\\nDeelnemers: 4 (2 op naam, 2 anoniem)\n\n## Programma\n"))
-        #expect(markdown.contains("""
-            | \\# | Tijd | Duur | Onderdeel |
-            | ---: | --- | ---: | --- |
-            | 1 | 09:30–09:50 | 20 min | Bolletjes plakken |
-            | 2 | 09:50–10:00 | 10 min | Koffie |
-            | 3 | 10:00–10:15 | 15 min | Afsluiting |
-            """))
+        #expect(
+            markdown.contains(
+                """
+                | \\# | Tijd | Duur | Onderdeel |
+                | ---: | --- | ---: | --- |
+                | 1 | 09:30–09:50 | 20 min | Bolletjes plakken |
+                | 2 | 09:50–10:00 | 10 min | Koffie |
+                | 3 | 10:00–10:15 | 15 min | Afsluiting |
+                """))
         #expect(markdown.contains("## Mee te nemen\n\n- Post-its\n- Bolletjes\n"))
         #expect(markdown.contains("## 1. Bolletjes plakken (09:30–09:50, 20 min)\n\n*Werkvorm: Bolletjes plakken (dot-vote)*\n"))
         #expect(markdown.contains("- **Bolletjes per persoon:** 3\n- **Stemmen:** In stilte\n- **Vraag:** Wat kiezen we?\n- **Ideeën:**\n  - Koffie\n  - Thee\n"))
@@ -116,7 +121,8 @@ struct SessionAgendaTests {
     }
 
     @Test func htmlIsASelfContainedPrintablePage() throws {
-        let html = try Self.agenda("""
+        let html = try Self.agenda(
+            """
             title: "<Proef> & co"
             date: 2024-03-05
             start: "09:30"
@@ -125,11 +131,14 @@ struct SessionAgendaTests {
               - exercise: dot-vote
                 notes: "Let op: <b>niet</b> vergeten"
 
-            """).render(.html)
+            """
+        ).render(.html)
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">\n"))
         #expect(html.contains("<title>&lt;Proef&gt; &amp; co</title>"))
         #expect(html.contains("<h1>&lt;Proef&gt; &amp; co</h1>"))
-        #expect(html.contains("<tr class=\"wv-exercise\"><td class=\"wv-num\">1</td><td class=\"wv-time\">09:30–09:50</td><td class=\"wv-num\">20 min</td><td>Bolletjes plakken</td></tr>"))
+        #expect(
+            html.contains(
+                "<tr class=\"wv-exercise\"><td class=\"wv-num\">1</td><td class=\"wv-time\">09:30–09:50</td><td class=\"wv-num\">20 min</td><td>Bolletjes plakken</td></tr>"))
         #expect(html.contains("<p class=\"wv-warning\" role=\"alert\">LET OP: het programma duurt 5 minuten te lang"))
         #expect(html.contains("<ul class=\"wv-materials\">\n<li>Post-its</li>\n<li>Bolletjes</li>\n</ul>"))
         #expect(html.contains("<p>Let op: &lt;b&gt;niet&lt;/b&gt; vergeten</p>"))

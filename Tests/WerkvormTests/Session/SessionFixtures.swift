@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Werkvorm
 @testable import WerkvormLibrary
 @testable import WerkvormRendering

@@ -1,5 +1,6 @@
 import LuaHost
 import Testing
+
 @testable import Werkvorm
 @testable import WerkvormLibrary
 @testable import WerkvormRendering
@@ -89,16 +90,19 @@ struct SessionScriptTests {
               "steps": [ {"exercise": "dot-vote", "params": {"dots": 0}} ]
             }
             """
-        #expect(SessionFixtures.problems(json, file: "s.json") == [
-            "s.json:3:58: steps[1].params.dots: is 0, below the minimum 1; choose from 1 to 20",
-        ])
-        #expect(SessionFixtures.problems("{\"title\": \"x\",\n \"steps\": [}\n", file: "s.json") == [
-            "s.json:2:12: not valid JSON, while parsing a flow node: did not find expected node content; check the commas, brackets and quotes",
-        ])
+        #expect(
+            SessionFixtures.problems(json, file: "s.json") == [
+                "s.json:3:58: steps[1].params.dots: is 0, below the minimum 1; choose from 1 to 20"
+            ])
+        #expect(
+            SessionFixtures.problems("{\"title\": \"x\",\n \"steps\": [}\n", file: "s.json") == [
+                "s.json:2:12: not valid JSON, while parsing a flow node: did not find expected node content; check the commas, brackets and quotes"
+            ])
     }
 
     @Test func defaultsFillInMinutesAndLanguage() throws {
-        let script = try SessionFixtures.parse("""
+        let script = try SessionFixtures.parse(
+            """
             title: Kort
             language: en
             date: 2024-02
