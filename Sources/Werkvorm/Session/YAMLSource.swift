@@ -82,7 +82,7 @@ enum YAMLSource {
         switch node {
         case .mapping: "a mapping"
         case .sequence: "a list"
-        case .scalar(let scalar): scalar.string.isEmpty && scalar.style == .plain ? "nothing" : "\"\(scalar.string)\""
+        case .scalar(let scalar): scalar.string.isEmpty && scalar.style == .plain ? "nothing" : "\"\(Excerpt.of(scalar.string))\""
         case .alias: "an alias"
         }
     }
