@@ -4,7 +4,7 @@
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/debug/werkvorm
 
-.PHONY: deps lint-deps venv schema-deps browser-deps build demo test lint format install
+.PHONY: deps lint-deps venv schema-deps browser-deps build demo test lint format install fuzz
 
 deps:
 	@if ! pkg-config --exists lua5.4 libqrencode 2>/dev/null; then \
@@ -48,7 +48,7 @@ browser-deps: venv
 
 # The Swift code, as swift-format (it comes with the toolchain) formats it with .swift-format.
 SWIFT_SOURCES := Package.swift Sources Tests/LuaHostTests Tests/WerkvormTests Tests/WerkvormCLITests Tests/WerkvormServerTests \
-	Benchmarks/Package.swift Benchmarks/Benchmarks
+	Tests/Fuzz/Package.swift Tests/Fuzz/Sources Benchmarks/Package.swift Benchmarks/Benchmarks
 
 # luacheck over the exercises and plugins, with .luacheckrc (no io, os, debug, package); then
 # swift-format's check of the Swift code (`make format` formats it).
@@ -83,7 +83,15 @@ demo: build
 	@rm -f out/iedereen-mee-sessie-6.record.json.journal
 	$(BIN) run $(EXAMPLE).yaml --events $(EXAMPLE).events.jsonl --record out/iedereen-mee-sessie-6.record.json --seed 1
 
+# The libFuzzer targets (Tests/Fuzz), each for FUZZ_SECONDS: session scripts, events files,
+# records and JSON fed to the code in process. Tests/Fuzz/README.md tells more, and how to run
+# the mutation runner over the whole program.
+FUZZ_SECONDS ?= 20
+fuzz: deps
+	Tests/Fuzz/run $(FUZZ_SECONDS)
+
 test: deps lint schema-deps browser-deps
 	swift test
 	swift build
 	WERKVORM=$(BIN) .venv/bin/python -m pytest -q Tests/Browser
+	Tests/Fuzz/run $(FUZZ_SECONDS)

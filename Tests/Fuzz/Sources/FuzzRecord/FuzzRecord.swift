@@ -1,0 +1,50 @@
+import Foundation
+import FuzzSupport
+import LuaHost
+import Werkvorm
+import WerkvormRendering
+
+/// The scratch file the record is written to: `RecordedSession` reads a path, as the commands do.
+let path = Fuzz.scratchFile("record.json")
+
+/// A record is replayed only when it has at most this many events: each may run an exercise's
+/// handler, which is bounded by its instruction limit only.
+let maximumReplayed = 64
+
+/// A record as `werkvorm replay` and `werkvorm report` read it (`RecordedSession(contentsOf:)`).
+/// When it reads: its report in text, Markdown and HTML (the exercises' own report functions
+/// from the record), its outcomes as JSON, anonymised, and when it is short, its replay and
+/// timeline.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzRecord(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    Fuzz.write(UnsafeRawBufferPointer(start: data, count: size), to: path)
+    let session: RecordedSession
+    do {
+        session = try RecordedSession(contentsOf: path)
+    } catch {
+        for problem in error.problems {
+            Fuzz.check(problem.file != nil, "a problem of a record without its file: \(problem)")
+        }
+        return 0
+    }
+    for recorded in [session, session.anonymised()] {
+        for language in Language.allCases {
+            guard let blocks = try? SessionReport.blocks(recorded, language: language) else { continue }
+            let renderer = ReportRenderer(language: language)
+            _ = renderer.text(blocks)
+            _ = renderer.markdown(blocks)
+            _ = renderer.htmlDocument(title: recorded.script.title, blocks: blocks)
+        }
+    }
+    if session.events.count <= maximumReplayed {
+        _ = SessionReplay.replay(session)
+        _ = SessionReplay.timeline(session)
+    }
+    return 0
+}
+
+/// The entry point: SwiftPM links `main` to `FuzzRecord_main`.
+@_cdecl("FuzzRecord_main")
+public func fuzzRecordMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    Fuzz.main(argc, argv, fuzzRecord)
+}
