@@ -94,24 +94,54 @@ public enum Wrap {
     /// with `indent`, the others with `hanging` (default: as much space as `indent`).
     public static func paragraphs(_ text: String, width: Int, indent: String = "", hanging: String? = nil) -> String {
         let rest = hanging ?? String(repeating: " ", count: indent.count)
+        let restWidth = rest.count
         var lines: [String] = []
         var firstOfAll = true
-        for paragraph in text.components(separatedBy: "\n\n") {
+        for paragraph in blocks(text) {
             if !lines.isEmpty { lines.append("") }
             var line = firstOfAll ? indent : rest
+            var lineWidth = firstOfAll ? indent.count : restWidth  // kept, not counted again for every word
             firstOfAll = false
             var lineIsEmpty = true
             for word in paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                if !lineIsEmpty && line.count + 1 + word.count > width {
+                let wordWidth = word.count
+                if !lineIsEmpty && lineWidth + 1 + wordWidth > width {
                     lines.append(line)
                     line = rest
+                    lineWidth = restWidth
                     lineIsEmpty = true
                 }
-                line += (lineIsEmpty ? "" : " ") + word
+                if !lineIsEmpty {
+                    line += " "
+                    lineWidth += 1
+                }
+                line += word
+                lineWidth += wordWidth
                 lineIsEmpty = false
             }
             lines.append(line)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The parts of `text` between the blank lines ("\n\n"), from left to right; what
+    /// `components(separatedBy: "\n\n")` gives, read byte by byte.
+    public static func blocks(_ text: String) -> [Substring] {
+        let bytes = text.utf8
+        var parts: [Substring] = []
+        var start = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == 0x0A, next < bytes.endIndex, bytes[next] == 0x0A {
+                parts.append(text[start..<index])
+                index = bytes.index(after: next)
+                start = index
+            } else {
+                index = next
+            }
+        }
+        parts.append(text[start..<bytes.endIndex])
+        return parts
     }
 }

@@ -85,7 +85,7 @@ struct SessionScriptReader {
         var date: SessionDate?
         if let text = requiredText(mapping, "date", field: "date", example: "date: 2023-06-23") {
             date = SessionDate(text)
-            if date == nil { report(mapping["date"], "date", "must be a date as YYYY-MM-DD (2023-06-23), or YYYY-MM when the day is not known; found \"\(text)\"") }
+            if date == nil { report(mapping["date"], "date", "must be a date as YYYY-MM-DD (2023-06-23), or YYYY-MM when the day is not known; found \"\(Excerpt.of(text))\"") }
         }
         let start = time(mapping, "start", required: true)
         let end = time(mapping, "end", required: false)
@@ -150,7 +150,7 @@ struct SessionScriptReader {
         guard mapping[key] != nil || required else { return nil }
         guard let text = requiredText(mapping, key, field: key, example: "\(key): 09:30") else { return nil }
         guard let time = ClockTime(text) else {
-            report(mapping[key], key, "must be a time as HH:MM on a 24-hour clock (09:30, 13:45); found \"\(text)\"")
+            report(mapping[key], key, "must be a time as HH:MM on a 24-hour clock (09:30, 13:45); found \"\(Excerpt.of(text))\"")
             return nil
         }
         return time

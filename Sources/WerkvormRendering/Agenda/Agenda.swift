@@ -191,7 +191,7 @@ public struct Agenda: Sendable {
     /// An exercise's instructions as paragraphs (a blank line starts a new one; a single line
     /// break is a space).
     static func paragraphs(_ text: String) -> [String] {
-        text.components(separatedBy: "\n\n")
+        Wrap.blocks(text)
             .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
             .filter { !$0.isEmpty }
     }
