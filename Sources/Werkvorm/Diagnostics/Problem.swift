@@ -36,12 +36,13 @@ public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
         return place + Self.shortened(message, keeping: 600)
     }
 
-    /// `text`, or its start and end around `…` when it is longer than `keeping` characters: an
-    /// error that quotes a huge value stays readable and small.
+    /// `text` on one line (a line break shown as `⏎`), or its start and end around `…` when it is
+    /// longer than `keeping` characters: an error that quotes a huge value stays one readable line.
     static func shortened(_ text: String, keeping limit: Int) -> String {
-        guard text.count > limit else { return text }
+        let line = text.contains(where: \.isNewline) ? String(text.map { $0.isNewline ? "⏎" : $0 }) : text
+        guard line.count > limit else { return line }
         let end = limit / 4
-        return String(text.prefix(limit - end)) + " … " + String(text.suffix(end))
+        return String(line.prefix(limit - end)) + " … " + String(line.suffix(end))
     }
 
     /// This problem, placed in `file` at `line` if it has no place yet.
@@ -73,6 +74,8 @@ public struct Problems: Error, Sendable, CustomStringConvertible {
         let lines = problems.prefix(Self.shown).map(\.description)
         guard problems.count > Self.shown else { return lines.joined(separator: "\n") }
         let more = problems.count - Self.shown
-        return (lines + ["… and \(more) more problem\(more == 1 ? "" : "s"); fix these first"]).joined(separator: "\n")
+        let files = Set(problems.compactMap(\.file))
+        let place = files.count == 1 ? files.first.map { $0 + ": " } ?? "" : ""  // the file they are all in
+        return (lines + ["\(place)… and \(more) more problem\(more == 1 ? "" : "s"); fix these first"]).joined(separator: "\n")
     }
 }

@@ -2,6 +2,9 @@
 public enum Suggestion {
     /// The candidate within a small edit distance of `word`, if any.
     public static func closest(to word: String, in candidates: [String]) -> String? {
+        // a word far longer than every candidate is near none of them: no need to measure it
+        let longest = candidates.map { $0.utf8.count }.max() ?? 0
+        guard word.utf8.count <= 2 * longest + 8 else { return nil }
         let limit = max(2, word.count / 3)
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }.filter { $0.1 <= limit }
         return scored.min { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }?.0

@@ -214,7 +214,7 @@ public struct SessionEvent: Sendable, Hashable {
 
     /// A key as shown in a message: cut short when it is long.
     static func shown(_ key: String) -> String {
-        key.count > 40 ? String(key.prefix(40)) + "…" : key
+        ValuePath.isIdentifier(key) ? Excerpt.of(key, limit: 40) : JSONWriter.quoted(Excerpt.of(key, limit: 40))
     }
 
     /// The event as a JSON object, as journals and records store it.
