@@ -37,6 +37,8 @@ a key after a '.' may hold any character but ':'):
 
     NAME:LINE:            NAME:LINE:COL:            NAME: FIELD:            NAME ... line LINE
 
+(a key in FIELD may also be JSON-quoted, `events[3]."a:b"`, when it is no plain name)
+
 Every run that is not `exit 0` or `located` fails the goal: its input files, its command line
 (to run in that folder), its standard output and error are saved in
 OUT/<kind>-<command>-<class>/<number>/ (default OUT: Tests/Fuzz/findings/). A summary table is
@@ -538,8 +540,10 @@ def mutate(data, rng, kind):
 
 def located_pattern(names):
     name = "(?:" + "|".join(re.escape(n) for n in names) + ")"
-    # a path of names and [N] indices; a name after a '.' may be any key, even with spaces
-    field = r"[A-Za-z_][\w-]*(?:\[\d+\]|\.[^:\n]*)*"
+    # a path of names and [N] indices; a name after a '.' may be any key, even with spaces, or
+    # a quoted one (`events[3]."a:b"`) holding any character
+    field = r'[A-Za-z_][\w-]*(?:\[\d+\]|\."(?:[^"\\\n]|\\.)*"|\.[^:\n]*)*'
+
     return re.compile(rf"(?:^|\s){name}(?::\d+(?::\d+)?: |: {field}: |\b.*\bline \d+)")
 
 

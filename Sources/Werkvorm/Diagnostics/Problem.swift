@@ -74,8 +74,11 @@ public struct Problems: Error, Sendable, CustomStringConvertible {
         let lines = problems.prefix(Self.shown).map(\.description)
         guard problems.count > Self.shown else { return lines.joined(separator: "\n") }
         let more = problems.count - Self.shown
-        let files = Set(problems.compactMap(\.file))
-        let place = files.count == 1 ? files.first.map { $0 + ": " } ?? "" : ""  // the file they are all in
-        return (lines + ["\(place)… and \(more) more problem\(more == 1 ? "" : "s"); fix these first"]).joined(separator: "\n")
+        // where the rest start, when they are all in one file
+        let next = problems[Self.shown]
+        let oneFile = Set(problems.compactMap(\.file)).count == 1
+        let place = oneFile ? (next.file ?? "") + (next.line.map { ":\($0)" } ?? "") + ": " : ""
+        let from = oneFile && next.line != nil ? ", from this line on" : ""
+        return (lines + ["\(place)… and \(more) more problem\(more == 1 ? "" : "s")\(from); fix these first"]).joined(separator: "\n")
     }
 }

@@ -46,7 +46,7 @@ import Testing
         let many = Problems((1...120).map { Problem(file: "e.jsonl", line: $0, "wrong") })
         let lines = many.description.split(separator: "\n")
         #expect(lines.count == 51)
-        #expect(lines.last == "e.jsonl: … and 70 more problems; fix these first")
+        #expect(lines.last == "e.jsonl:51: … and 70 more problems, from this line on; fix these first")
         #expect(Problem(file: "e.jsonl", line: 2, field: "a\nb", "one\ntwo").description == "e.jsonl:2: a⏎b: one⏎two")
     }
 }
