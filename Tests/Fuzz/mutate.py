@@ -540,14 +540,15 @@ def mutate(data, rng, kind):
 
 def located_pattern(names):
     name = "(?:" + "|".join(re.escape(n) for n in names) + ")"
-    # a path of names and [N] indices; a name after a '.' may be any key, even with spaces, or
-    # a quoted one (`events[3]."a:b"`) holding any character
-    field = r'[A-Za-z_][\w-]*(?:\[\d+\]|\."(?:[^"\\\n]|\\.)*"|\.[^:\n]*)*'
+    # a path of names and [N] indices; what follows its first '.' may be any key, even with
+    # spaces, or a quoted one (`events[3]."a:b"`): one lazy run to the next ': ', so that a long
+    # line with many dots cannot make the match backtrack for ever
+    field = r"[A-Za-z_][\w-]*(?:\[\d+\])*(?:\.[^\n]*?)?"
 
     return re.compile(rf"(?:^|\s){name}(?::\d+(?::\d+)?: |: {field}: |\b.*\bline \d+)")
 
 
-DIVERGENCE = re.compile(r"^step \d+(?: \([^)]*\))?: (?:outcome|events\[\d+\])\S*.*: recorded .*, replayed ")
+DIVERGENCE = re.compile(r"^step \d+(?: \([^)]*\))?: (?:outcome|events\[\d+\])[^\n]*?: recorded [^\n]*, replayed ")
 
 
 def classify(command, code, signaled, timed_out, over_memory, stdout, stderr, names):
