@@ -54,7 +54,7 @@ import Testing
         let text = #"{"events": [{"n": 1}, [2], "drie"], "inner": {"events": [4]}, "z": 5}"#
         var elements: [LuaValue] = []
         let value = try Array(text.utf8).withUnsafeBytes { buffer in
-            try JSONReader.parse(buffer: buffer, streaming: "events") { elements.append($0) }
+            try JSONReader.parse(buffer: buffer, streaming: "events") { (reader: inout JSONReader) throws(JSONError) in elements.append(try reader.readValue()) }
         }
         #expect(elements == [["n": 1], [2], "drie"])
         // the streamed list is left empty; the same key deeper down is read as usual
@@ -66,10 +66,56 @@ import Testing
         var count = 0
         #expect(throws: JSONError(line: 3, column: 8, message: "expected ':' after the field name \"n\"")) {
             try Array(text.utf8).withUnsafeBytes { buffer in
-                try JSONReader.parse(buffer: buffer, streaming: "events") { _ in count += 1 }
+                try JSONReader.parse(buffer: buffer, streaming: "events") { (reader: inout JSONReader) throws(JSONError) in
+                    _ = try reader.readValue()
+                    count += 1
+                }
             }
         }
         #expect(count == 1)
+    }
+
+    /// Reads `text` with `body`, which reads a value a part at a time.
+    private func read<T>(_ text: String, _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
+        try Array(text.utf8).withUnsafeBytes { buffer in Result { () throws(JSONError) in try JSONReader.read(buffer: buffer, body) } }.get()
+    }
+
+    @Test func readsAnObjectByItsKnownKeysAndOthers() throws {
+        let keys = JSONKeys(["step", "input", "fields"])
+        var seen: [String] = []
+        try read(#"{"input": "dot", "st\u0065p": 3, "other": [1, {"a": "}"}], "fields": {"note": 1}, "": null}"#) { (reader: inout JSONReader) throws(JSONError) in
+            try reader.readObject(keys: keys) { (key, reader: inout JSONReader) throws(JSONError) in
+                switch key {
+                case .known(let index): seen.append("\(keys.names[index])=\(JSONWriter.string(try reader.readValue()))")
+                case .other(let name):
+                    seen.append("other \(name)")
+                    try reader.skipValue()
+                }
+            }
+        }
+        // an escaped key is still the known one
+        #expect(seen == [#"input="dot""#, "step=3", "other other", #"fields={"note":1}"#, "other "])
+    }
+
+    @Test func aKeyTwiceIsAnErrorAlsoWhenKnownAndTextAfterTheValueToo() {
+        let keys = JSONKeys(["step"])
+        func readAll(_ text: String) throws(JSONError) {
+            try read(text) { (reader: inout JSONReader) throws(JSONError) in
+                try reader.readObject(keys: keys) { (_, reader: inout JSONReader) throws(JSONError) in try reader.skipValue() }
+            }
+        }
+        #expect(throws: JSONError(line: 1, column: 13, message: "the field \"step\" appears twice")) { try readAll(#"{"step": 1, "step": 2}"#) }
+        #expect(throws: JSONError(line: 1, column: 10, message: "the field \"x\" appears twice")) { try readAll(#"{"x": 1, "x": 2}"#) }
+        #expect(throws: JSONError(line: 1, column: 13, message: "unexpected text after the end of the JSON value")) { try readAll(#"{"step": 1} 2"#) }
+        #expect(throws: JSONError(line: 1, column: 1, message: "expected an object")) { try readAll("[1]") }
+    }
+
+    @Test func skippingAValueStillChecksItsSyntax() {
+        func skip(_ text: String) throws(JSONError) { try read(text) { (reader: inout JSONReader) throws(JSONError) in try reader.skipValue() } }
+        #expect(throws: Never.self) { try skip(#"{"a": ["b\n", 1.5e3, {"c": [true, false, null]}]}"#) }
+        #expect(throws: JSONError(line: 1, column: 10, message: "expected ',' or ']' after a list element")) { try skip(#"{"a": [1 2]}"#) }
+        #expect(throws: JSONError(line: 1, column: 7, message: "the JSON ends inside a text; a closing '\"' is missing")) { try skip(#"{"a": "b"#) }
+        #expect(throws: JSONError(line: 1, column: 9, message: "unknown escape '\\q'")) { try skip(#"{"a": "b\q"}"#) }
     }
 
     @Test func refusesDeepNesting() {

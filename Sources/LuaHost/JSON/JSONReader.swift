@@ -17,6 +17,60 @@ public struct JSONError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { "line \(line), column \(column): \(message)" }
 }
 
+/// Field names known beforehand: matched by their bytes as an object is read (see
+/// ``JSONReader/readObject(keys:_:)``), so that no string is made for them and no strings
+/// are compared. At most 64.
+public struct JSONKeys: Sendable {
+    /// The names, in the order of their indexes.
+    public let names: [String]
+    /// Their bytes one after the other, where each starts, and its first byte.
+    private let bytes: [UInt8]
+    private let starts: [Int]
+    private let firsts: [UInt8]
+
+    public init(_ names: [String]) {
+        precondition(names.count <= 64, "at most 64 known keys")
+        self.names = names
+        var bytes: [UInt8] = [], starts: [Int] = []
+        for name in names {
+            starts.append(bytes.count)
+            bytes += name.utf8
+        }
+        starts.append(bytes.count)
+        self.bytes = bytes
+        self.starts = starts
+        firsts = names.map { $0.utf8.first ?? 0 }
+    }
+
+    /// The index of the key whose bytes these are.
+    fileprivate func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = key.first else { return names.firstIndex(of: "") }
+        return bytes.withUnsafeBufferPointer { bytes in
+            candidates: for index in firsts.indices where firsts[index] == first && starts[index + 1] - starts[index] == key.count {
+                let start = starts[index]
+                for offset in 1..<key.count where bytes[start + offset] != key[offset] { continue candidates }
+                return index
+            }
+            return nil
+        }
+    }
+}
+
+/// A field name as ``JSONReader/readObject(keys:_:)`` reads it: one of the known keys, by its
+/// index, or another.
+public enum JSONKey: Sendable, Equatable {
+    case known(Int)
+    case other(String)
+
+    /// The key's name.
+    public func name(in keys: JSONKeys) -> String {
+        switch self {
+        case .known(let index): keys.names[index]
+        case .other(let text): text
+        }
+    }
+}
+
 /// Reads JSON into a ``LuaValue``, keeping integers and doubles apart: `1` is an integer and
 /// `1.0` a double, as ``JSONWriter`` writes them.
 public struct JSONReader {
@@ -44,10 +98,15 @@ public struct JSONReader {
         try parse(buffer: buffer.bindMemory(to: UInt8.self))
     }
 
-    /// Parses one JSON document whose top level is an object, handing each element of the list
-    /// in its field `key` to `element` as soon as it is read instead of keeping it, so that a
-    /// long list is never whole in memory. In the object returned, that field is an empty list.
-    public static func parse(buffer: UnsafeRawBufferPointer, streaming key: String, element: (LuaValue) -> Void) throws(JSONError) -> LuaValue {
+    /// Parses one JSON document whose top level is an object, handing the reader to `element`
+    /// at each element of the list in its field `key`, instead of reading the element into the
+    /// value: `element` must read exactly one value (``readValue()``, ``readObject(_:)`` or
+    /// ``skipValue()``). A long list is so never whole in memory, and its elements can be read
+    /// straight into typed values, without a dictionary each. In the object returned, that
+    /// field is an empty list.
+    public static func parse(
+        buffer: UnsafeRawBufferPointer, streaming key: String, element: (inout JSONReader) throws(JSONError) -> Void
+    ) throws(JSONError) -> LuaValue {
         try withoutActuallyEscaping(element) { element in
             Result { () throws(JSONError) in
                 var reader = JSONReader(bytes: buffer.bindMemory(to: UInt8.self))
@@ -57,13 +116,24 @@ public struct JSONReader {
         }.get()
     }
 
+    /// Reads one JSON document from UTF-8 bytes with `body`, which reads its value a part at a
+    /// time (``readObject(keys:_:)``...); nothing but white space may follow it.
+    public static func read<T>(buffer: UnsafeRawBufferPointer, _ body: (inout JSONReader) throws(JSONError) -> T) throws(JSONError) -> T {
+        var reader = JSONReader(bytes: buffer.bindMemory(to: UInt8.self))
+        reader.skipWhitespace()
+        let value = try body(&reader)
+        reader.skipWhitespace()
+        if reader.position < reader.bytes.count { throw reader.error("unexpected text after the end of the JSON value") }
+        return value
+    }
+
     private static func parse(buffer: UnsafeBufferPointer<UInt8>) throws(JSONError) -> LuaValue {
         var reader = JSONReader(bytes: buffer)
         return try reader.parseDocument()
     }
 
     /// The list field whose elements go to a function instead of into the value.
-    private var streaming: (key: String, element: (LuaValue) -> Void)?
+    private var streaming: (key: String, element: (inout JSONReader) throws(JSONError) -> Void)?
 
     private mutating func parseDocument() throws(JSONError) -> LuaValue {
         skipWhitespace()
@@ -77,6 +147,154 @@ public struct JSONReader {
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+    }
+
+    // MARK: Reading a value at a time
+
+    /// Whether the next value is an object.
+    public var atObject: Bool {
+        var probe = self
+        probe.skipWhitespace()
+        return probe.position < bytes.count && bytes[probe.position] == UInt8(ascii: "{")
+    }
+
+    /// Reads the next value whole.
+    public mutating func readValue() throws(JSONError) -> LuaValue {
+        skipWhitespace()
+        return try parseValue()
+    }
+
+    /// Reads the next value, an object, a field at a time: `field` gets each key with the
+    /// reader at its value, and must read that value. A key that appears twice is an error,
+    /// as when the object is read whole.
+    public mutating func readObject(_ field: (String, inout JSONReader) throws(JSONError) -> Void) throws(JSONError) {
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { throw error("expected an object") }
+        var seen: [String] = []  // a few keys: a list compares faster than a set hashes
+        var many: Set<String> = []
+        try readFields { (key, keyStart, reader: inout JSONReader) throws(JSONError) in
+            if seen.count < 16 {
+                if seen.contains(key) { throw reader.error("the field \(JSONWriter.quoted(key)) appears twice", at: keyStart) }
+                seen.append(key)
+            } else if seen.contains(key) || !many.insert(key).inserted {
+                throw reader.error("the field \(JSONWriter.quoted(key)) appears twice", at: keyStart)
+            }
+            try field(key, &reader)
+        }
+    }
+
+    /// The same, with the keys `keys` knows matched by their bytes; a key that appears twice is
+    /// an error.
+    public mutating func readObject(keys: JSONKeys, _ field: (JSONKey, inout JSONReader) throws(JSONError) -> Void) throws(JSONError) {
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { throw error("expected an object") }
+        var seenKnown: UInt64 = 0
+        var seenOther: Set<String> = []
+        func member(_ key: JSONKey, at keyStart: Int, _ reader: inout JSONReader) throws(JSONError) {
+            switch key {
+            case .known(let index):
+                guard seenKnown & (1 << index) == 0 else { throw reader.error("the field \(JSONWriter.quoted(keys.names[index])) appears twice", at: keyStart) }
+                seenKnown |= 1 << index
+            case .other(let text):
+                guard seenOther.insert(text).inserted else { throw reader.error("the field \(JSONWriter.quoted(text)) appears twice", at: keyStart) }
+            }
+            try field(key, &reader)
+        }
+        try readMembers(key: { (reader: inout JSONReader) throws(JSONError) in try reader.parseKey(keys) }, shown: { $0.name(in: keys) }, member)
+    }
+
+    /// A field name at `position`: a known one by its bytes when it has no escapes.
+    private mutating func parseKey(_ keys: JSONKeys) throws(JSONError) -> JSONKey {
+        var end = position + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\""), let index = keys.index(of: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end])) {
+            position = end + 1
+            return .known(index)
+        }
+        let text = try parseString()
+        return keys.names.firstIndex(of: text).map(JSONKey.known) ?? .other(text)
+    }
+
+    /// Reads an object at `position`, handing `field` each key, where it starts, and the reader
+    /// at its value, which `field` reads.
+    private mutating func readFields(_ field: (String, Int, inout JSONReader) throws(JSONError) -> Void) throws(JSONError) {
+        try readMembers(key: { (reader: inout JSONReader) throws(JSONError) in try reader.parseString() }, shown: { $0 }, field)
+    }
+
+    /// Reads an object at `position`: each key with `key` (`shown` in errors), then `field`
+    /// with the key, where it starts, and the reader at its value, which `field` reads.
+    private mutating func readMembers<Key>(
+        key readKey: (inout JSONReader) throws(JSONError) -> Key, shown: (Key) -> String, _ field: (Key, Int, inout JSONReader) throws(JSONError) -> Void
+    ) throws(JSONError) {
+        try enter()
+        position += 1
+        skipWhitespace()
+        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+            position += 1
+            depth -= 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+                throw error("expected a field name in double quotes")
+            }
+            let keyStart = position
+            let key = try readKey(&self)
+            skipWhitespace()
+            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+                throw error("expected ':' after the field name \(JSONWriter.quoted(shown(key)))")
+            }
+            position += 1
+            skipWhitespace()
+            try field(key, keyStart, &self)
+            skipWhitespace()
+            guard position < bytes.count else { throw error("the JSON ends inside an object; expected ',' or '}'") }
+            if bytes[position] == UInt8(ascii: ",") {
+                position += 1
+                continue
+            }
+            if bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                depth -= 1
+                return
+            }
+            throw error("expected ',' or '}' after a field")
+        }
+    }
+
+    /// Reads past the next value, checking its syntax but keeping nothing of it.
+    public mutating func skipValue() throws(JSONError) {
+        skipWhitespace()
+        guard position < bytes.count else { throw error("the JSON ends where a value was expected") }
+        switch bytes[position] {
+        case UInt8(ascii: "{"): try readObject { (_, reader: inout JSONReader) throws(JSONError) in try reader.skipValue() }
+        case UInt8(ascii: "["): try parseArray { (reader: inout JSONReader) throws(JSONError) in try reader.skipValue() }
+        case UInt8(ascii: "\""): try skipString()
+        default: _ = try parseValue()  // a number, true, false or null: nothing to keep anyway
+        }
+    }
+
+    /// Reads past a text, checking its escapes, without making it a string.
+    private mutating func skipString() throws(JSONError) {
+        let start = position
+        position += 1
+        while true {
+            guard position < bytes.count else { throw error("the JSON ends inside a text; a closing '\"' is missing", at: start) }
+            let byte = bytes[position]
+            if byte == UInt8(ascii: "\"") {
+                position += 1
+                return
+            }
+            if byte < 0x20 { throw error("a control character inside a text must be escaped (\\n, \\t, \\u00XX)") }
+            guard byte == UInt8(ascii: "\\") else {
+                position += 1
+                continue
+            }
+            position = start
+            _ = try parseString()  // escapes are rare: read this one in full
+            return
+        }
     }
 
     private func error(_ message: String, at offset: Int? = nil) -> JSONError {
@@ -137,61 +355,32 @@ public struct JSONReader {
     }
 
     private mutating func parseObject() throws(JSONError) -> LuaValue {
-        try enter()
-        position += 1
         var fields: [String: LuaValue] = [:]
-        skipWhitespace()
-        if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
-            position += 1
-            depth -= 1
-            return .object(fields)
-        }
-        while true {
-            skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
-                throw error("expected a field name in double quotes")
-            }
-            let keyStart = position
-            let key = try parseString()
-            skipWhitespace()
-            guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
-                throw error("expected ':' after the field name \(JSONWriter.quoted(key))")
-            }
-            position += 1
-            skipWhitespace()
+        let streamed = depth == 0 ? streaming : nil
+        try readFields { (key, keyStart, reader: inout JSONReader) throws(JSONError) in
             let value: LuaValue
-            if depth == 1, let streaming, streaming.key == key, position < bytes.count, bytes[position] == UInt8(ascii: "[") {
-                try parseArray(each: streaming.element)
+            if let streamed, streamed.key == key, reader.position < reader.bytes.count, reader.bytes[reader.position] == UInt8(ascii: "[") {
+                let element = streamed.element
+                try reader.parseArray { (reader: inout JSONReader) throws(JSONError) in try element(&reader) }
                 value = .array([])
             } else {
-                value = try parseValue()
+                value = try reader.parseValue()
             }
             if fields.updateValue(value, forKey: key) != nil {
-                throw error("the field \(JSONWriter.quoted(key)) appears twice", at: keyStart)
+                throw reader.error("the field \(JSONWriter.quoted(key)) appears twice", at: keyStart)
             }
-            skipWhitespace()
-            guard position < bytes.count else { throw error("the JSON ends inside an object; expected ',' or '}'") }
-            if bytes[position] == UInt8(ascii: ",") {
-                position += 1
-                continue
-            }
-            if bytes[position] == UInt8(ascii: "}") {
-                position += 1
-                depth -= 1
-                return .object(fields)
-            }
-            throw error("expected ',' or '}' after a field")
         }
+        return .object(fields)
     }
 
     private mutating func parseArray() throws(JSONError) -> LuaValue {
         var elements: [LuaValue] = []
-        try parseArray { elements.append($0) }
+        try parseArray { (reader: inout JSONReader) throws(JSONError) in elements.append(try reader.parseValue()) }
         return .array(elements)
     }
 
-    /// Reads a list, handing each element to `each` as it is read.
-    private mutating func parseArray(each: (LuaValue) -> Void) throws(JSONError) {
+    /// Reads a list, handing the reader to `each` at every element, which reads it.
+    private mutating func parseArray(each: (inout JSONReader) throws(JSONError) -> Void) throws(JSONError) {
         try enter()
         position += 1
         skipWhitespace()
@@ -202,7 +391,7 @@ public struct JSONReader {
         }
         while true {
             skipWhitespace()
-            each(try parseValue())
+            try each(&self)
             skipWhitespace()
             guard position < bytes.count else { throw error("the JSON ends inside a list; expected ',' or ']'") }
             if bytes[position] == UInt8(ascii: ",") {

@@ -7,16 +7,21 @@
 public enum JSONWriter {
     /// The JSON text of `value`: one line, or indented with two spaces when `pretty`.
     public static func string(_ value: LuaValue, pretty: Bool = false) -> String {
-        var output = ""
+        String(decoding: bytes(value, pretty: pretty), as: UTF8.self)
+    }
+
+    /// The same as UTF-8 bytes, as files are written.
+    public static func bytes(_ value: LuaValue, pretty: Bool = false) -> [UInt8] {
+        var output: [UInt8] = []
         write(value, to: &output, pretty: pretty, indent: 0)
         return output
     }
 
     /// `text` as a JSON string literal, quotes included.
     public static func quoted(_ text: String) -> String {
-        var output = ""
+        var output: [UInt8] = []
         writeString(text, to: &output)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Keys in the order JSON output uses: by UTF-8 bytes, as Lua compares strings.
@@ -24,41 +29,43 @@ public enum JSONWriter {
         dictionary.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
-    static func write(_ value: LuaValue, to output: inout String, pretty: Bool, indent: Int) {
+    /// Appends the JSON of `value` to `output`, indented `indent` levels when `pretty`.
+    public static func write(_ value: LuaValue, to output: inout [UInt8], pretty: Bool, indent: Int) {
         switch value {
-        case .null: output += "null"
-        case .bool(let flag): output += flag ? "true" : "false"
-        case .integer(let number): output += String(number)
-        case .double(let number): output += format(number)
+        case .null: output.append(contentsOf: "null".utf8)
+        case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .integer(let number): output.append(contentsOf: String(number).utf8)
+        case .double(let number): output.append(contentsOf: format(number).utf8)
         case .string(let text): writeString(text, to: &output)
         case .array(let elements):
             if elements.isEmpty {
-                output += "[]"
+                output.append(contentsOf: "[]".utf8)
                 return
             }
-            output += "["
+            output.append(UInt8(ascii: "["))
             for (position, element) in elements.enumerated() {
-                if position > 0 { output += "," }
+                if position > 0 { output.append(UInt8(ascii: ",")) }
                 newline(&output, pretty: pretty, indent: indent + 1)
                 write(element, to: &output, pretty: pretty, indent: indent + 1)
             }
             newline(&output, pretty: pretty, indent: indent)
-            output += "]"
+            output.append(UInt8(ascii: "]"))
         case .object(let fields):
             if fields.isEmpty {
-                output += "{}"
+                output.append(contentsOf: "{}".utf8)
                 return
             }
-            output += "{"
+            output.append(UInt8(ascii: "{"))
             for (position, key) in sortedKeys(fields).enumerated() {
-                if position > 0 { output += "," }
+                if position > 0 { output.append(UInt8(ascii: ",")) }
                 newline(&output, pretty: pretty, indent: indent + 1)
                 writeString(key, to: &output)
-                output += pretty ? ": " : ":"
+                output.append(UInt8(ascii: ":"))
+                if pretty { output.append(UInt8(ascii: " ")) }
                 write(fields[key] ?? .null, to: &output, pretty: pretty, indent: indent + 1)
             }
             newline(&output, pretty: pretty, indent: indent)
-            output += "}"
+            output.append(UInt8(ascii: "}"))
         }
     }
 
@@ -69,32 +76,42 @@ public enum JSONWriter {
         return text + ".0"
     }
 
-    private static func newline(_ output: inout String, pretty: Bool, indent: Int) {
+    private static func newline(_ output: inout [UInt8], pretty: Bool, indent: Int) {
         guard pretty else { return }
-        output += "\n"
-        output += String(repeating: "  ", count: indent)
+        output.append(0x0A)
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
-    private static func writeString(_ text: String, to output: inout String) {
-        output += "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
+    /// A text in quotes, byte by byte: runs that need no escape are copied whole.
+    private static func writeString(_ text: String, to output: inout [UInt8]) {
+        output.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for (index, byte) in bytes.enumerated() {
+                let escape: StaticString
+                switch byte {
+                case UInt8(ascii: "\""): escape = "\\\""
+                case UInt8(ascii: "\\"): escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0x08: escape = "\\b"
+                case 0x0C: escape = "\\f"
+                case 0x00..<0x20, 0x7F: escape = "\\u00"
+                default: continue
                 }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                if escape.utf8CodeUnitCount == 4 {  // \u00XX
+                    let digits: [UInt8] = Array("0123456789abcdef".utf8)
+                    output.append(digits[Int(byte >> 4)])
+                    output.append(digits[Int(byte & 0x0F)])
+                }
+                run = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
         }
-        output += "\""
+        output.append(UInt8(ascii: "\""))
     }
 }
