@@ -3,6 +3,12 @@ import Foundation
 /// Writes all of `bytes` to an open file and syncs it to disk: 0 when they are safe, else the
 /// `errno` of the write or the sync that failed. What the journal and the record write with.
 func writeAndSync(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32 {
+    let failure = writeAll(descriptor, bytes)
+    return failure != 0 ? failure : (fsync(descriptor) == 0 ? 0 : errno)
+}
+
+/// Writes all of `bytes` to an open file: 0, or the `errno` of the write that failed.
+private func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32 {
     var written = 0
     while written < bytes.count {
         let count = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + written, $0.count - written) }
@@ -12,7 +18,7 @@ func writeAndSync(_ descriptor: Int32, _ bytes: [UInt8]) -> Int32 {
         }
         written += count
     }
-    return fsync(descriptor) == 0 ? 0 : errno
+    return 0
 }
 
 /// Why a file could not be written, and what to do.
@@ -31,6 +37,31 @@ public struct FileWriteError: Error, Sendable, CustomStringConvertible {
 /// planted at the file or at a temporary name is replaced, never followed. `what` names the
 /// file in errors ("the record", "the report").
 public func replaceFile(at url: URL, with bytes: [UInt8], mode: mode_t = 0o644, what: String) throws(FileWriteError) {
+    try replaceFile(at: url, mode: mode, what: what) { output in output.bytes = bytes }
+}
+
+/// Bytes on their way to a file: `write` appends to ``bytes``, and ``flushIfFull()`` writes
+/// them out once they pass a megabyte, so that a large file is never whole in memory.
+public struct FileOutput {
+    fileprivate let descriptor: Int32
+    /// What is not written out yet.
+    public var bytes: [UInt8] = []
+    /// The `errno` of the first write that failed; 0 while all went well.
+    fileprivate var failure: Int32 = 0
+
+    /// Writes out what there is when it is a megabyte or more.
+    public mutating func flushIfFull() {
+        if bytes.count >= 1 << 20 { flush() }
+    }
+
+    fileprivate mutating func flush() {
+        if failure == 0 { failure = writeAll(descriptor, bytes) }
+        bytes.removeAll(keepingCapacity: true)
+    }
+}
+
+/// The same as ``replaceFile(at:with:mode:what:)``, with the bytes made by `write` as it goes.
+public func replaceFile(at url: URL, mode: mode_t = 0o644, what: String, write: (inout FileOutput) -> Void) throws(FileWriteError) {
     let target = url.standardizedFileURL
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -40,7 +71,10 @@ public func replaceFile(at url: URL, with bytes: [UInt8], mode: mode_t = 0o644, 
     let temporary = directory.appendingPathComponent(".\(target.lastPathComponent).\(getpid()).\(UInt32.random(in: .min ... .max)).partial").path
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
     guard descriptor >= 0 else { throw writeError(errno, what: what) }
-    let synced = writeAndSync(descriptor, bytes)
+    var output = FileOutput(descriptor: descriptor)
+    write(&output)
+    output.flush()
+    let synced = output.failure != 0 ? output.failure : (fsync(descriptor) == 0 ? 0 : errno)
     close(descriptor)
     guard synced == 0 else {
         unlink(temporary)

@@ -143,7 +143,7 @@ public final class Journal {
     public func append(_ events: [SessionEvent]) throws(Problem) {
         var bytes: [UInt8] = []
         for event in events {
-            bytes.append(contentsOf: JSONWriter.string(event.value).utf8)
+            JSONWriter.write(event.value, to: &bytes, pretty: false, indent: 0)
             bytes.append(0x0A)
         }
         try write(bytes)

@@ -17,38 +17,107 @@ public struct RecordedEvent: Sendable, Hashable {
         self.duplicateOf = duplicateOf
     }
 
-    /// The keys a recorded event has besides an event's.
-    static let keys = ["result", "code", "field", "reason", "duplicate"]
-
     /// Reads one of a record's events; problems name the field. A record of format 1 has no
     /// codes: its rejections read as the exercise's own.
     public init(_ value: LuaValue) throws(Problem) {
         guard case .object(let fields) = value else { throw Problem("is not an object") }
-        guard let text = fields["result"]?.stringValue, let kind = EventResult.Kind(rawValue: text) else {
+        var reading = Reading()
+        for (key, value) in fields { try reading.take(key, value) }
+        self = try reading.recordedEvent()
+    }
+
+    /// Reads the next of a record's events straight from its JSON, without a dictionary: a
+    /// syntax error is thrown, and what is wrong with the event comes back as a problem that
+    /// names the field.
+    public static func read(_ reader: inout JSONReader) throws(JSONError) -> Result<RecordedEvent, Problem> {
+        guard reader.atObject else {
+            try reader.skipValue()
+            return .failure(Problem("is not an object"))
+        }
+        var reading = Reading()
+        var problem: Problem?
+        try reader.readObject(keys: Reading.keys) { (key, reader: inout JSONReader) throws(JSONError) in
+            let value = try reader.readValue()
+            guard problem == nil else { return }
+            do throws(Problem) {
+                switch key {
+                case .known(let slot): try reading.take(slot: slot, value)
+                case .other(let name): reading.event.takeUnknown(name)
+                }
+            } catch {
+                problem = error
+            }
+        }
+        if let problem { return .failure(problem) }
+        do {
+            return .success(try reading.recordedEvent())
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// What became of an event, from its `result`.
+    static func kind(_ result: LuaValue?) throws(Problem) -> EventResult.Kind {
+        guard let text = result?.stringValue, let kind = EventResult.Kind(rawValue: text) else {
             throw Problem(field: "result", "must be \"accepted\", \"rejected\", \"failed\" or \"held\"")
         }
-        let reason = fields["reason"]
-        switch kind {
-        case .accepted: result = .accepted
-        case .held: result = .held
-        case .failed: result = .failed(Problem(reason?.stringValue ?? ""))
-        case .rejected:
-            let code = fields["code"]?.stringValue
-            guard let code = code.map({ Rejection.Code(rawValue: $0) }) ?? .exercise else {
-                throw Problem(field: "code", "is not a rejection code Werkvorm knows (\(Rejection.Code.allCases.map(\.rawValue).joined(separator: ", ")))")
+        return kind
+    }
+
+    /// A recorded event's fields as they are read, one at a time.
+    private struct Reading {
+        /// An event's keys, then a recorded event's own: `result`, `code`, `field`, `reason`
+        /// and `duplicate`.
+        static let keys = JSONKeys(SessionEvent.keys + ["result", "code", "field", "reason", "duplicate"])
+
+        var event = SessionEvent.Reading()
+        var result, code, field, reason, duplicate: LuaValue?
+
+        mutating func take(_ key: String, _ value: LuaValue) throws(Problem) {
+            if let slot = Self.keys.names.firstIndex(of: key) {
+                try take(slot: slot, value)
+            } else {
+                event.takeUnknown(key)
             }
-            let text: BilingualText
-            switch reason {
-            case nil, .null?: text = BilingualText("")
-            case let reason?: text = try BilingualText(reason, at: ValuePath("reason"))
+        }
+
+        /// Takes a field by its place in ``keys``.
+        mutating func take(slot: Int, _ value: LuaValue) throws(Problem) {
+            switch slot - SessionEvent.keys.count {
+            case 0: result = value
+            case 1: code = value
+            case 2: field = value
+            case 3: reason = value
+            case 4: duplicate = value
+            default: try event.take(slot: slot, value)
             }
-            result = .rejected(Rejection(code, field: fields["field"]?.stringValue, reason: text))
         }
-        if let duplicate = fields["duplicate"], duplicate != .null {
-            guard let number = duplicate.integerValue, number >= 1 else { throw Problem(field: "duplicate", "must be the number (seq) of the event this one repeated") }
-            duplicateOf = Int(number)
+
+        func recordedEvent() throws(Problem) -> RecordedEvent {
+            let kind = try RecordedEvent.kind(result)
+            let outcome: EventResult
+            switch kind {
+            case .accepted: outcome = .accepted
+            case .held: outcome = .held
+            case .failed: outcome = .failed(Problem(reason?.stringValue ?? ""))
+            case .rejected:
+                guard let code = code?.stringValue.map({ Rejection.Code(rawValue: $0) }) ?? .exercise else {
+                    throw Problem(field: "code", "is not a rejection code Werkvorm knows (\(Rejection.Code.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                let text: BilingualText
+                switch reason {
+                case nil, .null?: text = BilingualText("")
+                case let reason?: text = try BilingualText(reason, at: ValuePath("reason"))
+                }
+                outcome = .rejected(Rejection(code, field: field?.stringValue, reason: text))
+            }
+            var duplicateOf: Int?
+            if let duplicate, duplicate != .null {
+                guard let number = duplicate.integerValue, number >= 1 else { throw Problem(field: "duplicate", "must be the number (seq) of the event this one repeated") }
+                duplicateOf = Int(number)
+            }
+            return RecordedEvent(try event.event(), result: outcome, duplicateOf: duplicateOf)
         }
-        event = try SessionEvent(fields: fields, alsoAllowed: RecordedEvent.keys)
     }
 
     /// The event as the record holds it: the event's fields with `result`, and `code`,

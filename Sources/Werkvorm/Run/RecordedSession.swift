@@ -16,8 +16,21 @@ public struct RecordedSession {
     public let library: ExerciseLibrary
     /// The recorded steps, as in the record.
     public private(set) var steps: [SessionRecord.Step]
-    /// The recorded events, with what became of them.
+    /// The recorded events, with what became of them; empty when the record was read for
+    /// its summary of them only (see ``Events``).
     public private(set) var events: [RecordedEvent]
+    /// Who joined after the start, in order: the accepted joins.
+    public private(set) var joined: [String]
+    /// Each step's first and last time, from the events that carry one (the console's do).
+    public let times: [Int: (first: String, last: String)]
+    /// How many events the record has.
+    public let eventCount: Int
+
+    /// How much of the events to read: all of them (a replay), or what a report needs of them
+    /// (``joined`` and ``times``), which reads past the rest without keeping it.
+    public enum Events: Sendable {
+        case all, summary
+    }
 
     /// Exercises whose source in `current` differs from the recorded one: id, path, versions.
     public private(set) var changes: [String] = []
@@ -28,7 +41,8 @@ public struct RecordedSession {
     /// has them, instead of from the record: a replay then shows what the library's changes do
     /// to the outcomes. The events are read one by one as the JSON is, so that a long
     /// session's record is never held twice in memory.
-    public init(contentsOf path: String, current: ExerciseLibrary? = nil) throws(Problems) {
+    /// With `events: .summary`, only the summary of the events is read (a report needs no more).
+    public init(contentsOf path: String, current: ExerciseLibrary? = nil, events reading: Events = .all) throws(Problems) {
         let data: [UInt8]
         do {
             data = try TextFile.bytes(path, what: "the record")
@@ -36,17 +50,24 @@ public struct RecordedSession {
             throw Problems([error])
         }
         var events: [RecordedEvent] = []
+        var summary = Summary()
         var damaged: Problem?
         let parsed = data.withUnsafeBytes { buffer in
             Result { () throws(JSONError) in
-                try JSONReader.parse(buffer: buffer, streaming: "events") { value in
-                    guard damaged == nil else { return }
-                    do throws(Problem) {
-                        var event = try RecordedEvent(value)
+                try JSONReader.parse(buffer: buffer, streaming: "events") { (reader: inout JSONReader) throws(JSONError) in
+                    guard damaged == nil, reading == .all else {
+                        if let problem = try summary.read(&reader), damaged == nil {
+                            damaged = RecordedSession.damagedEvent(problem, number: summary.count, file: path)
+                        }
+                        return
+                    }
+                    switch try RecordedEvent.read(&reader) {
+                    case .success(var event):
                         if event.event.seq == nil { event.event.seq = events.count + 1 }  // format 1: its place
+                        summary.add(event)
                         events.append(event)
-                    } catch {
-                        damaged = RecordedSession.damagedEvent(error, number: events.count + 1, file: path)
+                    case .failure(let problem):
+                        damaged = RecordedSession.damagedEvent(problem, number: summary.count + 1, file: path)
                     }
                 }
             }
@@ -55,10 +76,59 @@ public struct RecordedSession {
         case .success(let value):
             let record = try SessionRecord(value, events: events, file: path)  // the record's own problems first
             if let damaged { throw Problems([damaged]) }
-            try self.init(record, file: path, current: current)
+            try self.init(record, file: path, current: current, summary: summary)
         case .failure(let error):
             throw Problems([Problem(file: path, line: error.line, column: error.column, "\(error.message); the record is not valid JSON (cut short, or changed by hand)")])
         }
+    }
+
+    /// What a report needs of the events, gathered as they are read.
+    private struct Summary {
+        var count = 0
+        var joined: [String] = []
+        var times: [Int: (first: String, last: String)] = [:]
+
+        mutating func add(_ recorded: RecordedEvent) {
+            count += 1
+            if case .join(let name) = recorded.event.action, recorded.result == .accepted { joined.append(name) }
+            if let step = recorded.event.step, let time = recorded.event.time { note(time, step: step) }
+        }
+
+        mutating func note(_ time: String, step: Int) {
+            let known = times[step]
+            times[step] = (min(known?.first ?? time, time), max(known?.last ?? time, time))
+        }
+
+        /// Reads an event for its join, step, time and result only, and past the rest; the
+        /// problem when it is not an object or its result is not one.
+        mutating func read(_ reader: inout JSONReader) throws(JSONError) -> Problem? {
+            count += 1
+            guard reader.atObject else {
+                try reader.skipValue()
+                return Problem("is not an object")
+            }
+            var join: String?, step: Int?, time: String?, result: LuaValue?
+            try reader.readObject(keys: Self.keys) { (key, reader: inout JSONReader) throws(JSONError) in
+                switch key {
+                case .known(0): join = try reader.readValue().stringValue
+                case .known(1), .known(2): step = try reader.readValue().integerValue.map { Int(clamping: $0) }
+                case .known(3): time = try reader.readValue().stringValue
+                case .known(4): result = try reader.readValue()
+                default: try reader.skipValue()
+                }
+            }
+            let kind: EventResult.Kind
+            do {
+                kind = try RecordedEvent.kind(result)
+            } catch {
+                return error
+            }
+            if let join, kind == .accepted { joined.append(join) }
+            if let step, let time { note(time, step: step) }
+            return nil
+        }
+
+        static let keys = JSONKeys(["join", "step", "go", "time", "result"])
     }
 
     private static func damagedEvent(_ problem: Problem, number: Int, file: String) -> Problem {
@@ -67,6 +137,12 @@ public struct RecordedSession {
 
     /// A record's session, with its sources checked against their SHA-256.
     public init(_ record: SessionRecord, file: String, current: ExerciseLibrary? = nil) throws(Problems) {
+        var summary = Summary()
+        for event in record.events { summary.add(event) }
+        try self.init(record, file: file, current: current, summary: summary)
+    }
+
+    private init(_ record: SessionRecord, file: String, current: ExerciseLibrary?, summary: Summary) throws(Problems) {
         var problems: [Problem] = []
         func verify(_ source: SessionRecord.Source, field: String) {
             guard Journal.sha256(source.source) != source.sha256 else { return }
@@ -115,16 +191,13 @@ public struct RecordedSession {
         participants = record.participants
         steps = record.steps
         events = record.events
+        joined = summary.joined
+        times = summary.times
+        eventCount = summary.count
     }
 
     /// Everyone who took part: those there from the start, then those who joined.
-    public var everyone: [String] {
-        participants
-            + events.compactMap { recorded in
-                guard case .join(let name) = recorded.event.action, recorded.result == .accepted else { return nil }
-                return name
-            }
-    }
+    public var everyone: [String] { participants + joined }
 
     /// The same session with every participant's name replaced by a stable pseudonym
     /// (`deelnemer-1`...) wherever a value or key is a name: outcomes, events, participants.
@@ -141,6 +214,7 @@ public struct RecordedSession {
         }
         var copy = self
         copy.participants = participants.map { pseudonyms.mapping[$0] ?? $0 }
+        copy.joined = joined.map { pseudonyms.mapping[$0] ?? $0 }
         copy.steps = steps.map { step in
             var copy = step
             copy.outcome = step.outcome.map(map)

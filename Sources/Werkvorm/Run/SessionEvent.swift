@@ -73,7 +73,8 @@ public struct SessionEvent: Sendable, Hashable {
         }
     }
 
-    /// The keys of an event (a list: a few short strings compare faster than they hash).
+    /// The keys of an event (a list: a few short strings compare faster than they hash). Their
+    /// order is that of ``Reading/take(slot:_:)``.
     static let keys = ["step", "participant", "input", "fields", "phase", "time", "id", "seq", "on_behalf", "join", "go", "reveal", "approve", "hide", "pause"]
     /// At most this many characters of a name, an id or a time.
     static let maximumNameLength = 80
@@ -83,85 +84,111 @@ public struct SessionEvent: Sendable, Hashable {
         guard case .object(let fields) = value else {
             throw Problem("an event is a JSON object, like {\"step\": 3, \"participant\": \"ann\", \"input\": \"dot\", \"fields\": {\"note\": 1}}")
         }
-        try self.init(fields: fields, alsoAllowed: [])
+        var reading = Reading()
+        for (key, value) in fields { try reading.take(key, value) }
+        self = try reading.event()
     }
 
-    /// Reads an event from an object's fields, which may also have the keys `alsoAllowed` (a
-    /// record's `result`, `code`, `reason` and `duplicate`).
-    init(fields: [String: LuaValue], alsoAllowed: [String]) throws(Problem) {
-        // One pass over the fields: a few short keys compare faster than they hash.
-        var step, time, input, phase, participant, given, id, seq, onBehalf: LuaValue?
-        var verb: (key: String, value: LuaValue)?
-        var unknown = false
-        for (key, value) in fields {
-            switch key {
-            case "step": step = value
-            case "time": time = value
-            case "input": input = value
-            case "phase": phase = value
-            case "participant": participant = value
-            case "fields": given = value
-            case "id": id = value
-            case "seq": seq = value
-            case "on_behalf": onBehalf = value
-            case "join", "go", "reveal", "approve", "hide", "pause":
+    /// An event's fields as they are read, one at a time (from a dictionary, or straight from
+    /// JSON), before they make an event.
+    struct Reading {
+        /// The keys of an event, to read them from JSON.
+        static let keys = JSONKeys(SessionEvent.keys)
+
+        private var step, time, input, phase, participant, given, id, seq, onBehalf: LuaValue?
+        private var verb: (key: String, value: LuaValue)?
+        /// The first key, in byte order, that is not an event's.
+        private var unknown: String?
+
+        /// Takes one field of the event.
+        mutating func take(_ key: String, _ value: LuaValue) throws(Problem) {
+            if let slot = SessionEvent.keys.firstIndex(of: key) {
+                try take(slot: slot, value)
+            } else {
+                takeUnknown(key)
+            }
+        }
+
+        /// Takes one field of the event, the key given by its place in ``SessionEvent/keys``.
+        mutating func take(slot: Int, _ value: LuaValue) throws(Problem) {
+            switch slot {
+            case 0: step = value
+            case 1: participant = value
+            case 2: input = value
+            case 3: given = value
+            case 4: phase = value
+            case 5: time = value
+            case 6: id = value
+            case 7: seq = value
+            case 8: onBehalf = value
+            default:
+                let key = SessionEvent.keys[slot]  // join, go, reveal, approve, hide or pause
                 if let other = verb {
                     let pair = [other.key, key].sorted()
                     throw Problem(field: pair[1], "an event is one thing: it has \"\(pair[0])\" already; put \"\(pair[1])\" in an event of its own")
                 }
                 verb = (key, value)
-            default: if !alsoAllowed.contains(key) { unknown = true }
             }
         }
-        if unknown {
-            let key = JSONWriter.sortedKeys(fields).first { !SessionEvent.keys.contains($0) && !alsoAllowed.contains($0) } ?? ""
-            let hint = Suggestion.closest(to: key, in: SessionEvent.keys).map { "; did you mean '\($0)'?" } ?? "; see docs/events.md for the fields of an event"
-            throw Problem(field: Self.shown(key), "is not a field of an event\(hint)")
+
+        /// Takes a field that is not an event's.
+        mutating func takeUnknown(_ key: String) {
+            if unknown.map({ key.utf8.lexicographicallyPrecedes($0.utf8) }) ?? true { unknown = key }
         }
-        self.time = try Self.name(time, field: "time", "must be text, like \"10:42\"")
-        self.id = try Self.name(id, field: "id", "must be the client's id of the event, as text")
-        if let seq, seq != .null {
-            guard let number = seq.integerValue, number >= 1 else { throw Problem(field: "seq", "must be the event's number in the session (1, 2, 3...)") }
-            self.seq = Int(number)
-        }
-        if let onBehalf, onBehalf != .null {
-            guard let flag = onBehalf.boolValue else { throw Problem(field: "on_behalf", "must be true or false") }
-            self.onBehalf = flag
-        }
-        if let verb, input != nil || phase != nil {
-            throw Problem(field: verb.key, "an event is one thing: it has \"\(input != nil ? "input" : "phase")\" already; put \"\(verb.key)\" in an event of its own")
-        }
-        let stepNumber = try Self.stepNumber(step)
-        switch (input, phase, verb) {
-        case (let input?, nil, nil):
-            guard let stepNumber else { throw Self.needsStep("an input") }
-            self.step = stepNumber
-            guard let name = input.stringValue else { throw Problem(field: "input", "must be the name of an input, like \"dot\"") }
-            let who = try Self.name(participant, field: "participant", "must be a participant's name, as text")
-            let inputFields: [String: LuaValue]
-            switch given {
-            case nil, .null?: inputFields = [:]
-            case .object(let given)?: inputFields = given
-            case .array(let given)? where given.isEmpty: inputFields = [:]
-            default: throw Problem(field: "fields", "must be an object of the input's fields, like {\"note\": 1}")
+
+        /// The event the fields make.
+        func event() throws(Problem) -> SessionEvent {
+            if let key = unknown {
+                let hint = Suggestion.closest(to: key, in: SessionEvent.keys).map { "; did you mean '\($0)'?" } ?? "; see docs/events.md for the fields of an event"
+                throw Problem(field: SessionEvent.shown(key), "is not a field of an event\(hint)")
             }
-            action = .input(ExerciseInput(name: name, participant: who, fields: inputFields))
-        case (nil, let phase?, nil):
-            guard let stepNumber else { throw Self.needsStep("moving a step to a phase") }
-            self.step = stepNumber
-            guard let id = phase.stringValue else { throw Problem(field: "phase", "must be the id of a phase, like \"vote\"") }
-            action = .phase(id)
-        case (nil, nil, let verb?):
-            (self.step, action) = try Self.action(verb: verb.key, verb.value, step: stepNumber)
-        default:
-            if input != nil && phase != nil { throw Problem(field: "phase", "an event has either \"input\" or \"phase\", not both") }
-            throw Problem(
-                field: "input",
-                "an event needs \"input\" (a participant's input), \"phase\" (moving the step on), or one of \"join\", \"go\", \"reveal\", \"approve\", \"hide\" and \"pause\"")
-        }
-        if case .input = action {
-        } else if let participant, participant != .null {
-            throw Problem(field: "participant", "belongs to an input only; leave it out here")
+            var event = SessionEvent(step: nil, action: .go)
+            event.time = try SessionEvent.name(time, field: "time", "must be text, like \"10:42\"")
+            event.id = try SessionEvent.name(id, field: "id", "must be the client's id of the event, as text")
+            if let seq, seq != .null {
+                guard let number = seq.integerValue, number >= 1 else { throw Problem(field: "seq", "must be the event's number in the session (1, 2, 3...)") }
+                event.seq = Int(number)
+            }
+            if let onBehalf, onBehalf != .null {
+                guard let flag = onBehalf.boolValue else { throw Problem(field: "on_behalf", "must be true or false") }
+                event.onBehalf = flag
+            }
+            if let verb, input != nil || phase != nil {
+                throw Problem(field: verb.key, "an event is one thing: it has \"\(input != nil ? "input" : "phase")\" already; put \"\(verb.key)\" in an event of its own")
+            }
+            let stepNumber = try SessionEvent.stepNumber(step)
+            switch (input, phase, verb) {
+            case (let input?, nil, nil):
+                guard let stepNumber else { throw SessionEvent.needsStep("an input") }
+                event.step = stepNumber
+                guard let name = input.stringValue else { throw Problem(field: "input", "must be the name of an input, like \"dot\"") }
+                let who = try SessionEvent.name(participant, field: "participant", "must be a participant's name, as text")
+                let inputFields: [String: LuaValue]
+                switch given {
+                case nil, .null?: inputFields = [:]
+                case .object(let given)?: inputFields = given
+                case .array(let given)? where given.isEmpty: inputFields = [:]
+                default: throw Problem(field: "fields", "must be an object of the input's fields, like {\"note\": 1}")
+                }
+                event.action = .input(ExerciseInput(name: name, participant: who, fields: inputFields))
+            case (nil, let phase?, nil):
+                guard let stepNumber else { throw SessionEvent.needsStep("moving a step to a phase") }
+                event.step = stepNumber
+                guard let id = phase.stringValue else { throw Problem(field: "phase", "must be the id of a phase, like \"vote\"") }
+                event.action = .phase(id)
+            case (nil, nil, let verb?):
+                (event.step, event.action) = try SessionEvent.action(verb: verb.key, verb.value, step: stepNumber)
+            default:
+                if input != nil && phase != nil { throw Problem(field: "phase", "an event has either \"input\" or \"phase\", not both") }
+                throw Problem(
+                    field: "input",
+                    "an event needs \"input\" (a participant's input), \"phase\" (moving the step on), or one of \"join\", \"go\", \"reveal\", \"approve\", \"hide\" and \"pause\"")
+            }
+            if case .input = event.action {
+            } else if let participant, participant != .null {
+                throw Problem(field: "participant", "belongs to an input only; leave it out here")
+            }
+            return event
         }
     }
 
@@ -259,35 +286,82 @@ public struct SessionEvent: Sendable, Hashable {
         try parseLines(bytes: Array(text.utf8), file: file)
     }
 
+    /// Reads an event straight from JSON, without a dictionary: a syntax error is thrown, and
+    /// what is wrong with the event comes back as a problem that names the field.
+    static func read(_ reader: inout JSONReader) throws(JSONError) -> Result<SessionEvent, Problem> {
+        guard reader.atObject else {
+            try reader.skipValue()
+            return .failure(Problem("an event is a JSON object, like {\"step\": 3, \"participant\": \"ann\", \"input\": \"dot\", \"fields\": {\"note\": 1}}"))
+        }
+        var reading = Reading()
+        var problem: Problem?
+        try reader.readObject(keys: Reading.keys) { (key, reader: inout JSONReader) throws(JSONError) in
+            let value = try reader.readValue()
+            guard problem == nil else { return }
+            do throws(Problem) {
+                switch key {
+                case .known(let slot): try reading.take(slot: slot, value)
+                case .other(let name): reading.takeUnknown(name)
+                }
+            } catch {
+                problem = error
+            }
+        }
+        if let problem { return .failure(problem) }
+        do {
+            return .success(try reading.event())
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The event on one line of an events file; nil for a blank line or a comment. A line of
+    /// ASCII, the usual kind, is read straight from its bytes.
+    private static func event(in line: UnsafeBufferPointer<UInt8>, file: String, line number: Int) throws(Problem) -> SessionEvent? {
+        let value: LuaValue
+        do {
+            if line.allSatisfy({ $0 < 0x80 }) {
+                guard let first = line.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }), line[first] != UInt8(ascii: "#") else { return nil }
+                return try JSONReader.read(buffer: UnsafeRawBufferPointer(line)) { (reader: inout JSONReader) throws(JSONError) in try read(&reader) }.get()
+            } else {
+                let text: String
+                do {
+                    text = try TextFile.text(of: Array(line), file: file)
+                } catch {
+                    throw Problem(file: file, line: number, column: error.column, error.message)
+                }
+                let trimmed = text.trimmingWhitespace()
+                if trimmed.isEmpty || trimmed.hasPrefix("#") { return nil }
+                value = try JSONReader.parse(text)
+            }
+            return try SessionEvent(value)
+        } catch let error as JSONError {
+            throw Problem(file: file, line: number, column: error.column, "\(error.message); each line must be one JSON object")
+        } catch let error as Problem {
+            throw error.located(file: file, line: number)
+        } catch {
+            throw Problem(file: file, line: number, "\(error)")
+        }
+    }
+
     /// The same, from the file's bytes: lines end at LF or CRLF, and each must be UTF-8 text.
     public static func parseLines(bytes: [UInt8], file: String) throws(Problems) -> [(line: Int, event: SessionEvent)] {
         var events: [(Int, SessionEvent)] = []
         var problems: [Problem] = []
-        var number = 0
-        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // a byte order mark
-        while start <= bytes.count, problems.count <= Problems.shown {
-            let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-            defer { start = end + 1 }
-            number += 1
-            var line = bytes[start..<end]
-            if line.last == 0x0D { line = line.dropLast() }
-            let text: String
-            do {
-                text = try TextFile.text(of: Array(line), file: file)
-            } catch {
-                problems.append(Problem(file: file, line: number, column: error.column, error.message))
-                continue
-            }
-            let trimmed = text.trimmingWhitespace()
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            do {
-                events.append((number, try SessionEvent(try JSONReader.parse(text))))
-            } catch let error as JSONError {
-                problems.append(Problem(file: file, line: number, column: error.column, "\(error.message); each line must be one JSON object"))
-            } catch let error as Problem {
-                problems.append(error.located(file: file, line: number))
-            } catch {
-                problems.append(Problem(file: file, line: number, "\(error)"))
+        bytes.withUnsafeBufferPointer { bytes in
+            var number = 0
+            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // a byte order mark
+            while start <= bytes.count, problems.count <= Problems.shown {
+                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                defer { start = end + 1 }
+                number += 1
+                var line = bytes[start..<end]
+                if line.last == 0x0D { line = line.dropLast() }
+                do throws(Problem) {
+                    if let event = try event(in: UnsafeBufferPointer(rebasing: line), file: file, line: number) { events.append((number, event)) }
+                } catch {
+                    problems.append(error)
+                }
             }
         }
         guard problems.isEmpty else { throw Problems(problems) }

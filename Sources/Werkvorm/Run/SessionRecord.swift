@@ -111,6 +111,13 @@ public struct SessionRecord: Sendable {
 
     /// The record as JSON data.
     public var value: LuaValue {
+        guard case .object(var fields) = withoutEvents else { return withoutEvents }
+        fields["events"] = .array(events.map(\.value))
+        return .object(fields)
+    }
+
+    /// The same without its events (`"events": []`), to write them one by one.
+    private var withoutEvents: LuaValue {
         func source(_ source: Source) -> LuaValue {
             var fields: [String: LuaValue] = ["path": .string(source.path), "sha256": .string(source.sha256), "source": .string(source.source)]
             if let version = source.version { fields["version"] = .string(version) }
@@ -141,19 +148,31 @@ public struct SessionRecord: Sendable {
             "participants": .array(participants.map { .string($0) }),
             "exercises": .object(exercises.mapValues(source)),
             "steps": .array(steps),
-            "events": .array(events.map(\.value)),
+            "events": [],
         ]
     }
 
     /// Writes the record: whole or not at all, never following a symbolic link, readable by
     /// the trainer alone, for it holds every input (see ``replaceFile(at:with:mode:what:)``).
+    /// The bytes are those of ``value`` as pretty JSON, with a newline; the events are written
+    /// one at a time, so that the record is never whole in memory.
     public func write(to url: URL) throws(FileWriteError) {
-        var bytes = Array(JSONWriter.string(value, pretty: true).utf8)
-        bytes.append(0x0A)
-        try replaceFile(at: url, with: bytes, mode: 0o600, what: "the record")
+        try replaceFile(at: url, mode: 0o600, what: "the record") { output in
+            // "events" is the first key: the events, then the rest of the object after its "{"
+            output.bytes.append(contentsOf: "{\n  \"events\": [".utf8)
+            for (index, event) in events.enumerated() {
+                output.bytes.append(contentsOf: index == 0 ? "\n    ".utf8 : ",\n    ".utf8)
+                JSONWriter.write(event.value, to: &output.bytes, pretty: true, indent: 2)
+                output.flushIfFull()
+            }
+            output.bytes.append(contentsOf: events.isEmpty ? "]".utf8 : "\n  ]".utf8)
+            var rest = JSONWriter.bytes(withoutEvents, pretty: true)
+            rest.removeSubrange(0..<(rest.firstIndex(of: UInt8(ascii: "]")).map { $0 + 1 } ?? 0))  // past "events": []
+            output.bytes.append(contentsOf: rest)
+            output.bytes.append(0x0A)
+        }
     }
 }
-
 extension SessionRecord {
     // MARK: Reading
 

@@ -7,9 +7,9 @@ import WerkvormRendering
 enum RecordFile {
     /// The record read and checked; its errors name the file, the line and column or field, and
     /// say what is wrong.
-    static func session(_ path: String, current: ExerciseLibrary? = nil) throws -> RecordedSession {
+    static func session(_ path: String, current: ExerciseLibrary? = nil, events: RecordedSession.Events = .all) throws -> RecordedSession {
         do {
-            return try RecordedSession(contentsOf: path, current: current)
+            return try RecordedSession(contentsOf: path, current: current, events: events)
         } catch {
             throw CLIError(error.description)
         }

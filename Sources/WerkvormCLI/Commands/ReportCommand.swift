@@ -47,7 +47,7 @@ struct ReportCommand: ParsableCommand {
         if records.count > 1 {
             return try compare()  // reads every record itself
         }
-        let read = try RecordFile.session(record)
+        let read = try RecordFile.session(record, events: plugin == nil ? .summary : .all)  // plugins get every event
         let recorded = anonymise ? read.anonymised() : read
         let language = lang ?? recorded.script.language
         var text: String
@@ -88,7 +88,7 @@ struct ReportCommand: ParsableCommand {
     private func compare() throws {
         guard plugin == nil else { throw CLIError("a report plugin reports one record at a time; give one record with --plugin") }
         let sessions = try records.map { record in
-            let session = try RecordFile.session(record)
+            let session = try RecordFile.session(record, events: .summary)
             return anonymise ? session.anonymised() : session
         }
         let language = lang ?? sessions[0].script.language

@@ -34,12 +34,7 @@ public enum SessionReport {
     /// The agenda as planned against as held: per step its planned times, and the times of its
     /// first and last input when the events carry times (the console records them).
     static func agenda(_ recorded: RecordedSession) -> ReportBlock {
-        var held: [Int: (first: String, last: String)] = [:]
-        for recordedEvent in recorded.events {
-            guard let step = recordedEvent.event.step, let time = recordedEvent.event.time else { continue }
-            let known = held[step]
-            held[step] = (min(known?.first ?? time, time), max(known?.last ?? time, time))
-        }
+        let held = recorded.times
         let script = recorded.script
         let rows: [[BilingualText]] = zip(script.steps, script.startsOfSteps).map { step, start in
             let times = held[step.id].map { "\($0.first)–\($0.last)" } ?? "—"
