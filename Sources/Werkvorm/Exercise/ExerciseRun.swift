@@ -199,11 +199,15 @@ public final class ExerciseRun {
                 inputs.map { .object($0.fields) }, Array(repeating: phase, count: inputs.count),
             ])
         var failure: LuaError?
+        var rejected: LuaReference?
         do {
-            _ = try state.call(handleAllFunction, [.reference(handlerTable), .reference(stateTable), .records(tables), .reference(context), .reference(progress)])
+            rejected = try state.callForReference(
+                handleAllFunction, [.reference(handlerTable), .reference(stateTable), .records(tables), .reference(context), .reference(progress)])
         } catch {
             failure = error
+            rejected = state.field(progress, "rejected")
         }
+        guard failure != nil || rejected != nil else { return [EventResult](repeating: .accepted, count: inputs.count) }  // the usual case
         /// The plain data behind a reference, which is then let go; nil if it is not plain data.
         func take(_ reference: LuaReference?, name: String) throws(LuaError) -> LuaValue {
             guard let reference else { return .null }
@@ -211,12 +215,12 @@ public final class ExerciseRun {
             return try state.value(of: reference, name: name)
         }
         // a raised error belongs to the input being handled (the first, if it came before any)
-        let current = (try? take(state.field(progress, "current"), name: "progress.current"))?.integerValue ?? 1
-        let done = failure == nil ? inputs.count : min(inputs.count, max(1, Int(current)))
+        let current = failure == nil ? nil : (try? take(state.field(progress, "current"), name: "progress.current"))?.integerValue
+        let done = failure == nil ? inputs.count : min(inputs.count, max(1, Int(current ?? 1)))
         var results = [EventResult](repeating: .accepted, count: done)
-        let rejected = (try? take(state.field(progress, "rejected"), name: "progress.rejected"))?.arrayValue ?? []
-        if !rejected.isEmpty, let reasons = state.field(progress, "reasons") {
-            for case .integer(let index) in rejected where index >= 1 && index <= done {
+        let places = (try? take(rejected, name: "rejected"))?.arrayValue ?? []
+        if !places.isEmpty, let reasons = state.field(progress, "reasons") {
+            for case .integer(let index) in places where index >= 1 && index <= done {
                 // one by one: a reason that is not plain data is this input's problem only
                 do {
                     results[Int(index) - 1] = ExerciseRun.rejection(try take(state.element(reasons, Int(index)), name: "reason"))
@@ -422,22 +426,27 @@ public final class ExerciseRun {
           end,
           -- Each input in turn, each handler with a whole budget. A handler's `false, reason`
           -- rejects its input; whatever else it returns (the state, say) means accepted.
-          -- `progress.current` says which input a raised error came from; `progress.rejected`
-          -- lists the rejected inputs' places, and `progress.reasons` their reasons.
+          -- `progress.current` says which input a raised error came from. Returns nil when
+          -- all were accepted, else the rejected inputs' places, also `progress.rejected`,
+          -- with their reasons in `progress.reasons`: tables made only when needed.
           handle_all = function(handlers, state, inputs, ctx, progress)
-            progress.current = 0
-            local rejected, reasons = {}, {}
-            progress.rejected, progress.reasons = rejected, reasons
+            progress.current, progress.rejected, progress.reasons = 0, nil, nil
+            local rejected, reasons
             for i = 1, #inputs do
               local input = inputs[i]
               progress.current = i
               budget()
               local ok, reason = handlers[input.name](state, input, ctx)
               if ok == false then
+                if not rejected then
+                  rejected, reasons = {}, {}
+                  progress.rejected, progress.reasons = rejected, reasons
+                end
                 rejected[#rejected + 1] = i
                 reasons[i] = reason
               end
             end
+            return rejected
           end,
           -- The handlers as they were when the exercise was loaded, by input name.
           collect = function(names, ...)

@@ -133,17 +133,18 @@ extension InputDeclaration {
 extension FieldDeclaration {
     /// The value in canonical form, or nil for an empty text.
     func validate(_ value: LuaValue, participants: Set<String>) throws(Rejection) -> LuaValue? {
-        let path = "fields.\(name)"
-        let found = ParamDeclaration.show(value)
+        // what a rejection says is made only for a rejection: this runs for every input
+        var path: String { "fields.\(name)" }
         func invalid(_ nl: String, _ en: String) -> Rejection {
-            Rejection(.invalidValue, field: path, nl: "Het veld '\(name)' \(nl); gevonden: \(found)", en: "the field '\(name)' \(en); found \(found)")
+            let found = ParamDeclaration.show(value)
+            return Rejection(.invalidValue, field: path, nl: "Het veld '\(name)' \(nl); gevonden: \(found)", en: "the field '\(name)' \(en); found \(found)")
         }
         switch kind {
         case .text:
             guard let text = value.stringValue else { throw invalid("moet tekst zijn", "must be text") }
             let trimmed = text.trimmingWhitespace()
             if trimmed.isEmpty { return nil }
-            if let maxLength, trimmed.count > maxLength {
+            if let maxLength, trimmed.utf8.count > maxLength, trimmed.count > maxLength {  // no more bytes than that: no more characters
                 throw Rejection(
                     .tooLong, field: path, nl: "De tekst is \(trimmed.count) tekens lang; er passen er hoogstens \(maxLength)",
                     en: "the text is \(trimmed.count) characters long; at most \(maxLength) fit")
@@ -161,7 +162,7 @@ extension FieldDeclaration {
                 number = double
                 canonical = value
             }
-            let shown = ParamDeclaration.show(number)
+            var shown: String { ParamDeclaration.show(number) }
             if let minimum, number < minimum {
                 let bound = ParamDeclaration.show(minimum)
                 throw Rejection(.outOfRange, field: path, nl: "\(shown) is kleiner dan het minimum \(bound)", en: "\(shown) is below the minimum \(bound)")
@@ -192,6 +193,8 @@ extension FieldDeclaration {
 extension String {
     /// Without white space (and newlines) or invisible format characters at either end.
     func trimmingWhitespace() -> String {
+        // the usual case: text that starts and ends with a visible ASCII character
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return self }
         let scalars = unicodeScalars
         // white space, and what shows nothing: zero-width spaces and joiners, a byte order mark
         func blank(_ scalar: Unicode.Scalar) -> Bool {
