@@ -5,8 +5,9 @@ import Werkvorm
 extension ExerciseLibrary {
     /// Loads every exercise in `directories`: every `*.lua` in them (not `*.test.lua`, not
     /// `lib/`), paths shown relative to the current directory. `require` finds modules in the
-    /// `lib/` of each directory, later directories first.
-    public init(directories: [URL], limits: LuaLimits = .default) {
+    /// `lib/` of each directory, later directories first. With a `cache`, exercises loaded
+    /// before are read from it (see ``DeclarationCache``).
+    public init(directories: [URL], limits: LuaLimits = .default, cache: DeclarationCache? = nil) {
         var sources: [ExerciseSource] = []
         var problems: [Problem] = []
         for directory in directories {
@@ -32,7 +33,7 @@ extension ExerciseLibrary {
             }
         }
         let modules = ModuleDirectories(displaying: directories.reversed().map { $0.appendingPathComponent("lib") })
-        self.init(directories: directories, sources: sources, problems: problems, modules: modules, limits: limits)
+        self.init(directories: directories, sources: sources, problems: problems, modules: modules, limits: limits, cache: cache)
     }
 
     /// The library directories for a command: the shipped exercises, `WERKVORM_PATH`

@@ -3,74 +3,90 @@ import LuaHost
 /// Reads an exercise table's declarations (metadata, params, phases) into an ``Exercise``,
 /// collecting every problem with the line it is on.
 struct DeclarationReader {
-    let state: LuaState
-    let table: LuaReference
     let source: ExerciseSource
     private(set) var problems: [Problem] = []
-    /// Where the returned table starts: top-level keys are searched from there.
-    private let tableLine: Int
+    /// Where declarations are in the source, for problems.
+    private let lines: DeclarationLines
 
-    init(state: LuaState, table: LuaReference, source: ExerciseSource) {
-        self.state = state
-        self.table = table
+    init(source: ExerciseSource) {
         self.source = source
-        var last = 1
-        for (offset, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.hasPrefix("return {") || line == "return" {
-            last = offset + 1
+        // the last line that starts `return {` or is `return`, by bytes
+        var last = 1, line = 1, lineStart = 0
+        var text = source.text
+        text.withUTF8 { bytes in
+            func check(_ end: Int) {
+                let length = end - lineStart
+                if length == 6 || length >= 8, bytes[lineStart] == UInt8(ascii: "r"),
+                    length == 6 ? "return".utf8.elementsEqual(bytes[lineStart..<end]) : "return {".utf8.elementsEqual(bytes[lineStart..<lineStart + 8])
+                {
+                    last = line
+                }
+            }
+            for index in 0..<bytes.count where bytes[index] == 0x0A {
+                check(index)
+                line += 1
+                lineStart = index + 1
+            }
+            check(bytes.count)
         }
-        tableLine = last
+        lines = DeclarationLines(source: source, tableLine: last)
     }
 
     /// The line of a top-level key of the exercise table.
-    func topLine(_ key: String) -> Int? {
-        source.line(of: "\(key) =", from: tableLine) ?? source.line(of: "\(key) =")
-    }
+    func topLine(_ key: String) -> Int? { lines.top(key) }
 
-    private mutating func note(_ problem: Problem, line: Int?) {
-        problems.append(problem.located(file: source.path, line: line))
+    /// Notes a problem at `line`, which is found only now: on the way of a sound exercise
+    /// no line is looked for.
+    private mutating func note(_ problem: Problem, line: @autoclosure () -> Int?) {
+        problems.append(problem.located(file: source.path, line: line()))
     }
 
     /// The value of a read, or nil after noting its problem at `line`.
-    private mutating func keep<T>(_ result: Result<T, Problem>, line: Int?) -> T? {
+    private mutating func keep<T>(_ result: Result<T, Problem>, line: @autoclosure () -> Int?) -> T? {
         switch result {
         case .success(let value): return value
         case .failure(let problem):
-            note(problem, line: line)
+            note(problem, line: line())
             return nil
         }
     }
 
-    private mutating func field(_ key: String) -> LuaValue? {
-        guard let reference = state.field(table, key) else { return nil }
-        defer { state.release(reference) }
-        do {
-            return try state.value(of: reference, name: key)
-        } catch {
-            note(Problem(error.message), line: topLine(key))
-            return nil
-        }
-    }
+    /// The keys of the exercise table that hold its declarations.
+    static let keys = ["id", "version", "title", "summary", "purpose", "duration", "group_size", "materials", "params", "phases"]
 
-    /// The exercise, or nil when its declarations have problems (see ``problems``).
-    mutating func exercise() -> Exercise? {
+    /// The declarations of the exercise table in a state, as plain data, by key.
+    mutating func declarations(state: LuaState, table: LuaReference) -> [String: LuaValue] {
+        let lines = self.lines
         var top: [String: LuaValue] = [:]
-        for key in ["id", "version", "title", "summary", "purpose", "duration", "group_size", "materials", "params", "phases"] {
-            top[key] = field(key)
+        for key in Self.keys {
+            guard let reference = state.field(table, key) else { continue }
+            defer { state.release(reference) }
+            do {
+                top[key] = try state.value(of: reference, name: key)
+            } catch {
+                note(Problem(error.message), line: lines.top(key))
+            }
         }
+        return top
+    }
+
+    /// The exercise its declarations make, or nil when they have problems (see ``problems``).
+    mutating func exercise(declarations top: [String: LuaValue]) -> Exercise? {
+        let lines = self.lines
         let reader = FieldReader(fields: top, path: ValuePath(""))
-        let id = keep(capture { () throws(Problem) in try reader.string("id") }, line: topLine("id"))
+        let id = keep(capture { () throws(Problem) in try reader.string("id") }, line: lines.top("id"))
         if let id {
             let fileName = source.path.split(separator: "/").last.map(String.init) ?? source.path
             if !Self.isIdentifier(id) {
-                note(Problem(field: "id", "\"\(id)\" is not a valid id; use lowercase letters, digits and dashes, like \"engagement-voting\""), line: topLine("id"))
+                note(Problem(field: "id", "\"\(id)\" is not a valid id; use lowercase letters, digits and dashes, like \"engagement-voting\""), line: lines.top("id"))
             } else if fileName != id + ".lua" {
-                note(Problem(field: "id", "\"\(id)\" does not match the file name \(fileName); name the file \(id).lua or change the id"), line: topLine("id"))
+                note(Problem(field: "id", "\"\(id)\" does not match the file name \(fileName); name the file \(id).lua or change the id"), line: lines.top("id"))
             }
         }
-        let version = keep(capture { () throws(Problem) in try reader.string("version") }, line: topLine("version"))
+        let version = keep(capture { () throws(Problem) in try reader.string("version") }, line: lines.top("version"))
         var texts: [String: BilingualText] = [:]
         for key in ["title", "summary", "purpose"] {
-            texts[key] = keep(capture { () throws(Problem) in try reader.text(key, requireBoth: true) }, line: topLine(key))
+            texts[key] = keep(capture { () throws(Problem) in try reader.text(key, requireBoth: true) }, line: lines.top(key))
         }
         let duration = keep(
             capture { () throws(Problem) -> Exercise.Duration in
@@ -81,7 +97,7 @@ struct DeclarationReader {
                     throw Problem(field: "duration", "needs 1 ≤ minimum ≤ default ≤ \(SessionStep.longest); found default = \(standard), minimum = \(minimum)")
                 }
                 return Exercise.Duration(defaultMinutes: standard, minimumMinutes: minimum)
-            }, line: topLine("duration"))
+            }, line: lines.top("duration"))
         let groupSize = keep(
             capture { () throws(Problem) -> Exercise.GroupSize in
                 let fields = try reader.object(try reader.required("group_size"), at: ValuePath("group_size"))
@@ -91,8 +107,8 @@ struct DeclarationReader {
                     throw Problem(field: "group_size", "max (\(maximum)) is below min (\(minimum))")
                 }
                 return Exercise.GroupSize(minimum: minimum, maximum: maximum)
-            }, line: topLine("group_size"))
-        let materials = keep(capture { () throws(Problem) in try reader.texts("materials", requireBoth: true) }, line: topLine("materials"))
+            }, line: lines.top("group_size"))
+        let materials = keep(capture { () throws(Problem) in try reader.texts("materials", requireBoth: true) }, line: lines.top("materials"))
         let params = readParams(top["params"] ?? .array([]))
         let phases = readPhases(top["phases"])
         guard problems.isEmpty, let id, let version, let title = texts["title"], let summary = texts["summary"],
@@ -114,15 +130,16 @@ struct DeclarationReader {
     // MARK: - Params
 
     private mutating func readParams(_ value: LuaValue) -> [ParamDeclaration] {
+        let lines = self.lines
         guard let list = value.arrayValue else {
-            note(Problem(field: "params", "must be a list of params, { { name = ..., type = ..., default = ... }, ... }"), line: topLine("params"))
+            note(Problem(field: "params", "must be a list of params, { { name = ..., type = ..., default = ... }, ... }"), line: lines.top("params"))
             return []
         }
         var params: [ParamDeclaration] = []
         for (offset, element) in list.enumerated() {
             let path = ValuePath("params").appending(index: offset + 1)
             let name = element["name"]?.stringValue
-            let line = name.flatMap { source.line(of: "\"\($0)\"", from: topLine("params") ?? 1) } ?? topLine("params")
+            let line = { name.flatMap { lines.source.line(of: "\"\($0)\"", from: lines.top("params") ?? 1) } ?? lines.top("params") }
             let param = keep(
                 capture { () throws(Problem) -> ParamDeclaration in
                     let fields = try FieldReader(fields: [:], path: path).object(element, at: path)
@@ -141,7 +158,7 @@ struct DeclarationReader {
                         maxLength: try fields.optionalInteger("max_length").map { Int($0) })
                     param.defaultValue = try param.validate(param.defaultValue, at: path.appending(key: "default").description)
                     return param
-                }, line: line)
+                }, line: line())
             if let param { params.append(param) }
         }
         return params
@@ -172,15 +189,16 @@ struct DeclarationReader {
     // MARK: - Phases
 
     private mutating func readPhases(_ value: LuaValue?) -> [PhaseDeclaration] {
+        let lines = self.lines
         guard let list = value?.arrayValue, !list.isEmpty else {
-            note(Problem(field: "phases", "needs at least one phase, { { id = ..., title = ..., instructions = ..., inputs = { ... } } }"), line: topLine("phases"))
+            note(Problem(field: "phases", "needs at least one phase, { { id = ..., title = ..., instructions = ..., inputs = { ... } } }"), line: lines.top("phases"))
             return []
         }
         var phases: [PhaseDeclaration] = []
         var inputNames: Set<String> = []
         for (offset, element) in list.enumerated() {
             let path = ValuePath("phases").appending(index: offset + 1)
-            let phaseLine = element["id"]?.stringValue.flatMap { source.line(of: "\"\($0)\"", from: topLine("phases") ?? 1) } ?? topLine("phases")
+            let phaseLine = { element["id"]?.stringValue.flatMap { lines.source.line(of: "\"\($0)\"", from: lines.top("phases") ?? 1) } ?? lines.top("phases") }
             let phase = keep(
                 capture { () throws(Problem) -> PhaseDeclaration in
                     let fields = try FieldReader(fields: [:], path: path).object(element, at: path)
@@ -191,21 +209,21 @@ struct DeclarationReader {
                     return PhaseDeclaration(
                         id: id, title: try fields.text("title", requireBoth: true),
                         instructions: try fields.text("instructions", requireBoth: true), inputs: [])
-                }, line: phaseLine)
+                }, line: phaseLine())
             guard var phase else { continue }
             if phases.contains(where: { $0.id == phase.id }) {
-                note(Problem(field: path.appending(key: "id").description, "the phase id \"\(phase.id)\" is used twice"), line: phaseLine)
+                note(Problem(field: path.appending(key: "id").description, "the phase id \"\(phase.id)\" is used twice"), line: phaseLine())
             }
             for (inputOffset, input) in (element["inputs"]?.arrayValue ?? []).enumerated() {
                 let inputPath = path.appending(key: "inputs").appending(index: inputOffset + 1)
-                let inputLine = input["name"]?.stringValue.flatMap { source.line(of: "\"\($0)\"", from: phaseLine ?? 1) } ?? phaseLine
+                let inputLine = { input["name"]?.stringValue.flatMap { lines.source.line(of: "\"\($0)\"", from: phaseLine() ?? 1) } ?? phaseLine() }
                 let read = capture { () throws(Problem) in try readInput(input, at: inputPath) }
-                guard let declaration = keep(read, line: inputLine) else { continue }
+                guard let declaration = keep(read, line: inputLine()) else { continue }
                 if !inputNames.insert(declaration.name).inserted {
                     note(
                         Problem(
                             field: inputPath.appending(key: "name").description, "the input name \"\(declaration.name)\" is used twice; input names are unique within an exercise"),
-                        line: inputLine)
+                        line: inputLine())
                 }
                 phase.inputs.append(declaration)
             }
@@ -244,6 +262,18 @@ struct DeclarationReader {
         return InputDeclaration(
             name: name, title: try fields.optionalText("title", requireBoth: true) ?? BilingualText(name), by: by,
             anonymous: try fields.bool("anonymous") ?? false, fields: declarations, undoes: try fields.optionalString("undoes"))
+    }
+}
+
+/// Where an exercise's declarations are in its source: looked up only for a problem.
+private struct DeclarationLines {
+    let source: ExerciseSource
+    /// Where the returned table starts: top-level keys are searched from there.
+    let tableLine: Int
+
+    /// The line of a top-level key of the exercise table.
+    func top(_ key: String) -> Int? {
+        source.line(of: "\(key) =", from: tableLine) ?? source.line(of: "\(key) =")
     }
 }
 

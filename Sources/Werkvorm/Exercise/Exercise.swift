@@ -2,7 +2,7 @@ import LuaHost
 
 /// A workshop exercise ("werkvorm"): one Lua file that declares what it is, what a trainer can
 /// set, the phases it moves through with the inputs each accepts, and how it responds.
-public struct Exercise: Sendable {
+public struct Exercise: Sendable, Hashable {
     /// How long an exercise takes, in minutes.
     public struct Duration: Sendable, Hashable {
         public var defaultMinutes: Int

@@ -13,6 +13,8 @@ public final class LoadedExercise {
     /// `join(state, participant, ctx)`, called when someone joins a running step; optional.
     let joinFunction: LuaReference?
     let handlers: [String: LuaReference]
+    /// The exercise table's declarations as plain data: what a ``DeclarationCache`` keeps.
+    let declarations: [String: LuaValue]
 
     /// Loads `source` in a fresh sandboxed state and reads its declarations, reporting every
     /// problem at once, each with the file and line.
@@ -36,8 +38,9 @@ public final class LoadedExercise {
         } catch {
             throw Problems([Problem(file: path, "\(error)")])
         }
-        var reader = DeclarationReader(state: state, table: table, source: source)
-        let exercise = reader.exercise()
+        var reader = DeclarationReader(source: source)
+        let declarations = reader.declarations(state: state, table: table)
+        let exercise = reader.exercise(declarations: declarations)
         var functions = FunctionReader(state: state, table: table, source: source, reader: reader)
         let initFunction = functions.function("init")
         let outcomeFunction = functions.function("outcome")
@@ -57,6 +60,7 @@ public final class LoadedExercise {
         self.viewFunction = viewFunction
         self.joinFunction = joinFunction
         self.handlers = handlers
+        self.declarations = declarations
     }
 }
 

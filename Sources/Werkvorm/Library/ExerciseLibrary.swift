@@ -22,21 +22,41 @@ public struct ExerciseLibrary: Sendable {
     }
 
     /// A library of the exercises in `sources`, read from `directories` in order (a later one
-    /// overrides an earlier id, with a notice), with `problems` met while reading them.
-    public init(directories: [URL], sources: [ExerciseSource], problems: [Problem], modules: ModuleDirectories, limits: LuaLimits = .default) {
+    /// overrides an earlier id, with a notice), with `problems` met while reading them. With a
+    /// `cache`, an exercise whose source (and the modules it requires) loaded before is not
+    /// loaded again: its declarations come from the cache, and are read as if just loaded.
+    public init(
+        directories: [URL], sources: [ExerciseSource], problems: [Problem], modules: ModuleDirectories, limits: LuaLimits = .default, cache: DeclarationCache? = nil
+    ) {
         self.directories = directories
         self.modules = modules
         self.problems = problems
+        var moduleSHA256: [String: String?] = [:]
+        func sha256(ofModule name: String) -> String? {
+            if let known = moduleSHA256[name] { return known }
+            let found = modules.find(name).map { Journal.sha256($0.source) }
+            moduleSHA256[name] = found
+            return found
+        }
         for source in sources {
-            do {
-                let exercise = try LoadedExercise(source: source, modules: modules, limits: limits).exercise
-                if let earlier = exercises[exercise.id] {
-                    notices.append("notice: \(source.path) overrides the exercise '\(exercise.id)' from \(earlier.source.path)")
+            let key = cache.map { _ in CachedDeclarations.key(source) }
+            let exercise: Exercise
+            if let cache, let key, let bytes = cache.bytes(for: key), let cached = CachedDeclarations(bytes: bytes)?.exercise(source, moduleSHA256: sha256(ofModule:)) {
+                exercise = cached
+            } else {
+                do {
+                    let loaded = try LoadedExercise(source: source, modules: modules, limits: limits)
+                    exercise = loaded.exercise
+                    if let cache, let key { cache.store(CachedDeclarations(loaded).bytes, for: key) }
+                } catch {
+                    self.problems += error.problems
+                    continue
                 }
-                exercises[exercise.id] = exercise
-            } catch {
-                self.problems += error.problems
             }
+            if let earlier = exercises[exercise.id] {
+                notices.append("notice: \(source.path) overrides the exercise '\(exercise.id)' from \(earlier.source.path)")
+            }
+            exercises[exercise.id] = exercise
         }
     }
 

@@ -18,7 +18,7 @@ struct LibraryOptions: ParsableArguments {
                 "no exercise library found (looked in \(Installation.searched)); install with `make install PREFIX=DIR`, set WERKVORM_HOME to a directory holding Exercises/ and Plugins/, or give --library DIR"
             )
         }
-        let library = ExerciseLibrary(directories: found)
+        let library = ExerciseLibrary(directories: found, cache: DeclarationCacheDirectory.standard())
         for notice in library.notices { Terminal.error(notice) }
         return library
     }

@@ -34,7 +34,7 @@ struct ReplayCommand: ParsableCommand {
     var timeline = false
 
     func run() throws {
-        let current = libraries.isEmpty ? nil : ExerciseLibrary(directories: ExerciseLibrary.directories(extra: libraries))
+        let current = libraries.isEmpty ? nil : ExerciseLibrary(directories: ExerciseLibrary.directories(extra: libraries), cache: DeclarationCacheDirectory.standard())
         if timeline {
             let session = try RecordFile.session(record, current: current)
             for change in session.changes { print("changed: \(change)") }
