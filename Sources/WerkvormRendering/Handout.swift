@@ -103,8 +103,8 @@ public enum Wrap {
             var lineWidth = firstOfAll ? indent.count : restWidth  // kept, not counted again for every word
             firstOfAll = false
             var lineIsEmpty = true
-            for word in paragraph.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
-                let wordWidth = word.count
+            for word in Self.words(paragraph) {
+                let wordWidth = word.utf8.allSatisfy { $0 < 0x80 } ? word.utf8.count : word.count  // ASCII: a character a byte
                 if !lineIsEmpty && lineWidth + 1 + wordWidth > width {
                     lines.append(line)
                     line = rest
@@ -122,6 +122,25 @@ public enum Wrap {
             lines.append(line)
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// The words of a paragraph, between spaces and line breaks, found byte by byte (both are
+    /// ASCII, so a byte that is one is never inside a character).
+    static func words(_ paragraph: Substring) -> [Substring] {
+        var words: [Substring] = []
+        let bytes = paragraph.utf8
+        var start = bytes.startIndex
+        var index = start
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: " ") || byte == 0x0A {
+                if start < index { words.append(paragraph[start..<index]) }
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        if start < bytes.endIndex { words.append(paragraph[start..<bytes.endIndex]) }
+        return words
     }
 
     /// The parts of `text` between the blank lines ("\n\n"), from left to right; what

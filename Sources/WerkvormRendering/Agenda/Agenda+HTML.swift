@@ -15,7 +15,8 @@ extension Agenda {
             body += "<section>\n<h2>\(h(say("Mee te nemen", "To bring"), false))</h2>\n<ul class=\"wv-materials\">\n"
             body += materials.map { "<li>\(h($0, false))</li>\n" }.joined() + "</ul>\n</section>\n"
         }
-        for step in script.steps { body += htmlDetails(step) }
+        var phases: [String: String] = [:]  // an exercise's phases read the same in every step
+        for step in script.steps { body += htmlDetails(step, phases: &phases) }
         return ReportRenderer.page(title: script.title, language: language, css: Self.css, mainClass: "wv-agenda", body: body)
     }
 
@@ -40,7 +41,7 @@ extension Agenda {
         return out + "</tbody>\n</table>\n"
     }
 
-    private func htmlDetails(_ step: SessionStep) -> String {
+    private func htmlDetails(_ step: SessionStep, phases: inout [String: String]) -> String {
         let h = ReportRenderer.html
         let row = rows[step.id - 1]
         let heading =
@@ -73,11 +74,13 @@ extension Agenda {
                 out += "<h3>\(h(say("Notities", "Notes"), false))</h3>\n<div class=\"wv-notes\">\n\(htmlNotes(notes))</div>\n"
             }
             out += "<h3>\(h(say("Verloop", "Phases"), false))</h3>\n<ol class=\"wv-phases\">\n"
-            for phase in exercise.exercise.phases {
-                out += "<li><strong>\(h(phase.title.text(language), false))</strong>\n"
-                out += Self.paragraphs(phase.instructions.text(language)).map { "<p>\(h($0, false))</p>\n" }.joined() + "</li>\n"
+            if phases[exercise.exercise.id] == nil {
+                phases[exercise.exercise.id] = exercise.exercise.phases.map { phase in
+                    "<li><strong>\(h(phase.title.text(language), false))</strong>\n"
+                        + Self.paragraphs(phase.instructions.text(language)).map { "<p>\(h($0, false))</p>\n" }.joined() + "</li>\n"
+                }.joined()
             }
-            return out + "</ol>\n</section>\n"
+            return out + (phases[exercise.exercise.id] ?? "") + "</ol>\n</section>\n"
         }
     }
 

@@ -19,11 +19,12 @@ extension Agenda {
             parts.append("## " + say("Mee te nemen", "To bring"))
             parts.append(materials.map { "- " + R.markdownLine($0) }.joined(separator: "\n"))
         }
-        for step in script.steps { parts += markdownDetails(step) }
+        var phases: [String: [String]] = [:]  // an exercise's phases read the same in every step
+        for step in script.steps { parts += markdownDetails(step, phases: &phases) }
         return parts.joined(separator: "\n\n") + "\n"
     }
 
-    private func markdownDetails(_ step: SessionStep) -> [String] {
+    private func markdownDetails(_ step: SessionStep, phases: inout [String: [String]]) -> [String] {
         typealias R = ReportRenderer
         let row = rows[step.id - 1]
         let heading = "## \(step.id). " + R.markdownLine(step.title(language), blockStart: false) + " (\(row.start)–\(row.end), \(step.minutes) min)"
@@ -49,11 +50,13 @@ extension Agenda {
                 parts += markdownNotes(notes)
             }
             parts.append("### " + say("Verloop", "Phases"))
-            for (offset, phase) in exercise.exercise.phases.enumerated() {
-                parts.append("**\(offset + 1). " + R.markdownLine(phase.title.text(language), blockStart: false) + "**")
-                parts += Self.paragraphs(phase.instructions.text(language)).map { R.markdownLine($0) }
+            if phases[exercise.exercise.id] == nil {
+                phases[exercise.exercise.id] = exercise.exercise.phases.enumerated().flatMap { offset, phase in
+                    ["**\(offset + 1). " + R.markdownLine(phase.title.text(language), blockStart: false) + "**"]
+                        + Self.paragraphs(phase.instructions.text(language)).map { R.markdownLine($0) }
+                }
             }
-            return parts
+            return parts + (phases[exercise.exercise.id] ?? [])
         }
     }
 

@@ -13,7 +13,8 @@ extension Agenda {
             out += "\n" + say("Mee te nemen", "To bring") + "\n"
             for material in materials { out += Wrap.paragraphs(material, width: 80, indent: "  - ", hanging: "    ") + "\n" }
         }
-        for step in script.steps { out += details(step) }
+        var phases: [String: String] = [:]  // an exercise's phases read the same in every step
+        for step in script.steps { out += details(step, phases: &phases) }
         return out
     }
 
@@ -42,7 +43,7 @@ extension Agenda {
     }
 
     /// An exercise's or block's section: summary, settings, notes and phases.
-    private func details(_ step: SessionStep) -> String {
+    private func details(_ step: SessionStep, phases: inout [String: String]) -> String {
         let row = rows[step.id - 1]
         let heading = "\(step.id). \(step.title(language)) (\(row.start)–\(row.end), \(step.minutes) min)"
         switch step.kind {
@@ -66,10 +67,17 @@ extension Agenda {
                 out += "\n" + say("Notities", "Notes") + "\n" + noteText(notes, indent: "  ")
             }
             out += "\n" + say("Verloop", "Phases") + "\n"
-            for (offset, phase) in exercise.exercise.phases.enumerated() {
-                out += "\n" + Wrap.paragraphs("\(offset + 1). \(phase.title.text(language))", width: 80, indent: "  ", hanging: "     ") + "\n"
-                let instructions = Self.paragraphs(phase.instructions.text(language)).joined(separator: "\n\n")
-                if !instructions.isEmpty { out += "\n" + Wrap.paragraphs(instructions, width: 80, indent: "     ") + "\n" }
+            if let known = phases[exercise.exercise.id] {
+                out += known
+            } else {
+                var text = ""
+                for (offset, phase) in exercise.exercise.phases.enumerated() {
+                    text += "\n" + Wrap.paragraphs("\(offset + 1). \(phase.title.text(language))", width: 80, indent: "  ", hanging: "     ") + "\n"
+                    let instructions = Self.paragraphs(phase.instructions.text(language)).joined(separator: "\n\n")
+                    if !instructions.isEmpty { text += "\n" + Wrap.paragraphs(instructions, width: 80, indent: "     ") + "\n" }
+                }
+                phases[exercise.exercise.id] = text
+                out += text
             }
             return out
         }

@@ -192,7 +192,11 @@ public struct Agenda: Sendable {
     /// break is a space).
     static func paragraphs(_ text: String) -> [String] {
         Wrap.blocks(text)
-            .map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+            .map { block in
+                // ASCII, the usual case, by bytes; other text by characters, for its own white space
+                guard block.utf8.allSatisfy({ $0 < 0x80 }) else { return block.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+                return block.utf8.split(whereSeparator: { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }).map { Substring($0) }.joined(separator: " ")
+            }
             .filter { !$0.isEmpty }
     }
 }
