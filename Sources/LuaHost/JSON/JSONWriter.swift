@@ -51,22 +51,31 @@ public enum JSONWriter {
             newline(&output, pretty: pretty, indent: indent)
             output.append(UInt8(ascii: "]"))
         case .object(let fields):
-            if fields.isEmpty {
-                output.append(contentsOf: "{}".utf8)
-                return
+            if fields.count == 1, let (key, value) = fields.first {  // nothing to sort
+                write(fields: [(key, value)], to: &output, pretty: pretty, indent: indent)
+            } else {
+                write(fields: sortedKeys(fields).map { ($0, fields[$0] ?? .null) }, to: &output, pretty: pretty, indent: indent)
             }
-            output.append(UInt8(ascii: "{"))
-            for (position, key) in sortedKeys(fields).enumerated() {
-                if position > 0 { output.append(UInt8(ascii: ",")) }
-                newline(&output, pretty: pretty, indent: indent + 1)
-                writeString(key, to: &output)
-                output.append(UInt8(ascii: ":"))
-                if pretty { output.append(UInt8(ascii: " ")) }
-                write(fields[key] ?? .null, to: &output, pretty: pretty, indent: indent + 1)
-            }
-            newline(&output, pretty: pretty, indent: indent)
-            output.append(UInt8(ascii: "}"))
         }
+    }
+
+    /// Appends an object of `fields`, given in the order ``sortedKeys(_:)`` would give them.
+    public static func write(fields: [(key: String, value: LuaValue)], to output: inout [UInt8], pretty: Bool, indent: Int) {
+        if fields.isEmpty {
+            output.append(contentsOf: "{}".utf8)
+            return
+        }
+        output.append(UInt8(ascii: "{"))
+        for (position, field) in fields.enumerated() {
+            if position > 0 { output.append(UInt8(ascii: ",")) }
+            newline(&output, pretty: pretty, indent: indent + 1)
+            writeString(field.key, to: &output)
+            output.append(UInt8(ascii: ":"))
+            if pretty { output.append(UInt8(ascii: " ")) }
+            write(field.value, to: &output, pretty: pretty, indent: indent + 1)
+        }
+        newline(&output, pretty: pretty, indent: indent)
+        output.append(UInt8(ascii: "}"))
     }
 
     /// The shortest text that reads back as the same double, always with "." or "e".

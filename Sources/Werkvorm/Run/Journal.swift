@@ -143,7 +143,7 @@ public final class Journal {
     public func append(_ events: [SessionEvent]) throws(Problem) {
         var bytes: [UInt8] = []
         for event in events {
-            JSONWriter.write(event.value, to: &bytes, pretty: false, indent: 0)
+            event.write(to: &bytes)
             bytes.append(0x0A)
         }
         try write(bytes)
@@ -212,7 +212,16 @@ public final class Journal {
 
     /// The SHA-256 of a text, in lowercase hex.
     public static func sha256(_ text: String) -> String {
-        SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        var text = text
+        let digest = text.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in digest {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// A path as messages show it: as the user gave it.

@@ -56,6 +56,10 @@ public struct RecordedEvent: Sendable, Hashable {
         }
     }
 
+    /// The keys of a recorded event: an event's, then `result`, `code`, `field`, `reason` and
+    /// `duplicate`.
+    static let keys = JSONKeys(SessionEvent.keys + ["result", "code", "field", "reason", "duplicate"])
+
     /// What became of an event, from its `result`.
     static func kind(_ result: LuaValue?) throws(Problem) -> EventResult.Kind {
         guard let text = result?.stringValue, let kind = EventResult.Kind(rawValue: text) else {
@@ -68,7 +72,7 @@ public struct RecordedEvent: Sendable, Hashable {
     private struct Reading {
         /// An event's keys, then a recorded event's own: `result`, `code`, `field`, `reason`
         /// and `duplicate`.
-        static let keys = JSONKeys(SessionEvent.keys + ["result", "code", "field", "reason", "duplicate"])
+        static let keys = RecordedEvent.keys
 
         var event = SessionEvent.Reading()
         var result, code, field, reason, duplicate: LuaValue?
@@ -123,17 +127,11 @@ public struct RecordedEvent: Sendable, Hashable {
     /// The event as the record holds it: the event's fields with `result`, and `code`,
     /// `field`, `reason` and `duplicate` where they apply.
     public var value: LuaValue {
-        var fields = event.fields
-        fields["result"] = .string(result.kind.rawValue)
-        switch result {
-        case .accepted, .held: break
-        case .rejected(let rejection):
-            fields["code"] = .string(rejection.code.rawValue)
-            if let field = rejection.field { fields["field"] = .string(field) }
-            fields["reason"] = rejection.reason.value
-        case .failed(let problem): fields["reason"] = .string(problem.description)
-        }
-        if let duplicateOf { fields["duplicate"] = .integer(Int64(duplicateOf)) }
-        return .object(fields)
+        .object(Dictionary(uniqueKeysWithValues: event.orderedFields(recorded: self).map { ($0.key, $0.value) }))
+    }
+
+    /// Appends the recorded event as JSON to `output`, as ``value`` would be written.
+    func write(to output: inout [UInt8], pretty: Bool, indent: Int) {
+        event.write(to: &output, recorded: self, pretty: pretty, indent: indent)
     }
 }

@@ -249,28 +249,50 @@ public struct SessionEvent: Sendable, Hashable {
 
     /// The event's fields, as journals and records store them.
     var fields: [String: LuaValue] {
-        var fields: [String: LuaValue] = [:]
-        if let step { fields["step"] = .integer(Int64(step)) }
-        switch action {
-        case .input(let input):
-            fields["input"] = .string(input.name)
-            if let participant = input.participant { fields["participant"] = .string(participant) }
-            fields["fields"] = .object(input.fields)
-        case .phase(let id): fields["phase"] = .string(id)
-        case .join(let name): fields["join"] = .string(name)
-        case .go:
-            fields["step"] = nil
-            fields["go"] = .integer(Int64(step ?? 0))
-        case .reveal(let flag): fields["reveal"] = .bool(flag)
-        case .approve(let seq): fields["approve"] = .integer(Int64(seq))
-        case .hide(let seq): fields["hide"] = .integer(Int64(seq))
-        case .pause(let flag): fields["pause"] = .bool(flag)
+        Dictionary(uniqueKeysWithValues: orderedFields().map { ($0.key, $0.value) })
+    }
+
+    /// The same in the order JSON writes them, by key, with a recorded event's own fields
+    /// (`code`, `duplicate`, `field`, `reason`, `result`) in their places: what is written
+    /// for every event, without a dictionary.
+    func orderedFields(recorded: RecordedEvent? = nil) -> [(key: String, value: LuaValue)] {
+        var fields: [(key: String, value: LuaValue)] = []
+        fields.reserveCapacity(8)
+        var input: ExerciseInput?
+        if case .input(let given) = action { input = given }
+        var rejection: Rejection?, failure: Problem?
+        switch recorded?.result {
+        case .rejected(let rejected)?: rejection = rejected
+        case .failed(let problem)?: failure = problem
+        default: break
         }
-        if let time { fields["time"] = .string(time) }
-        if let id { fields["id"] = .string(id) }
-        if let seq { fields["seq"] = .integer(Int64(seq)) }
-        if onBehalf { fields["on_behalf"] = .bool(true) }
+        if case .approve(let seq) = action { fields.append(("approve", .integer(Int64(seq)))) }
+        if let rejection { fields.append(("code", .string(rejection.code.rawValue))) }
+        if let duplicate = recorded?.duplicateOf { fields.append(("duplicate", .integer(Int64(duplicate)))) }
+        if let field = rejection?.field { fields.append(("field", .string(field))) }
+        if let input { fields.append(("fields", .object(input.fields))) }
+        if case .go = action { fields.append(("go", .integer(Int64(step ?? 0)))) }
+        if case .hide(let seq) = action { fields.append(("hide", .integer(Int64(seq)))) }
+        if let id { fields.append(("id", .string(id))) }
+        if let input { fields.append(("input", .string(input.name))) }
+        if case .join(let name) = action { fields.append(("join", .string(name))) }
+        if onBehalf { fields.append(("on_behalf", .bool(true))) }
+        if let participant = input?.participant { fields.append(("participant", .string(participant))) }
+        if case .pause(let flag) = action { fields.append(("pause", .bool(flag))) }
+        if case .phase(let id) = action { fields.append(("phase", .string(id))) }
+        if let rejection { fields.append(("reason", rejection.reason.value)) }
+        if let failure { fields.append(("reason", .string(failure.description))) }
+        if let recorded { fields.append(("result", .string(recorded.result.kind.rawValue))) }
+        if case .reveal(let flag) = action { fields.append(("reveal", .bool(flag))) }
+        if let seq { fields.append(("seq", .integer(Int64(seq)))) }
+        if let step, action != .go { fields.append(("step", .integer(Int64(step)))) }
+        if let time { fields.append(("time", .string(time))) }
         return fields
+    }
+
+    /// Appends the event as JSON to `output`, as ``value`` would be written.
+    func write(to output: inout [UInt8], recorded: RecordedEvent? = nil, pretty: Bool = false, indent: Int = 0) {
+        JSONWriter.write(fields: orderedFields(recorded: recorded), to: &output, pretty: pretty, indent: indent)
     }
 
     /// The same event without its sequence number: what a client sent.

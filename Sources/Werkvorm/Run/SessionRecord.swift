@@ -162,7 +162,7 @@ public struct SessionRecord: Sendable {
             output.bytes.append(contentsOf: "{\n  \"events\": [".utf8)
             for (index, event) in events.enumerated() {
                 output.bytes.append(contentsOf: index == 0 ? "\n    ".utf8 : ",\n    ".utf8)
-                JSONWriter.write(event.value, to: &output.bytes, pretty: true, indent: 2)
+                event.write(to: &output.bytes, pretty: true, indent: 2)
                 output.flushIfFull()
             }
             output.bytes.append(contentsOf: events.isEmpty ? "]".utf8 : "\n  ]".utf8)
