@@ -10,26 +10,7 @@ struct DeclarationReader {
 
     init(source: ExerciseSource) {
         self.source = source
-        // the last line that starts `return {` or is `return`, by bytes
-        var last = 1, line = 1, lineStart = 0
-        var text = source.text
-        text.withUTF8 { bytes in
-            func check(_ end: Int) {
-                let length = end - lineStart
-                if length == 6 || length >= 8, bytes[lineStart] == UInt8(ascii: "r"),
-                    length == 6 ? "return".utf8.elementsEqual(bytes[lineStart..<end]) : "return {".utf8.elementsEqual(bytes[lineStart..<lineStart + 8])
-                {
-                    last = line
-                }
-            }
-            for index in 0..<bytes.count where bytes[index] == 0x0A {
-                check(index)
-                line += 1
-                lineStart = index + 1
-            }
-            check(bytes.count)
-        }
-        lines = DeclarationLines(source: source, tableLine: last)
+        lines = DeclarationLines(source: source)
     }
 
     /// The line of a top-level key of the exercise table.
@@ -268,12 +249,34 @@ struct DeclarationReader {
 /// Where an exercise's declarations are in its source: looked up only for a problem.
 private struct DeclarationLines {
     let source: ExerciseSource
-    /// Where the returned table starts: top-level keys are searched from there.
-    let tableLine: Int
 
     /// The line of a top-level key of the exercise table.
     func top(_ key: String) -> Int? {
         source.line(of: "\(key) =", from: tableLine) ?? source.line(of: "\(key) =")
+    }
+
+    /// Where the returned table starts, the last line that starts `return {` or is `return`:
+    /// top-level keys are searched from there.
+    var tableLine: Int {
+        var last = 1, line = 1, lineStart = 0
+        var text = source.text
+        text.withUTF8 { bytes in
+            func check(_ end: Int) {
+                let length = end - lineStart
+                if length == 6 || length >= 8, bytes[lineStart] == UInt8(ascii: "r"),
+                    length == 6 ? "return".utf8.elementsEqual(bytes[lineStart..<end]) : "return {".utf8.elementsEqual(bytes[lineStart..<lineStart + 8])
+                {
+                    last = line
+                }
+            }
+            for index in 0..<bytes.count where bytes[index] == 0x0A {
+                check(index)
+                line += 1
+                lineStart = index + 1
+            }
+            check(bytes.count)
+        }
+        return last
     }
 }
 

@@ -108,12 +108,12 @@ public struct RecordedSession {
                 return Problem("is not an object")
             }
             var join: String?, step: Int?, time: String?, result: LuaValue?
-            try reader.readObject(keys: Self.keys) { (key, reader: inout JSONReader) throws(JSONError) in
+            try reader.readObject(keys: RecordedEvent.keys) { (key, reader: inout JSONReader) throws(JSONError) in
                 switch key {
-                case .known(0): join = try reader.readValue().stringValue
-                case .known(1), .known(2): step = try reader.readValue().integerValue.map { Int(clamping: $0) }
-                case .known(3): time = try reader.readValue().stringValue
-                case .known(4): result = try reader.readValue()
+                case .known(Self.join): join = try reader.readValue().stringValue
+                case .known(Self.step), .known(Self.go): step = try reader.readValue().integerValue.map { Int(clamping: $0) }
+                case .known(Self.time): time = try reader.readValue().stringValue
+                case .known(Self.result): result = try reader.readValue()
                 default: try reader.skipValue()
                 }
             }
@@ -128,7 +128,9 @@ public struct RecordedSession {
             return nil
         }
 
-        static let keys = JSONKeys(["join", "step", "go", "time", "result"])
+        /// Where the keys it reads are among a recorded event's.
+        static let join = place("join"), step = place("step"), go = place("go"), time = place("time"), result = place("result")
+        private static func place(_ key: String) -> Int { RecordedEvent.keys.names.firstIndex(of: key) ?? -1 }
     }
 
     private static func damagedEvent(_ problem: Problem, number: Int, file: String) -> Problem {
