@@ -39,6 +39,10 @@ local function init(params, participants)
     written = {},  -- participant -> number of engagements written
     dots = {},     -- participant -> { [note id] = dots }
     used = {},     -- participant -> dots used
+    -- Kept up to date by the handlers, so that outcome and view only read
+    -- them, however many people and notes there are:
+    tally = {},    -- note id -> everyone's dots on it
+    finished = 0,  -- participants who have used all their dots
   }
 end
 
@@ -76,7 +80,9 @@ local function engagement(state, input)
   if note == "" then
     return false, text.both("Schrijf je engagement op het briefje", "Write your engagement on the note")
   end
-  state.notes[#state.notes + 1] = { id = #state.notes + 1, text = note, author = who }
+  local id = #state.notes + 1
+  state.notes[id] = { id = id, text = note, author = who }
+  state.tally[id] = 0
   state.written[who] = written + 1
 end
 
@@ -112,6 +118,10 @@ local function dot(state, input)
   state.dots[who] = state.dots[who] or {}
   state.dots[who][note] = already + count
   state.used[who] = (state.used[who] or 0) + count
+  state.tally[note] = state.tally[note] + count
+  if state.used[who] == rules.dots then
+    state.finished = state.finished + 1
+  end
 end
 
 -- Taking a dot back is allowed while the vote is open: on the wall people
@@ -128,8 +138,12 @@ local function remove_dot(state, input)
       f("Je hebt %s op engagement %d", already == 0 and "geen bolletjes" or dots_nl(already), note),
       f("You have %s on engagement %d", already == 0 and "no dots" or dots_en(already), note))
   end
+  if state.used[who] == state.rules.dots then
+    state.finished = state.finished - 1
+  end
   state.dots[who][note] = already - count
   state.used[who] = state.used[who] - count
+  state.tally[note] = state.tally[note] - count
 end
 
 -- Someone who comes in late writes and votes like everyone else: they get
@@ -141,23 +155,35 @@ end
 ------------------------------------------------------------------------
 -- outcome
 
+-- A copy of the tally that dot and remove_dot keep: the outcome is a
+-- snapshot, and the state goes on changing.
 local function tally_of(state)
-  local counts = {}
-  for id = 1, #state.notes do
-    counts[id] = 0
-  end
-  for _, who in ipairs(state.participants) do
-    for id = 1, #state.notes do
-      counts[id] = counts[id] + dots_on(state, who, id)
-    end
-  end
-  return counts
+  return table.move(state.tally, 1, #state.tally, 1, {})
 end
 
+-- The ranking rank.by_count would give (most dots first; ties share a rank
+-- and keep the order of the notes), made without visiting thousands of notes
+-- with pairs, which in the sandbox sorts their keys first: the notes are
+-- walked in order and grouped by their count, and only the few different
+-- counts are sorted.
 local function ranking_of(state, counts)
-  local ranking = rank.by_count(counts)
-  for _, entry in ipairs(ranking) do
-    entry.text = state.notes[entry.key].text
+  local with_count, levels = {}, {}
+  for id, count in ipairs(counts) do
+    local ids = with_count[count]
+    if ids == nil then
+      ids = {}
+      with_count[count] = ids
+      levels[#levels + 1] = count
+    end
+    ids[#ids + 1] = id
+  end
+  table.sort(levels, function(a, b) return a > b end)
+  local ranking = {}
+  for _, count in ipairs(levels) do
+    local rank_of_ties = #ranking + 1
+    for _, id in ipairs(with_count[count]) do
+      ranking[#ranking + 1] = { key = id, count = count, rank = rank_of_ties, text = state.notes[id].text }
+    end
   end
   return ranking
 end
@@ -218,25 +244,20 @@ end
 -- view: voting is silent, so until the results a participant sees only
 -- their own dots (people follow each other when they see the wall fill up)
 
+-- Only the notes this participant put dots on, in the order of the notes.
 local function my_dots(state, who)
   local mine = {}
-  for id = 1, #state.notes do
-    local n = dots_on(state, who, id)
+  for id, n in pairs(state.dots[who] or {}) do
     if n > 0 then
       mine[#mine + 1] = { note = id, count = n }
     end
   end
+  table.sort(mine, function(a, b) return a.note < b.note end)
   return mine
 end
 
 local function still_voting(state)
-  local n = 0
-  for _, who in ipairs(state.participants) do
-    if (state.used[who] or 0) < state.rules.dots then
-      n = n + 1
-    end
-  end
-  return n
+  return #state.participants - state.finished
 end
 
 -- The facilitator (participant nil) sees the numbered engagements to read

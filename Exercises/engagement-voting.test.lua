@@ -50,6 +50,121 @@ local function seed_events()
   return events
 end
 
+-- A long vote, made up by a small random number generator of its own (so
+-- every run has the same events): dots placed and taken back at random, some
+-- against the rules, and someone who joins halfway. The test counts the dots
+-- again from the events, apart from the exercise, which keeps its tally as
+-- the dots come and go; the two must agree.
+local function random_vote(seed, notes, steps, close)
+  local x = seed
+  local function random(n) -- 1 to n
+    x = (x * 1103515245 + 12345) % 2147483648
+    return x // 65536 % n + 1
+  end
+  local dots, cap = 5, 3 -- the case's params; up to 10 notes per person
+  local voters = { "ann", "bob", "cas", "dirk", "eva" }
+  local events, mine, used = {}, {}, {}
+  for id = 1, notes do
+    events[#events + 1] = { participant = voters[(id - 1) % #voters + 1], input = "engagement",
+      fields = { text = "Engagement " .. id } }
+  end
+  events[#events + 1] = { phase = "vote" }
+  for _, who in ipairs(voters) do
+    mine[who], used[who] = {}, 0
+  end
+  for step = 1, steps do
+    if step == steps // 2 then
+      events[#events + 1] = { join = "fatma" }
+      voters[#voters + 1] = "fatma"
+      mine.fatma, used.fatma = {}, 0
+    end
+    local who, note, count = voters[random(#voters)], random(notes), random(2)
+    local take_back = random(2) == 1
+    if take_back and random(4) > 1 then -- mostly from a note that has some of theirs
+      local theirs = {}
+      for id = 1, notes do
+        if (mine[who][id] or 0) > 0 then
+          theirs[#theirs + 1] = id
+        end
+      end
+      note = #theirs > 0 and theirs[random(#theirs)] or note
+    end
+    local on = mine[who][note] or 0
+    local event = { participant = who, fields = { note = note, count = count } }
+    if take_back then
+      event.input = "remove_dot"
+      if on >= count then
+        mine[who][note], used[who] = on - count, used[who] - count
+      else
+        event.rejected = true
+      end
+    else
+      event.input = "dot"
+      if used[who] + count <= dots and on + count <= cap then
+        mine[who][note], used[who] = on + count, used[who] + count
+      else
+        event.rejected = true
+      end
+    end
+    events[#events + 1] = event
+  end
+  if close then
+    events[#events + 1] = { phase = "results" }
+  end
+
+  local tally, dots_used, dots_left, views, still_voting = {}, 0, {}, {}, 0
+  for id = 1, notes do
+    tally[id] = 0
+  end
+  for _, who in ipairs(voters) do
+    local my_dots = {}
+    for id = 1, notes do
+      local n = mine[who][id] or 0
+      tally[id] = tally[id] + n
+      if n > 0 then
+        my_dots[#my_dots + 1] = { note = id, count = n }
+      end
+    end
+    dots_used = dots_used + used[who]
+    if used[who] < dots then
+      dots_left[#dots_left + 1] = { participant = who, left = dots - used[who] }
+      still_voting = still_voting + 1
+    end
+    views[who] = { my_dots = my_dots, dots_left = dots - used[who] }
+  end
+  for _, who in ipairs(voters) do
+    views[who].still_voting = not close and still_voting or nil
+  end
+  -- most dots first, ties in the order of the notes and sharing a rank
+  local ranking = {}
+  for id = 1, notes do
+    ranking[id] = { key = id, count = tally[id] }
+  end
+  table.sort(ranking, function(a, b)
+    if a.count ~= b.count then
+      return a.count > b.count
+    end
+    return a.key < b.key
+  end)
+  for position, entry in ipairs(ranking) do
+    local previous = ranking[position - 1]
+    entry.rank = (previous and previous.count == entry.count) and previous.rank or position
+  end
+  return {
+    params = { max_per_person = 10, dots = dots, max_per_note = cap },
+    participants = { "ann", "bob", "cas", "dirk", "eva" },
+    events = events,
+    outcome = { participants = #voters, tally = tally, ranking = ranking, dots_used = dots_used,
+      dots_left = dots_left },
+    views = views,
+  }
+end
+
+local function case(name, made)
+  made.name = name
+  return made
+end
+
 return {
   { name = "seed 001: 17 engagements, 50 dots, the top two include a tie",
     participants = people,
@@ -204,4 +319,9 @@ return {
     outcome = { participants = 2, tally = { 5, 0 }, dots_used = 5 },
     views = { bob = { dots_left = 0 } },
   },
+  case("the tally kept as dots come and go equals a recount: 12 notes, 400 tries, while voting",
+    random_vote(7, 12, 400, false)),
+
+  case("the tally kept as dots come and go equals a recount: 30 notes, 600 tries, after the vote",
+    random_vote(2024, 30, 600, true)),
 }
