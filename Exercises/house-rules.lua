@@ -12,10 +12,6 @@
 -- because the group can only amend an agreement it understands the
 -- objection to.
 
-local tally = require("tally")
-
-local ANSWERS = { "agree", "live_with", "object" }
-
 local ANSWER_LABEL = {
   agree = { nl = "Eens", en = "Agree" },
   live_with = { nl = "Kan ermee leven", en = "Can live with it" },
@@ -61,19 +57,29 @@ local function normalise(s)
   return (trim(s):lower():gsub("%s+", " "):gsub("[%.!]+$", ""))
 end
 
+-- state.number_of finds a rule by its normalised text at once, instead of
+-- normalising every rule again for each proposal; add_rule and amend_rule
+-- keep it up to date. No two rules have the same normalised text.
 local function find_rule(state, text)
-  local wanted = normalise(text)
-  for _, rule in ipairs(state.rules) do
-    if normalise(rule.text) == wanted then
-      return rule
-    end
-  end
-  return nil
+  return state.rules[state.number_of[normalise(text)]]
+end
+
+-- Besides its answers in the order given, a rule keeps where each
+-- participant's answer is in that list and how many there are of each
+-- answer. consent keeps them up to date, so that neither a new answer nor a
+-- view goes through all answers.
+local function no_answers(rule)
+  rule.answers = {}      -- { who =, answer =, reason = }
+  rule.position_of = {}  -- participant -> the place of their answer in rule.answers
+  rule.counts = { agree = 0, live_with = 0, object = 0 }
 end
 
 local function add_rule(state, text, source)
   local number = #state.rules + 1
-  state.rules[number] = { number = number, text = text, source = source, answers = {}, previous = {} }
+  local rule = { number = number, text = text, source = source, previous = {} }
+  no_answers(rule)
+  state.rules[number] = rule
+  state.number_of[normalise(text)] = number
 end
 
 local function check_new_rule(state, text)
@@ -125,15 +131,6 @@ local function add_by_facilitator(state, input)
   add_rule(state, text, "facilitator")
 end
 
-local function answer_of(rule, who)
-  for _, entry in ipairs(rule.answers) do
-    if entry.who == who then
-      return entry
-    end
-  end
-  return nil
-end
-
 local function consent(state, input)
   local fields = input.fields
   local rule = state.rules[fields.rule]
@@ -146,15 +143,19 @@ local function consent(state, input)
       .. "verbeteren.", "Give a reason with your objection to agreement no. %d: it lets the group improve "
       .. "the agreement.", rule.number)
   end
-  local entry = { who = input.participant, answer = fields.answer, reason = reason ~= "" and reason or nil }
+  local who = input.participant
+  local entry = { who = who, answer = fields.answer, reason = reason ~= "" and reason or nil }
   -- Changing your answer after hearing the others is part of consent: the
   -- latest answer counts.
-  local earlier = answer_of(rule, input.participant)
+  local earlier = rule.answers[rule.position_of[who]]
   if earlier then
+    rule.counts[earlier.answer] = rule.counts[earlier.answer] - 1
     earlier.answer, earlier.reason = entry.answer, entry.reason
   else
     rule.answers[#rule.answers + 1] = entry
+    rule.position_of[who] = #rule.answers
   end
+  rule.counts[entry.answer] = rule.counts[entry.answer] + 1
 end
 
 -- The facilitator rewords an agreement to meet an objection. The group then
@@ -177,8 +178,10 @@ local function amend_rule(state, input)
     return false, say("Die afspraak staat er al: nr. %d.", "That agreement is already there: no. %d.", other.number)
   end
   rule.previous[#rule.previous + 1] = rule.text
+  state.number_of[normalise(rule.text)] = nil
   rule.text = text
-  rule.answers = {}
+  state.number_of[normalise(text)] = rule.number
+  no_answers(rule)
 end
 
 local function reasons(rule, answer)
@@ -202,11 +205,7 @@ end
 -- objection is about the agreement, not about who raised it) and the
 -- decision.
 local function rule_outcome(rule, max_objections)
-  local counted = tally.count(rule.answers, function(entry) return entry.answer end)
-  local counts = {}
-  for _, answer in ipairs(ANSWERS) do
-    counts[answer] = counted[answer] or 0
-  end
+  local counts = rule.counts
   return {
     number = rule.number,
     text = rule.text,
@@ -404,6 +403,7 @@ return {
       max_proposals = params.max_proposals,
       max_objections = params.max_objections,
       rules = {},
+      number_of = {},  -- normalised text -> rule number
       proposed = {},
     }
     local starters = params.space == "safe" and params.safe_rules or params.brave_rules
@@ -445,11 +445,10 @@ return {
   view = function(state, participant)
     local rules = {}
     for index, rule in ipairs(state.rules) do
-      local mine = participant and answer_of(rule, participant)
-      local counted = tally.count(rule.answers, function(entry) return entry.answer end)
+      local mine = participant and rule.answers[rule.position_of[participant]]
       rules[index] = {
         number = rule.number, text = rule.text, mine = mine and mine.answer or nil,
-        objections = counted.object or 0,
+        objections = rule.counts.object,
       }
     end
     local given = participant and state.proposed[participant] or 0

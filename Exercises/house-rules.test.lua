@@ -53,6 +53,84 @@ brave_and_seed[8] = "Veilig gevoel creëren voor iedereen"
 
 local people = { "ann", "bob", "cem" }
 
+-- Many answers, changed answers and rewordings, made up by a small random
+-- number generator of its own (so every run has the same events). The test
+-- keeps its own list of answers per agreement and counts them again; the
+-- exercise keeps its counts and each participant's answer as they come, and
+-- the two must agree, in the outcome and in every participant's view.
+local function random_consent(seed, steps)
+  local x = seed
+  local function random(n) -- 1 to n
+    x = (x * 1103515245 + 12345) % 2147483648
+    return x // 65536 % n + 1
+  end
+  local answers = { "agree", "live_with", "object" }
+  local texts, given = copy(BRAVE), {}
+  for rule = 1, #texts do
+    given[rule] = {}
+  end
+  local events = { { phase = "consent" } }
+  for step = 1, steps do
+    local rule = random(#texts)
+    if random(12) == 1 then
+      local text = "Afspraak " .. rule .. ", herschreven bij stap " .. step
+      events[#events + 1] = { input = "amend_rule", fields = { rule = rule, text = text } }
+      texts[rule], given[rule] = text, {}
+    else
+      local who, answer = people[random(#people)], answers[random(3)]
+      local reason = random(3) > 1 and ("Reden " .. step) or nil
+      if answer == "object" and reason == nil then
+        events[#events + 1] = consent(who, rule, answer, nil, "Geef bij een bezwaar")
+      else
+        events[#events + 1] = consent(who, rule, answer, reason)
+        local earlier
+        for _, entry in ipairs(given[rule]) do
+          if entry.who == who then
+            earlier = entry
+          end
+        end
+        if earlier then
+          earlier.answer, earlier.reason = answer, reason
+        else
+          table.insert(given[rule], { who = who, answer = answer, reason = reason })
+        end
+      end
+    end
+  end
+
+  local rules, views = {}, {}
+  for _, who in ipairs(people) do
+    views[who] = { rules = {} }
+  end
+  for rule, text in ipairs(texts) do
+    local counts, objections, concerns = { agree = 0, live_with = 0, object = 0 }, {}, {}
+    for _, entry in ipairs(given[rule]) do
+      counts[entry.answer] = counts[entry.answer] + 1
+      if entry.answer == "object" then
+        objections[#objections + 1] = entry.reason
+      elseif entry.answer == "live_with" and entry.reason then
+        concerns[#concerns + 1] = entry.reason
+      end
+    end
+    local status = #given[rule] == 0 and "not_discussed" or (counts.object == 0 and "adopted" or "not_adopted")
+    rules[rule] = { number = rule, text = text, agree = counts.agree, live_with = counts.live_with,
+      object = counts.object, answers = #given[rule], status = status, objections = objections,
+      concerns = concerns }
+    for _, who in ipairs(people) do
+      local mine
+      for _, entry in ipairs(given[rule]) do
+        if entry.who == who then
+          mine = entry.answer
+        end
+      end
+      views[who].rules[rule] = { number = rule, text = text, mine = mine, objections = counts.object }
+    end
+  end
+  return events, rules, views
+end
+
+local many_events, many_rules, many_views = random_consent(11, 500)
+
 return {
   { name = "brave space: the starter list plus seed 001's proposal, adopted by all",
     participants = people,
@@ -216,5 +294,42 @@ return {
       },
     },
     views = { ann = { proposals_left = 0 } },
+  },
+  { name = "a reworded agreement frees its old wording and takes the new one, in any case and spacing",
+    participants = people,
+    events = {
+      propose("ann", "Telefoons op stil"),
+      { phase = "consent" },
+      { input = "amend_rule", fields = { rule = 8, text = "Telefoons uit" } },
+      { input = "amend_rule", fields = { rule = 4, text = "Respect voor iedereen" } },
+      { phase = "propose" },
+      propose("bob", "telefoons  op stil."),
+      propose("cem", "TELEFOONS UIT!", "Die afspraak staat er al: nr. 8"),
+      propose("cem", "Respect voor elkaar en elkaars mening"),
+      propose("ann", "respect voor iedereen", "Die afspraak staat er al: nr. 4"),
+      { phase = "consent" },
+      { input = "amend_rule", fields = { rule = 9, text = "Telefoons uit." }, rejected = "staat er al: nr. 8" },
+      { input = "amend_rule", fields = { rule = 9, text = "Telefoons op stil!" }, rejected = "niet veranderd" },
+      { input = "amend_rule", fields = { rule = 8, text = "Telefoons weg" } },
+      { input = "amend_rule", fields = { rule = 9, text = "telefoons uit" } },
+    },
+    outcome = {
+      rules = {
+        { number = 1 }, { number = 2 }, { number = 3 },
+        { number = 4, text = "Respect voor iedereen", previous = { BRAVE[4] } },
+        { number = 5 }, { number = 6 }, { number = 7 },
+        { number = 8, text = "Telefoons weg", source = "participant",
+          previous = { "Telefoons op stil", "Telefoons uit" } },
+        { number = 9, text = "telefoons uit", previous = { "telefoons  op stil." } },
+        { number = 10, text = "Respect voor elkaar en elkaars mening", source = "participant" },
+      },
+    },
+  },
+
+  { name = "the answers kept per agreement equal a recount after 500 answers, changes and rewordings",
+    participants = people,
+    events = many_events,
+    outcome = { rules = many_rules },
+    views = many_views,
   },
 }
