@@ -21,14 +21,11 @@ local function normalise(s)
   return (trim(s):lower():gsub("%s+", " "))
 end
 
+-- state.number_of finds a question still in play by its normalised text at
+-- once, instead of normalising every question again for each new one;
+-- add_question and withdraw keep it up to date.
 local function find_question(state, text)
-  local wanted = normalise(text)
-  for _, question in ipairs(state.questions) do
-    if not question.withdrawn and normalise(question.text) == wanted then
-      return question
-    end
-  end
-  return nil
+  return state.questions[state.number_of[normalise(text)]]
 end
 
 local function add_question(state, text, to, by, live)
@@ -36,6 +33,7 @@ local function add_question(state, text, to, by, live)
   state.questions[number] = {
     number = number, text = text, to = to, by = by, live = live, votes = 0, voters = {},
   }
+  state.number_of[normalise(text)] = number
 end
 
 local function optional(text)
@@ -158,6 +156,7 @@ local function withdraw(state, input)
       "Question no. %d has already been asked and stays in the minutes.", question.number)
   end
   question.withdrawn = true
+  state.number_of[normalise(question.text)] = nil
 end
 
 local function public(question)
@@ -375,6 +374,7 @@ return {
     local state = {
       live_allowed = params.live_questions == "allowed",
       questions = {},
+      number_of = {},  -- normalised text -> number, of the questions not withdrawn
       asked_count = 0,
     }
     for _, text in ipairs(params.submitted) do

@@ -205,4 +205,20 @@ return {
       },
     },
   },
+  { name = "a repeat, in any case or spacing, is told the number of the question in play, also after a withdrawal",
+    participants = { "ann", "bob" },
+    events = {
+      { participant = "ann", input = "question", fields = { text = "Wat kost het?" } },
+      { participant = "bob", input = "question", fields = { text = "Wie betaalt?" } },
+      { phase = "session" },
+      moderate("withdraw", 1),
+      { participant = "bob", input = "live_question", fields = { text = "wat  kost het?" } },
+      { participant = "ann", input = "live_question", fields = { text = "WAT KOST HET?" }, rejected = "(nr. 3)" },
+      { participant = "ann", input = "live_question", fields = { text = " Wie  betaalt? " }, rejected = "(nr. 2)" },
+    },
+    outcome = {
+      unanswered = { { number = 2, text = "Wie betaalt?" }, { number = 3, text = "wat  kost het?", live = true } },
+      counts = { submitted = 1, live = 1, asked = 0, answered = 0, withdrawn = 1 },
+    },
+  },
 }
