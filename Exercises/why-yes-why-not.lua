@@ -18,11 +18,18 @@ local COLUMN = {
 local say = require("text").both_format
 local trim = require("text").trim
 
+-- state.follow_ups_of lists, for each argument, the numbers of the arguments
+-- that follow on from it, in order: the columns and the check before a
+-- removal read them instead of going through all arguments.
 local function new_argument(state, side, text, follows, author)
   local number = #state.arguments + 1
   state.arguments[number] = {
     number = number, side = side, text = text, follows = follows, author = author,
   }
+  state.follow_ups_of[number] = {}
+  if follows then
+    table.insert(state.follow_ups_of[follows], number)
+  end
 end
 
 -- Rules that hold for participants and the facilitator alike.
@@ -89,8 +96,8 @@ local function add_by_facilitator(state, input)
 end
 
 local function has_follow_ups(state, number)
-  for _, argument in ipairs(state.arguments) do
-    if argument.follows == number and not argument.removed then
+  for _, follow_up in ipairs(state.follow_ups_of[number]) do
+    if not state.arguments[follow_up].removed then
       return true
     end
   end
@@ -118,17 +125,21 @@ end
 -- the argument that continues it.
 local function column(state, side)
   local items = {}
-  local function visit(parent)
-    for _, argument in ipairs(state.arguments) do
-      if argument.follows == parent and argument.side == side and not argument.removed then
-        local item = { number = argument.number, text = argument.text, follows = argument.follows }
-        items[#items + 1] = item
-        item.continued = has_follow_ups(state, argument.number)
-        visit(argument.number)
+  local function add(argument)
+    if argument.side == side and not argument.removed then
+      local item = { number = argument.number, text = argument.text, follows = argument.follows }
+      items[#items + 1] = item
+      item.continued = has_follow_ups(state, argument.number)
+      for _, follow_up in ipairs(state.follow_ups_of[argument.number]) do
+        add(state.arguments[follow_up])
       end
     end
   end
-  visit(nil)
+  for _, argument in ipairs(state.arguments) do
+    if argument.follows == nil then
+      add(argument)
+    end
+  end
   return items
 end
 
@@ -267,6 +278,7 @@ return {
       max_per_person = params.max_per_person,
       follow_ups = params.follow_ups == "allowed",
       arguments = {},
+      follow_ups_of = {},  -- argument number -> numbers of its follow-ups
       given = {},
     }
   end,

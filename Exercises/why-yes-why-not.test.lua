@@ -205,4 +205,40 @@ return {
     -- a removed argument still counts towards its writer's cap
     views = { bob = { left = 3 } },
   },
+  { name = "each argument is followed by its follow-ups in order, nested, without the removed ones",
+    participants = { "ann" },
+    events = {
+      note("pro", "A"),          -- 1
+      note("pro", "B"),          -- 2
+      note("con", "C"),          -- 3
+      note("pro", "A1", 1),      -- 4
+      note("pro", "B1", 2),      -- 5
+      note("pro", "A1a", 4),     -- 6
+      note("pro", "A2", 1),      -- 7
+      note("con", "C1", 3),      -- 8
+      note("pro", "A1b", 4),     -- 9
+      { input = "remove_argument", fields = { number = 4 }, rejected = "nog vervolgen" },
+      { input = "remove_argument", fields = { number = 6 } },
+      { input = "remove_argument", fields = { number = 4 }, rejected = "nog vervolgen" },
+      { input = "remove_argument", fields = { number = 9 } },
+      { input = "remove_argument", fields = { number = 4 } },
+      { input = "remove_argument", fields = { number = 2 }, rejected = "nog vervolgen" },
+      note("con", "C2", 3),      -- 10
+    },
+    outcome = {
+      counts = { pro = 4, con = 3 },
+      pro = {
+        { number = 1, text = "A", continued = true },
+        { number = 7, text = "A2", follows = 1, continued = false },
+        { number = 2, text = "B", continued = true },
+        { number = 5, text = "B1", follows = 2, continued = false },
+      },
+      con = {
+        { number = 3, text = "C", continued = true },
+        { number = 8, text = "C1", follows = 3, continued = false },
+        { number = 10, text = "C2", follows = 3, continued = false },
+      },
+    },
+    views = { ann = { pro = { "A →", "→ A2", "B →", "→ B1" }, con = { "C →", "→ C1", "→ C2" } } },
+  },
 }
