@@ -48,7 +48,8 @@ local function draw_groups(participants, count)
   return drawn
 end
 
-local function empty_answers()
+-- question id -> an empty table, for each question
+local function per_question()
   local answers = {}
   for _, question in ipairs(questions) do
     answers[question.id] = {}
@@ -61,9 +62,13 @@ local function init(params, participants)
     engagement = params.engagement,
     members = draw_groups(participants, params.groups),
     answers = {},  -- group number -> question id -> list of texts
+    -- group number -> question id -> the texts in lower case, as a set: a
+    -- new answer is checked against it instead of against every answer
+    given = {},
   }
   for group = 1, params.groups do
-    state.answers[group] = empty_answers()
+    state.answers[group] = per_question()
+    state.given[group] = per_question()
   end
   return state
 end
@@ -86,14 +91,13 @@ local function answer(state, input)
   if said == "" then
     return false, text.both("Schrijf eerst een antwoord op", "Write an answer first")
   end
-  local list = state.answers[group][question]
-  for _, earlier in ipairs(list) do
-    if earlier:lower() == said:lower() then
-      return false, text.both(f("Dit antwoord staat al bij groep %d", group),
-        f("Group %d already has this answer", group))
-    end
+  local given = state.given[group][question]
+  if given[said:lower()] then
+    return false, text.both(f("Dit antwoord staat al bij groep %d", group),
+      f("Group %d already has this answer", group))
   end
-  list[#list + 1] = said
+  given[said:lower()] = true
+  table.insert(state.answers[group][question], said)
 end
 
 ------------------------------------------------------------------------

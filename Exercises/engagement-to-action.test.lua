@@ -122,4 +122,22 @@ return {
     events = { { join = "dirk" } },
     views = { dirk = { members = { "bob", "dirk" } }, ann = { members = { "ann", "cas" } } },
   },
+  { name = "a repeat is refused within one question of one group only, however many answers came before",
+    params = { groups = 1 },
+    participants = { "ann", "bob" },
+    events = {
+      { phase = "work" },
+      answer("ann", 1, "needs", "Tijd"),
+      answer("ann", 1, "needs", "Geld"),
+      answer("bob", 1, "needs", "Een netwerk"),
+      answer("bob", 1, "chafe", "tijd"), -- another question may say the same
+      refused(answer("bob", 1, "needs", "GELD"), "Dit antwoord staat al bij groep 1"),
+      refused(answer("ann", 1, "chafe", "Tijd"), "Dit antwoord staat al bij groep 1"),
+      answer("bob", 1, "needs", "Geld en tijd"),
+    },
+    outcome = {
+      groups = { { group = 1, answers = { needs = { "Tijd", "Geld", "Een netwerk", "Geld en tijd" },
+        chafe = { "tijd" }, visible = {}, first_step = {} } } },
+    },
+  },
 }
