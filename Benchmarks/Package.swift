@@ -39,5 +39,19 @@ let package = Package(
                 .plugin(name: "BenchmarkPlugin", package: "benchmark")
             ]
         ),
+        .executableTarget(
+            name: "ScaleBenchmarks",
+            dependencies: [
+                .product(name: "Werkvorm", package: "Werkvorm"),
+                .product(name: "WerkvormLibrary", package: "Werkvorm"),
+                .product(name: "WerkvormRendering", package: "Werkvorm"),
+                .product(name: "LuaHost", package: "Werkvorm"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ScaleBenchmarks",
+            plugins: [
+                .plugin(name: "BenchmarkPlugin", package: "benchmark")
+            ]
+        ),
     ]
 )

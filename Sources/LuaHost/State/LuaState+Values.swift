@@ -23,6 +23,26 @@ extension LuaState {
         }
     }
 
+    /// Pushes one table of `keys` and `values`, leaving out the keys whose value is `.null`.
+    func push(keys: [String], values: [LuaValue], path: ValuePath) throws(LuaError) {
+        precondition(keys.count == values.count, "a value for every key")
+        context.pointee.host_allocating += 1
+        defer { context.pointee.host_allocating -= 1 }
+        let base = lua_gettop(L)
+        lua_createtable(L, 0, Int32(clamping: keys.count))
+        for (key, value) in zip(keys, values) {
+            if case .null = value { continue }
+            pushString(key)
+            do {
+                try pushValue(value, depth: 1)
+            } catch {
+                lua_settop(L, base)
+                throw error.adding(.key(key)).luaError(at: path)
+            }
+            lua_rawset(L, -3)
+        }
+    }
+
     /// Pushes records as a list of tables. The keys are pushed once, below the list, and copied
     /// from there into each table.
     func push(_ records: LuaRecords, path: ValuePath) throws(LuaError) {

@@ -14,6 +14,8 @@ public enum LuaArgument {
     case reference(LuaReference)
     /// A list of tables with the same keys.
     case records(LuaRecords)
+    /// One table of these keys and values (`.null` leaves a key out): no dictionary is built.
+    case table(keys: [String], values: [LuaValue])
 }
 
 /// A list of tables that share their keys, given column by column (`columns[k][i]` is the value of
@@ -222,6 +224,7 @@ public final class LuaState {
             case .reference(let reference): push(reference)
             case .value(let value): try push(value, path: ValuePath("arguments", steps: [.index(position + 1)]))
             case .records(let records): try push(records, path: ValuePath("arguments", steps: [.index(position + 1)]))
+            case .table(let keys, let values): try push(keys: keys, values: values, path: ValuePath("arguments", steps: [.index(position + 1)]))
             }
         }
         let status = lshim_pcall(L, Int32(arguments.count), results)

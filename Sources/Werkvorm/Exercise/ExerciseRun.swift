@@ -53,6 +53,8 @@ public final class ExerciseRun {
     private let runner: LuaReference
     /// The runner's `handle_all`, called for a batch of inputs, and what it reports back in.
     private let handleAllFunction: LuaReference
+    /// The runner's `handle_one`, called for one input.
+    private let handleOneFunction: LuaReference
     private let handlerTable: LuaReference
     private let progress: LuaReference
     /// Every input's declaration and phase, by name: looked up for every input.
@@ -89,10 +91,11 @@ public final class ExerciseRun {
                 throw LuaError(.runtime, "the runner returned nothing")
             }
             self.runner = runner
-            guard let handleAll = state.field(runner, "handle_all"), let collect = state.field(runner, "collect") else {
-                throw LuaError(.runtime, "the runner lacks handle_all or collect")
+            guard let handleAll = state.field(runner, "handle_all"), let handleOne = state.field(runner, "handle_one"), let collect = state.field(runner, "collect") else {
+                throw LuaError(.runtime, "the runner lacks handle_all, handle_one or collect")
             }
             handleAllFunction = handleAll
+            handleOneFunction = handleOne
             let handlers = loaded.handlers
             let names = handlers.keys.sorted()
             let arguments = [LuaArgument.value(.array(names.map { .string($0) }))] + names.compactMap { handlers[$0].map(LuaArgument.reference) }
@@ -139,16 +142,58 @@ public final class ExerciseRun {
     }
 
     /// Checks and applies one input. A rejection leaves the state as it was; so does a handler
-    /// that raises, whose error becomes the reason.
+    /// that raises, whose error becomes the reason. One call into Lua, which gives nothing
+    /// back for an accepted input.
     public func handle(_ input: ExerciseInput) -> EventResult {
-        handle([input])[0]
+        var canonical = input
+        do {
+            canonical.fields = try check(input)
+        } catch {
+            return .rejected(error)
+        }
+        let state = loaded.state
+        let result: EventResult
+        do {
+            let values: [LuaValue] = [
+                .string(canonical.name), canonical.participant.map(LuaValue.string) ?? .null, .object(canonical.fields), .string(phase.id),
+            ]
+            if let rejected = try state.callForReference(
+                handleOneFunction, [.reference(handlerTable), .reference(stateTable), .table(keys: Self.inputKeys, values: values), .reference(context)])
+            {
+                defer { state.release(rejected) }
+                if let reason = state.field(rejected, "reason") {
+                    defer { state.release(reason) }
+                    do {
+                        result = ExerciseRun.rejection(try state.value(of: reason, name: "reason"))
+                    } catch {
+                        result = .rejected(.exercise(BilingualText(error.message)))  // a reason that is not plain data
+                    }
+                } else {
+                    result = ExerciseRun.rejection(.null)
+                }
+            } else {
+                result = .accepted
+            }
+        } catch {
+            result = .failed(Problem(file: error.path ?? exercise.source.path, line: error.line, error.message))
+        }
+        switch result {
+        case .accepted: history.append(.input(phase: phaseIndex, canonical))
+        case .failed: rebuild()
+        case .rejected, .held: break
+        }
+        return result
     }
+
+    /// The keys of an input's table in Lua.
+    private static let inputKeys = ["name", "participant", "fields", "phase"]
 
     /// Checks and applies inputs in order, with the same results as ``handle(_:)`` for each in
     /// turn, but with one call into Lua for every batch of inputs that pass the checks: the
     /// runner loops over them in Lua, giving each handler a whole instruction budget. A run of
     /// inputs goes faster this way than one by one (a replay hands them over like this).
     public func handle(_ inputs: [ExerciseInput]) -> [EventResult] {
+        if inputs.count == 1 { return [handle(inputs[0])] }  // as it comes from a phone
         var results = [EventResult](repeating: .accepted, count: inputs.count)
         var checked: [(index: Int, input: ExerciseInput)] = []
         checked.reserveCapacity(inputs.count)
@@ -193,7 +238,7 @@ public final class ExerciseRun {
         let state = loaded.state
         let phase = LuaValue.string(phase.id)
         let tables = LuaRecords(
-            keys: ["name", "participant", "fields", "phase"],
+            keys: Self.inputKeys,
             columns: [
                 inputs.map { .string($0.name) }, inputs.map { $0.participant.map(LuaValue.string) ?? .null },
                 inputs.map { .object($0.fields) }, Array(repeating: phase, count: inputs.count),
@@ -447,6 +492,13 @@ public final class ExerciseRun {
               end
             end
             return rejected
+          end,
+          -- One input, with a whole budget: nothing back when it is accepted, its reason in a
+          -- table when its handler says `false, reason`.
+          handle_one = function(handlers, state, input, ctx)
+            budget()
+            local ok, reason = handlers[input.name](state, input, ctx)
+            if ok == false then return { reason = reason } end
           end,
           -- The handlers as they were when the exercise was loaded, by input name.
           collect = function(names, ...)
