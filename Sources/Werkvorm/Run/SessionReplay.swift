@@ -153,7 +153,7 @@ public struct SessionReplay {
     static func differences(_ before: LuaValue, _ after: LuaValue, at path: ValuePath, limit: Int) -> [(path: String, recorded: String, replayed: String)] {
         var found: [(path: String, recorded: String, replayed: String)] = []
         func walk(_ a: LuaValue, _ b: LuaValue, _ path: ValuePath) {
-            guard found.count < limit else { return }
+            guard found.count < limit, a != b else { return }  // an equal part needs no walk (and no sorting of its keys)
             switch (a, b) {
             case (.object(let x), .object(let y)):
                 for key in JSONWriter.sortedKeys(x.merging(y) { first, _ in first }) { walk(x[key] ?? .null, y[key] ?? .null, path.appending(key: key)) }
