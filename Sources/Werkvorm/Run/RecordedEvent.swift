@@ -30,30 +30,7 @@ public struct RecordedEvent: Sendable, Hashable {
     /// syntax error is thrown, and what is wrong with the event comes back as a problem that
     /// names the field.
     public static func read(_ reader: inout JSONReader) throws(JSONError) -> Result<RecordedEvent, Problem> {
-        guard reader.atObject else {
-            try reader.skipValue()
-            return .failure(Problem("is not an object"))
-        }
-        var reading = Reading()
-        var problem: Problem?
-        try reader.readObject(keys: Reading.keys) { (key, reader: inout JSONReader) throws(JSONError) in
-            let value = try reader.readValue()
-            guard problem == nil else { return }
-            do throws(Problem) {
-                switch key {
-                case .known(let slot): try reading.take(slot: slot, value)
-                case .other(let name): reading.event.takeUnknown(name)
-                }
-            } catch {
-                problem = error
-            }
-        }
-        if let problem { return .failure(problem) }
-        do {
-            return .success(try reading.recordedEvent())
-        } catch {
-            return .failure(error)
-        }
+        try Reading.read(&reader, notAnObject: "is not an object") { (reading: Reading) throws(Problem) in try reading.recordedEvent() }
     }
 
     /// The keys of a recorded event: an event's, then `result`, `code`, `field`, `reason` and
@@ -69,7 +46,7 @@ public struct RecordedEvent: Sendable, Hashable {
     }
 
     /// A recorded event's fields as they are read, one at a time.
-    private struct Reading {
+    private struct Reading: FieldReading {
         /// An event's keys, then a recorded event's own: `result`, `code`, `field`, `reason`
         /// and `duplicate`.
         static let keys = RecordedEvent.keys
@@ -84,6 +61,8 @@ public struct RecordedEvent: Sendable, Hashable {
                 event.takeUnknown(key)
             }
         }
+
+        mutating func takeUnknown(_ key: String) { event.takeUnknown(key) }
 
         /// Takes a field by its place in ``keys``.
         mutating func take(slot: Int, _ value: LuaValue) throws(Problem) {

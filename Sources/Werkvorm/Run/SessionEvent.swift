@@ -91,7 +91,7 @@ public struct SessionEvent: Sendable, Hashable {
 
     /// An event's fields as they are read, one at a time (from a dictionary, or straight from
     /// JSON), before they make an event.
-    struct Reading {
+    struct Reading: FieldReading {
         /// The keys of an event, to read them from JSON.
         static let keys = JSONKeys(SessionEvent.keys)
 
@@ -311,30 +311,9 @@ public struct SessionEvent: Sendable, Hashable {
     /// Reads an event straight from JSON, without a dictionary: a syntax error is thrown, and
     /// what is wrong with the event comes back as a problem that names the field.
     static func read(_ reader: inout JSONReader) throws(JSONError) -> Result<SessionEvent, Problem> {
-        guard reader.atObject else {
-            try reader.skipValue()
-            return .failure(Problem("an event is a JSON object, like {\"step\": 3, \"participant\": \"ann\", \"input\": \"dot\", \"fields\": {\"note\": 1}}"))
-        }
-        var reading = Reading()
-        var problem: Problem?
-        try reader.readObject(keys: Reading.keys) { (key, reader: inout JSONReader) throws(JSONError) in
-            let value = try reader.readValue()
-            guard problem == nil else { return }
-            do throws(Problem) {
-                switch key {
-                case .known(let slot): try reading.take(slot: slot, value)
-                case .other(let name): reading.takeUnknown(name)
-                }
-            } catch {
-                problem = error
-            }
-        }
-        if let problem { return .failure(problem) }
-        do {
-            return .success(try reading.event())
-        } catch {
-            return .failure(error)
-        }
+        try Reading.read(
+            &reader, notAnObject: "an event is a JSON object, like {\"step\": 3, \"participant\": \"ann\", \"input\": \"dot\", \"fields\": {\"note\": 1}}"
+        ) { (reading: Reading) throws(Problem) in try reading.event() }
     }
 
     /// The event on one line of an events file; nil for a blank line or a comment. A line of
@@ -388,5 +367,47 @@ public struct SessionEvent: Sendable, Hashable {
         }
         guard problems.isEmpty else { throw Problems(problems) }
         return events
+    }
+}
+
+/// The fields of an object as they are read, one at a time, by their place among known keys.
+protocol FieldReading {
+    /// The keys it knows.
+    static var keys: JSONKeys { get }
+    init()
+    /// Takes the field of the known key at `slot`.
+    mutating func take(slot: Int, _ value: LuaValue) throws(Problem)
+    /// Takes a field whose key is not known.
+    mutating func takeUnknown(_ key: String)
+}
+
+extension FieldReading {
+    /// Reads the next value, an object, field by field into a new reading, and makes the result
+    /// of it with `make`; a syntax error is thrown, anything else wrong comes back as a problem.
+    static func read<Value>(_ reader: inout JSONReader, notAnObject: String, make: (Self) throws(Problem) -> Value) throws(JSONError) -> Result<Value, Problem> {
+        guard reader.atObject else {
+            try reader.skipValue()
+            return .failure(Problem(notAnObject))
+        }
+        var reading = Self()
+        var problem: Problem?
+        try reader.readObject(keys: keys) { (key, reader: inout JSONReader) throws(JSONError) in
+            let value = try reader.readValue()
+            guard problem == nil else { return }
+            do throws(Problem) {
+                switch key {
+                case .known(let slot): try reading.take(slot: slot, value)
+                case .other(let name): reading.takeUnknown(name)
+                }
+            } catch {
+                problem = error
+            }
+        }
+        if let problem { return .failure(problem) }
+        do {
+            return .success(try make(reading))
+        } catch {
+            return .failure(error)
+        }
     }
 }
