@@ -116,6 +116,14 @@ import Testing
         #expect(throws: JSONError(line: 1, column: 10, message: "expected ',' or ']' after a list element")) { try skip(#"{"a": [1 2]}"#) }
         #expect(throws: JSONError(line: 1, column: 7, message: "the JSON ends inside a text; a closing '\"' is missing")) { try skip(#"{"a": "b"#) }
         #expect(throws: JSONError(line: 1, column: 9, message: "unknown escape '\\q'")) { try skip(#"{"a": "b\q"}"#) }
+        // a text that is not UTF-8 fails as it does when read whole
+        let notUTF8: [UInt8] = Array(#"{"a": "re"#.utf8) + [0xC7, 0xC7] + Array(#""}"#.utf8)
+        #expect(throws: JSONError(line: 1, column: 7, message: "the text is not valid UTF-8")) {
+            try notUTF8.withUnsafeBytes { buffer in
+                Result { () throws(JSONError) in try JSONReader.read(buffer: buffer) { (reader: inout JSONReader) throws(JSONError) in try reader.skipValue() } }
+            }.get()
+        }
+        #expect(throws: JSONError(line: 1, column: 7, message: "the text is not valid UTF-8")) { try JSONReader.parse(bytes: notUTF8) }
     }
 
     @Test func refusesDeepNesting() {

@@ -291,18 +291,23 @@ public struct JSONReader {
         }
     }
 
-    /// Reads past a text, checking its escapes, without making it a string.
+    /// Reads past a text, checking its escapes and its UTF-8, without making it a string.
     private mutating func skipString() throws(JSONError) {
         let start = position
         position += 1
+        var ascii = true
         while true {
             guard position < bytes.count else { throw error("the JSON ends inside a text; a closing '\"' is missing", at: start) }
             let byte = bytes[position]
             if byte == UInt8(ascii: "\"") {
                 position += 1
+                if !ascii, !JSONReader.isUTF8(UnsafeBufferPointer(rebasing: bytes[(start + 1)..<(position - 1)])) {
+                    throw error("the text is not valid UTF-8", at: start)
+                }
                 return
             }
             if byte < 0x20 { throw error("a control character inside a text must be escaped (\\n, \\t, \\u00XX)") }
+            if byte >= 0x80 { ascii = false }
             guard byte == UInt8(ascii: "\\") else {
                 position += 1
                 continue
@@ -310,6 +315,19 @@ public struct JSONReader {
             position = start
             _ = try parseString()  // escapes are rare: read this one in full
             return
+        }
+    }
+
+    /// Whether the bytes are valid UTF-8, checked without making a string.
+    private static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue: continue
+            case .emptyInput: return true
+            case .error: return false
+            }
         }
     }
 

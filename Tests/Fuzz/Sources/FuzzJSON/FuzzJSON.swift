@@ -15,7 +15,7 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
         // streaming reads the same syntax, so it fails too
         var streamed = false
         do {
-            _ = try JSONReader.parse(buffer: bytes, streaming: "events") { _ in }
+            _ = try JSONReader.parse(buffer: bytes, streaming: "events") { (reader: inout JSONReader) throws(JSONError) in try reader.skipValue() }
             streamed = true
         } catch {}
         Fuzz.check(!streamed, "read with its events streamed, JSON that does not read whole: \(error)")
@@ -36,11 +36,27 @@ public func fuzzJSON(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     var elements: [LuaValue] = []
     let streamed: LuaValue
     do {
-        streamed = try JSONReader.parse(buffer: bytes, streaming: "events") { elements.append($0) }
+        streamed = try JSONReader.parse(buffer: bytes, streaming: "events") { (reader: inout JSONReader) throws(JSONError) in elements.append(try reader.readValue()) }
     } catch {
         Fuzz.check(false, "JSON that reads whole does not read with its events streamed: \(error)")
         return 0
     }
+    // skipping the events checks the same syntax, and so does reading them by known keys
+    var skipped = 0
+    do {
+        let keys = JSONKeys(["step", "input", "fields", "result"])
+        _ = try JSONReader.parse(buffer: bytes, streaming: "events") { (reader: inout JSONReader) throws(JSONError) in
+            if skipped % 2 == 0 || !reader.atObject {
+                try reader.skipValue()
+            } else {
+                try reader.readObject(keys: keys) { (_, reader: inout JSONReader) throws(JSONError) in _ = try reader.readValue() }
+            }
+            skipped += 1
+        }
+    } catch {
+        Fuzz.check(false, "JSON that reads whole does not read with its events skipped: \(error)")
+    }
+    Fuzz.check(skipped == elements.count, "skipping saw \(skipped) events, reading \(elements.count)")
     if case .object(var fields) = value, case .array(let events)? = fields["events"] {
         Fuzz.check(streamed.objectValue?["events"] == .array([]), "the streamed field is not left as an empty list")
         Fuzz.check(events == elements, "the streamed events differ from the events read whole")

@@ -18,6 +18,16 @@ let maximumReplayed = 64
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzRecord(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     Fuzz.write(UnsafeRawBufferPointer(start: data, count: size), to: path)
+    // as a report reads it: only a summary of the events
+    let summary: RecordedSession?
+    do {
+        summary = try RecordedSession(contentsOf: path, events: .summary)
+    } catch {
+        for problem in error.problems {
+            Fuzz.check(problem.file != nil, "a problem of a record read for a report without its file: \(problem)")
+        }
+        summary = nil
+    }
     let session: RecordedSession
     do {
         session = try RecordedSession(contentsOf: path)
@@ -26,6 +36,12 @@ public func fuzzRecord(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
             Fuzz.check(problem.file != nil, "a problem of a record without its file: \(problem)")
         }
         return 0
+    }
+    // what reads whole reads for a report, with the same summary of its events
+    Fuzz.check(summary != nil, "a record that reads whole does not read for a report")
+    if let summary {
+        Fuzz.check(summary.everyone == session.everyone && summary.eventCount == session.eventCount, "the report's summary of the events differs")
+        Fuzz.check(summary.times.mapValues { [$0.first, $0.last] } == session.times.mapValues { [$0.first, $0.last] }, "the report's times differ")
     }
     for recorded in [session, session.anonymised()] {
         for language in Language.allCases {
