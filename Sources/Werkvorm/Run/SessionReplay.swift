@@ -55,6 +55,7 @@ public struct SessionReplay {
             exerciseSteps += 1
             let step = recordedStep.step
             guard case .success(let outcome)? = outcomes[step] else {
+                if recordedStep.outcome == nil { continue }  // none recorded (its error instead), none replayed: the same
                 var replayed = "no outcome"
                 if case .failure(let problem)? = outcomes[step] { replayed += " (" + Excerpt.of(problem.description, limit: 160) + ")" }
                 divergences.append(Divergence(step: step, exercise: recordedStep.exercise, path: "outcome", recorded: "an outcome", replayed: replayed))

@@ -379,4 +379,21 @@ enum LiveFixtures {
         #expect(read.steps == record.steps)
         #expect(SessionReplay.replay(read).divergences.isEmpty)
     }
+
+    @Test func aStepWhoseOutcomeFailedReplaysAsTheSame() throws {
+        let failing = Fixtures.counter([("outcome = function(state) return", "outcome = function(state) if state.total > 2 then error(\"too many\") end return")])
+        #expect(failing.text.contains("too many"))
+        let library = ExerciseLibrary(sources: [failing], modules: [:])
+        let text = "title: T\nlanguage: nl\ndate: 2025-01-01\nstart: \"09:00\"\nsteps:\n  - exercise: counter\n"
+        let script = try SessionScript.parse(text, file: "t.yaml", library: library)
+        let run = SessionRun(script: script, modules: library.modules, seed: 1, participants: ["An"])
+        run.apply([SessionEvent.input(1, ExerciseInput(name: "add", participant: "An", fields: ["n": 3]))])
+        let record = SessionRecord(run, scriptText: text)
+        #expect(record.steps[0].outcome == nil)
+        #expect(record.steps[0].error?.contains("too many") == true)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("failed-outcome-\(UUID().uuidString).json")
+        try record.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(SessionReplay.replay(try RecordedSession(contentsOf: file.path)).divergences.isEmpty)
+    }
 }
