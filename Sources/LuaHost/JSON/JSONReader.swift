@@ -116,7 +116,7 @@ public struct JSONReader {
 
     /// Parses one JSON document whose top level is an object, handing the reader to `element`
     /// at each element of the list in its field `key`, instead of reading the element into the
-    /// value: `element` must read exactly one value (``readValue()``, ``readObject(_:)`` or
+    /// value: `element` must read exactly one value (``readValue()``, ``readObject(keys:_:)`` or
     /// ``skipValue()``). A long list is so never whole in memory, and its elements can be read
     /// straight into typed values, without a dictionary each. In the object returned, that
     /// field is an empty list.
@@ -180,27 +180,9 @@ public struct JSONReader {
         return try parseValue()
     }
 
-    /// Reads the next value, an object, a field at a time: `field` gets each key with the
-    /// reader at its value, and must read that value. A key that appears twice is an error,
-    /// as when the object is read whole.
-    public mutating func readObject(_ field: (String, inout JSONReader) throws(JSONError) -> Void) throws(JSONError) {
-        skipWhitespace()
-        guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { throw error("expected an object") }
-        var seen: [String] = []  // a few keys: a list compares faster than a set hashes
-        var many: Set<String> = []
-        try readFields { (key, keyStart, reader: inout JSONReader) throws(JSONError) in
-            if seen.count < 16 {
-                if seen.contains(key) { throw reader.error("the field \(JSONWriter.quoted(key)) appears twice", at: keyStart) }
-                seen.append(key)
-            } else if seen.contains(key) || !many.insert(key).inserted {
-                throw reader.error("the field \(JSONWriter.quoted(key)) appears twice", at: keyStart)
-            }
-            try field(key, &reader)
-        }
-    }
-
-    /// The same, with the keys `keys` knows matched by their bytes; a key that appears twice is
-    /// an error.
+    /// Reads the next value, an object, a field at a time: `field` gets each key, those `keys`
+    /// knows matched by their bytes, with the reader at its value, and must read that value. A
+    /// key that appears twice is an error, as when the object is read whole.
     public mutating func readObject(keys: JSONKeys, _ field: (JSONKey, inout JSONReader) throws(JSONError) -> Void) throws(JSONError) {
         skipWhitespace()
         guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { throw error("expected an object") }
@@ -279,12 +261,15 @@ public struct JSONReader {
         }
     }
 
+    /// No known keys: an object read for nothing but its syntax.
+    private static let noKeys = JSONKeys([])
+
     /// Reads past the next value, checking its syntax but keeping nothing of it.
     public mutating func skipValue() throws(JSONError) {
         skipWhitespace()
         guard position < bytes.count else { throw error("the JSON ends where a value was expected") }
         switch bytes[position] {
-        case UInt8(ascii: "{"): try readObject { (_, reader: inout JSONReader) throws(JSONError) in try reader.skipValue() }
+        case UInt8(ascii: "{"): try readObject(keys: JSONReader.noKeys) { (_, reader: inout JSONReader) throws(JSONError) in try reader.skipValue() }
         case UInt8(ascii: "["): try parseArray { (reader: inout JSONReader) throws(JSONError) in try reader.skipValue() }
         case UInt8(ascii: "\""): try skipString()
         default: _ = try parseValue()  // a number, true, false or null: nothing to keep anyway

@@ -51,11 +51,7 @@ public enum JSONWriter {
             newline(&output, pretty: pretty, indent: indent)
             output.append(UInt8(ascii: "]"))
         case .object(let fields):
-            if fields.count == 1, let (key, value) = fields.first {  // nothing to sort
-                write(fields: [(key, value)], to: &output, pretty: pretty, indent: indent)
-            } else {
-                write(fields: sortedKeys(fields).map { ($0, fields[$0] ?? .null) }, to: &output, pretty: pretty, indent: indent)
-            }
+            write(fields: sortedKeys(fields).map { ($0, fields[$0] ?? .null) }, to: &output, pretty: pretty, indent: indent)
         }
     }
 
