@@ -64,6 +64,15 @@ extension LuaValue {
         return nil
     }
 
+    /// How many values this one is made of, itself included: a measure of its size.
+    public var nodeCount: Int {
+        switch self {
+        case .array(let elements): elements.reduce(1) { $0 + $1.nodeCount }
+        case .object(let fields): fields.values.reduce(1) { $0 + $1.nodeCount }
+        default: 1
+        }
+    }
+
     /// The name of the kind of value, as error messages use it.
     public var typeName: String {
         switch self {

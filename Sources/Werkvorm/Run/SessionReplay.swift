@@ -107,12 +107,34 @@ public struct SessionReplay {
 
     /// One line per event of a record, with what became of it and how the step's outcome changed:
     /// the session as it went, input by input.
-    public static func timeline(_ recorded: RecordedSession) -> [String] {
+    ///
+    /// A step's outcome is computed and compared again after every accepted event, as long as the
+    /// values compared stay within `budget`: its ``TimelineBudget/start`` values, and
+    /// ``TimelineBudget/perEvent`` more for each accepted event. A workshop's room stays well within
+    /// it; a session of thousands of participants or tens of thousands of inputs then has its
+    /// outcome shown after every few events, with the change over them. So the timeline's cost
+    /// grows with the number of events, not with the events times the outcome's size.
+    public static func timeline(_ recorded: RecordedSession, budget: TimelineBudget = .standard) -> [String] {
         let run = recorded.makeRun()
         var lines: [String] = []
         var previous: [Int: LuaValue] = [:]
+        var pending: [Int: (inputs: Int, budget: Int, size: Int)] = [:]  // by step: accepted events since its outcome was last shown, the budget left, the outcome's size
+        let events = recorded.sessionEvents
+        var lastOfStep: [Int: Int] = [:]  // where each step's events end: what is pending is shown there
+        for (index, event) in events.enumerated() { if let step = event.step { lastOfStep[step] = index } }
+        /// How the step's outcome changed since it was last shown, after `inputs` accepted events.
+        func change(ofStep step: Int, over inputs: Int) -> String {
+            guard let outcome = run.outcome(ofStep: step) else { return "" }
+            let changes = differences(previous[step] ?? .null, outcome, at: ValuePath("outcome"), limit: 3)
+            previous[step] = outcome
+            let size = outcome.nodeCount
+            pending[step] = (inputs: 0, budget: (pending[step]?.budget ?? budget.start) - size, size: size)
+            guard !changes.isEmpty else { return "" }
+            return "  " + changes.map { "\($0.path): \($0.recorded) → \($0.replayed)" }.joined(separator: "; ")
+                + (inputs > 1 ? "  (over the last \(inputs) accepted events)" : "")
+        }
         let language = recorded.script.language
-        for event in recorded.sessionEvents {
+        for (index, event) in events.enumerated() {
             let applied = run.apply(event)
             var line = (event.step.map { "step \($0)" } ?? "session") + (event.time.map { " \($0)" } ?? "") + ": "
             switch event.action {
@@ -128,26 +150,54 @@ public struct SessionReplay {
             case .hide(let seq): line += "hide input \(seq)"
             case .pause(let flag): line += flag ? "input paused" : "input open again"
             }
+            var accepted = false
             if let first = applied.duplicateOf {
-                lines.append(line + "  ↺ repeats event \(first)")
-                continue
-            }
-            switch applied.result {
-            case .accepted:
-                guard let step = event.step, let outcome = run.outcome(ofStep: step) else {
+                line += "  ↺ repeats event \(first)"
+            } else {
+                switch applied.result {
+                case .accepted:
                     line += "  ✔"
-                    break
+                    accepted = true
+                case .held: line += "  ⏸ " + (language == .nl ? "wacht op goedkeuring" : "waiting for approval")
+                case .rejected(let rejection): line += "  ✘ " + rejection.reason.text(language)
+                case .failed(let problem): line += "  ✘ " + problem.description
                 }
-                let changes = differences(previous[step] ?? .null, outcome, at: ValuePath("outcome"), limit: 3)
-                previous[step] = outcome
-                line += "  ✔" + (changes.isEmpty ? "" : "  " + changes.map { "\($0.path): \($0.recorded) → \($0.replayed)" }.joined(separator: "; "))
-            case .held: line += "  ⏸ " + (language == .nl ? "wacht op goedkeuring" : "waiting for approval")
-            case .rejected(let rejection): line += "  ✘ " + rejection.reason.text(language)
-            case .failed(let problem): line += "  ✘ " + problem.description
+            }
+            if let step = event.step {
+                var since = pending[step] ?? (inputs: 0, budget: budget.start, size: 0)
+                if accepted {
+                    since.inputs += 1
+                    since.budget += budget.perEvent
+                }
+                pending[step] = since
+                var isInput = false
+                if case .input = event.action { isInput = true }
+                // after each event while the budget allows, after every few once it does not; at once after
+                // anything else the facilitator did; and at the step's last event, whatever is still pending
+                if since.inputs > 0, since.budget >= since.size || (accepted && !isInput) || lastOfStep[step] == index {
+                    line += change(ofStep: step, over: since.inputs)
+                }
             }
             lines.append(line)
         }
         return lines
+    }
+
+    /// How many values of a step's outcomes the timeline may compute and compare (see
+    /// ``timeline(_:budget:)``); a value is a text, number, list or object (``LuaValue/nodeCount``).
+    public struct TimelineBudget: Sendable {
+        /// Values for the step's start.
+        public var start: Int
+        /// Values more for each accepted event.
+        public var perEvent: Int
+
+        public init(start: Int, perEvent: Int) {
+            self.start = start
+            self.perEvent = perEvent
+        }
+
+        /// A second or so of a large step's outcomes to start with, and 32 values an event.
+        public static let standard = TimelineBudget(start: 1_000_000, perEvent: 32)
     }
 
     /// Up to `limit` places where two values differ, in key order.

@@ -396,4 +396,33 @@ enum LiveFixtures {
         defer { try? FileManager.default.removeItem(at: file) }
         #expect(SessionReplay.replay(try RecordedSession(contentsOf: file.path)).divergences.isEmpty)
     }
+    @Test func aLongTimelineShowsTheOutcomeAfterEveryFewEventsWithinItsBudget() throws {
+        let library = ExerciseLibrary(sources: [Fixtures.counter()], modules: [:])
+        let text = "title: T\nlanguage: nl\ndate: 2025-01-01\nstart: \"09:00\"\nsteps:\n  - exercise: counter\n    params:\n      limit: 10\n"
+        let script = try SessionScript.parse(text, file: "t.yaml", library: library)
+        let run = SessionRun(script: script, modules: library.modules, seed: 1, participants: ["An", "Bram"])
+        run.apply((1...7).map { SessionEvent.input(1, ExerciseInput(name: "add", participant: $0 % 2 == 0 ? "Bram" : "An", fields: ["n": 1])) } + [SessionEvent(step: 1, action: .phase("done"))])
+        let recorded = try RecordedSession(SessionRecord(run, scriptText: text), file: "t.json")
+        // within the standard budget: the change after every input
+        let every = SessionReplay.timeline(recorded)
+        #expect(every[0] == #"step 1: An: add n=1  ✔  outcome: nothing → {"by":{"An":1},"total":1}"#)
+        #expect(every[1] == "step 1: Bram: add n=1  ✔  outcome.by.Bram: nothing → 1; outcome.total: 1 → 2")
+        #expect(every[2] == "step 1: An: add n=1  ✔  outcome.by.An: 1 → 2; outcome.total: 2 → 3")
+        // a budget of two values an event: the outcome (four to five values) after every few, the change over them
+        let sparse = SessionReplay.timeline(recorded, budget: .init(start: 0, perEvent: 2))
+        #expect(
+            sparse == [
+                #"step 1: An: add n=1  ✔  outcome: nothing → {"by":{"An":1},"total":1}"#,
+                "step 1: Bram: add n=1  ✔",
+                "step 1: An: add n=1  ✔",
+                "step 1: Bram: add n=1  ✔  outcome.by.An: 1 → 2; outcome.by.Bram: nothing → 2; outcome.total: 1 → 4  (over the last 3 accepted events)",
+                "step 1: An: add n=1  ✔",
+                "step 1: Bram: add n=1  ✔",
+                "step 1: An: add n=1  ✔  outcome.by.An: 2 → 4; outcome.by.Bram: 2 → 3; outcome.total: 4 → 7  (over the last 3 accepted events)",
+                "step 1: → phase done  ✔",
+            ])
+        // a phase change (or the step's last event) shows what is still pending
+        let last = SessionReplay.timeline(recorded, budget: .init(start: 0, perEvent: 1))
+        #expect(last.last == "step 1: → phase done  ✔  outcome.by.An: 1 → 4; outcome.by.Bram: nothing → 3; outcome.total: 1 → 7  (over the last 7 accepted events)")
+    }
 }
