@@ -61,7 +61,8 @@ public struct FileOutput {
 }
 
 /// The same as ``replaceFile(at:with:mode:what:)``, with the bytes made by `write` as it goes.
-public func replaceFile(at url: URL, mode: mode_t = 0o644, what: String, write: (inout FileOutput) -> Void) throws(FileWriteError) {
+/// When `write` throws, nothing is written and the file stays as it was.
+public func replaceFile(at url: URL, mode: mode_t = 0o644, what: String, write: (inout FileOutput) throws(FileWriteError) -> Void) throws(FileWriteError) {
     let target = url.standardizedFileURL
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -72,7 +73,13 @@ public func replaceFile(at url: URL, mode: mode_t = 0o644, what: String, write: 
     let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode)
     guard descriptor >= 0 else { throw writeError(errno, what: what) }
     var output = FileOutput(descriptor: descriptor)
-    write(&output)
+    do {
+        try write(&output)
+    } catch {
+        close(descriptor)
+        unlink(temporary)
+        throw error
+    }
     output.flush()
     let synced = output.failure != 0 ? output.failure : (fsync(descriptor) == 0 ? 0 : errno)
     close(descriptor)

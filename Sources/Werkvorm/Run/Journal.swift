@@ -161,6 +161,22 @@ public final class Journal {
             "cannot write the journal (\(cause)); the session stops here and loses nothing before this event: free the disk or fix the cause, then go on with --resume")
     }
 
+    /// Reads back every event journalled so far, in order, a group of lines at a time: what a
+    /// record is written from when the run did not keep its events.
+    public func readEvents(_ body: ([SessionEvent]) -> Void) throws(Problem) {
+        let shown = Journal.shownPath(url)
+        var lines = SessionEvent.Lines(bytes: try TextFile.bytes(url.path, what: "the journal"), file: shown)
+        lines.skipLine()  // the header
+        while !lines.atEnd {
+            let group = lines.next(4096)
+            if var problem = lines.problems.first {
+                problem.message += "; the journal is damaged at this line"
+                throw problem
+            }
+            body(group.map(\.event))
+        }
+    }
+
     /// Removes the journal, once its record is written.
     public func remove() {
         unlink(url.path)

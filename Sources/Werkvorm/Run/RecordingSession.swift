@@ -31,15 +31,29 @@ public actor RecordingSession {
     private var commitScheduled = false
     private var subscribers: [UUID: AsyncStream<SessionChange>.Continuation] = [:]
     private var finished = false
+    /// Whether every event is kept in memory with its result (see ``init(script:scriptText:modules:participants:seed:record:anonymise:keepsEvents:)``).
+    private let keepsEvents: Bool
+    /// When the events are not kept: those whose result is not a plain acceptance, by number.
+    private var unusual: [Int: RecordedEvent] = [:]
+    /// How many events had each kind of result.
+    public private(set) var resultCounts: [EventResult.Kind: Int] = [:]
 
     /// Starts a new recording. Refuses when a journal is there: of an interrupted run (go on
     /// with `resume`), or of a run going on now (named in the message).
-    public init(script: SessionScript, scriptText: String, modules: ModuleDirectories, participants: [String], seed: Int64, record: URL, anonymise: Bool) throws(Problem) {
+    ///
+    /// Without `keepsEvents`, the events are not kept in memory, only the results that are not
+    /// a plain acceptance, and the record's events are read back from the journal when it is
+    /// written: for a long file of events, which needs no views and no ``events``.
+    public init(
+        script: SessionScript, scriptText: String, modules: ModuleDirectories, participants: [String], seed: Int64, record: URL, anonymise: Bool, keepsEvents: Bool = true
+    ) throws(Problem) {
         executor = SessionExecutor(label: "werkvorm.session")
+        self.keepsEvents = keepsEvents
         try Self.checkPlace(of: record)
         let pseudonyms = anonymise ? Pseudonyms(participants: participants, language: script.language) : nil
         journal = try Journal(creating: Journal.url(forRecord: record), seed: seed, scriptText: scriptText, anonymise: anonymise)
         run = SessionRun(script: script, modules: modules, seed: seed, participants: pseudonyms?.participants ?? participants)
+        run.keepsEvents = keepsEvents
         self.pseudonyms = pseudonyms
         self.script = script
         self.seed = seed
@@ -52,10 +66,12 @@ public actor RecordingSession {
     /// Goes on with an interrupted recording: the journal's events are applied again. A seed or
     /// an `anonymise` that contradicts the journal's header is refused, and so is a changed
     /// script.
-    public init(resuming script: SessionScript, scriptText: String, modules: ModuleDirectories, participants: [String], record: URL, anonymise: Bool, seed given: Int64? = nil)
-        throws(Problems)
-    {
+    public init(
+        resuming script: SessionScript, scriptText: String, modules: ModuleDirectories, participants: [String], record: URL, anonymise: Bool, seed given: Int64? = nil,
+        keepsEvents: Bool = true
+    ) throws(Problems) {
         executor = SessionExecutor(label: "werkvorm.session")
+        self.keepsEvents = keepsEvents
         do { try Self.checkPlace(of: record) } catch { throw Problems([error]) }
         let journal = try Journal(resuming: Journal.url(forRecord: record))
         let shown = journal.url.relativePath
@@ -78,6 +94,7 @@ public actor RecordingSession {
         self.journal = journal
         let pseudonyms = anonymise ? Pseudonyms(participants: participants, language: script.language) : nil
         run = SessionRun(script: script, modules: modules, seed: header.seed, participants: pseudonyms?.participants ?? participants)
+        run.keepsEvents = keepsEvents
         self.pseudonyms = pseudonyms
         self.script = script
         seed = header.seed
@@ -85,7 +102,11 @@ public actor RecordingSession {
         self.scriptText = scriptText
         resumedEvents = journal.events.count
         journalledEvents = journal.events
-        run.apply(journal.events.map(\.unnumbered))
+        let applied = run.apply(journal.events.map(\.unnumbered))
+        for recorded in applied {  // note(_:), which an actor's initialiser cannot call yet
+            resultCounts[recorded.result.kind, default: 0] += 1
+            if !keepsEvents, recorded.result != .accepted || recorded.duplicateOf != nil, let seq = recorded.event.seq { unusual[seq] = recorded }
+        }
         for participant in run.participants { self.pseudonyms?.adopt(participant) }
     }
 
@@ -105,8 +126,18 @@ public actor RecordingSession {
         for index in numbered.indices { numbered[index].seq = run.nextSeq + index }
         try journal.append(numbered)
         let applied = run.apply(given)
+        note(applied)
         announce(applied)
         return applied
+    }
+
+    /// Counts the results of applied events, and keeps those that are not a plain acceptance
+    /// when the events are not kept.
+    private func note(_ applied: [RecordedEvent]) {
+        for recorded in applied {
+            resultCounts[recorded.result.kind, default: 0] += 1
+            if !keepsEvents, recorded.result != .accepted || recorded.duplicateOf != nil, let seq = recorded.event.seq { unusual[seq] = recorded }
+        }
     }
 
     /// Journals and applies one event, answering once it is synced. Events submitted at about
@@ -170,7 +201,20 @@ public actor RecordingSession {
         guard !finished else { return }
         let text = pseudonyms?.apply(toScript: scriptText) ?? scriptText
         do {
-            try SessionRecord(run, scriptText: text).write(to: recordURL)
+            let record = SessionRecord(run, scriptText: text)
+            if keepsEvents {
+                try record.write(to: recordURL)
+            } else {
+                try record.write(to: recordURL) { (each: (RecordedEvent) -> Void) throws(FileWriteError) in
+                    do throws(Problem) {
+                        try journal.readEvents { group in
+                            for event in group { each(event.seq.flatMap { unusual[$0] } ?? RecordedEvent(event, result: .accepted)) }
+                        }
+                    } catch {
+                        throw FileWriteError(message: "cannot read the events back from the journal: \(error.description)", remedy: "check the disk")
+                    }
+                }
+            }
         } catch {
             throw Problem(
                 file: recordURL.relativePath,

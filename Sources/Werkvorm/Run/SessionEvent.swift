@@ -318,7 +318,7 @@ public struct SessionEvent: Sendable, Hashable {
 
     /// The event on one line of an events file; nil for a blank line or a comment. A line of
     /// ASCII, the usual kind, is read straight from its bytes.
-    private static func event(in line: UnsafeBufferPointer<UInt8>, file: String, line number: Int) throws(Problem) -> SessionEvent? {
+    fileprivate static func event(in line: UnsafeBufferPointer<UInt8>, file: String, line number: Int) throws(Problem) -> SessionEvent? {
         let value: LuaValue
         do {
             if line.allSatisfy({ $0 < 0x80 }) {
@@ -347,26 +347,65 @@ public struct SessionEvent: Sendable, Hashable {
 
     /// The same, from the file's bytes: lines end at LF or CRLF, and each must be UTF-8 text.
     public static func parseLines(bytes: [UInt8], file: String) throws(Problems) -> [(line: Int, event: SessionEvent)] {
-        var events: [(Int, SessionEvent)] = []
-        var problems: [Problem] = []
-        bytes.withUnsafeBufferPointer { bytes in
-            var number = 0
-            var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // a byte order mark
-            while start <= bytes.count, problems.count <= Problems.shown {
-                let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
-                defer { start = end + 1 }
-                number += 1
-                var line = bytes[start..<end]
-                if line.last == 0x0D { line = line.dropLast() }
-                do throws(Problem) {
-                    if let event = try event(in: UnsafeBufferPointer(rebasing: line), file: file, line: number) { events.append((number, event)) }
-                } catch {
-                    problems.append(error)
+        var lines = Lines(bytes: bytes, file: file)
+        var events: [(line: Int, event: SessionEvent)] = []
+        while !lines.atEnd { events += lines.next(4096) }
+        guard lines.problems.isEmpty else { throw Problems(lines.problems) }
+        return events
+    }
+
+    /// The events of a file of events (or of a journal) read from its bytes a group of lines at
+    /// a time, so that a long file's events need not all be in memory at once. Lines end at LF
+    /// or CRLF, each must be UTF-8 text, and blank lines and comments (`#`) are skipped. What is
+    /// wrong with a line is a problem naming the file, the line and the field; reading stops
+    /// once there are more than ``Problems/shown``.
+    public struct Lines {
+        public let file: String
+        private let bytes: [UInt8]
+        /// Where the next line starts.
+        private var start: Int
+        /// The number of the last line read.
+        public private(set) var line = 0
+        /// What was wrong with the lines read so far.
+        public private(set) var problems: [Problem] = []
+
+        public init(bytes: [UInt8], file: String) {
+            self.bytes = bytes
+            self.file = file
+            start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // a byte order mark
+        }
+
+        /// Whether every line is read (or reading stopped at too many problems).
+        public var atEnd: Bool { start > bytes.count || problems.count > Problems.shown }
+
+        /// Skips a line unread: a journal's header.
+        public mutating func skipLine() {
+            guard !atEnd else { return }
+            line += 1
+            start = (bytes[start...].firstIndex(of: 0x0A) ?? bytes.count) + 1
+        }
+
+        /// The events of the next lines, up to `count` of them; what is wrong with a line goes
+        /// to ``problems``.
+        public mutating func next(_ count: Int) -> [(line: Int, event: SessionEvent)] {
+            var events: [(line: Int, event: SessionEvent)] = []
+            events.reserveCapacity(Swift.min(count, 4096))
+            bytes.withUnsafeBufferPointer { bytes in
+                while events.count < count, !atEnd {
+                    let end = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+                    defer { start = end + 1 }
+                    line += 1
+                    var text = bytes[start..<end]
+                    if text.last == 0x0D { text = text.dropLast() }
+                    do throws(Problem) {
+                        if let event = try SessionEvent.event(in: UnsafeBufferPointer(rebasing: text), file: file, line: line) { events.append((line, event)) }
+                    } catch {
+                        problems.append(error)
+                    }
                 }
             }
+            return events
         }
-        guard problems.isEmpty else { throw Problems(problems) }
-        return events
     }
 }
 

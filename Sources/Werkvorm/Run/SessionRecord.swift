@@ -157,15 +157,25 @@ public struct SessionRecord: Sendable {
     /// The bytes are those of ``value`` as pretty JSON, with a newline; the events are written
     /// one at a time, so that the record is never whole in memory.
     public func write(to url: URL) throws(FileWriteError) {
-        try replaceFile(at: url, mode: 0o600, what: "the record") { output in
+        try write(to: url) { (each: (RecordedEvent) -> Void) throws(FileWriteError) in
+            for event in events { each(event) }
+        }
+    }
+
+    /// The same, with the events given one at a time by `events` (from a journal, say) instead
+    /// of ``events``. When `events` throws, no record is written.
+    public func write(to url: URL, events: ((RecordedEvent) -> Void) throws(FileWriteError) -> Void) throws(FileWriteError) {
+        try replaceFile(at: url, mode: 0o600, what: "the record") { (output: inout FileOutput) throws(FileWriteError) in
             // "events" is the first key: the events, then the rest of the object after its "{"
             output.bytes.append(contentsOf: "{\n  \"events\": [".utf8)
-            for (index, event) in events.enumerated() {
-                output.bytes.append(contentsOf: index == 0 ? "\n    ".utf8 : ",\n    ".utf8)
+            var count = 0
+            try events { event in
+                output.bytes.append(contentsOf: count == 0 ? "\n    ".utf8 : ",\n    ".utf8)
                 event.write(to: &output.bytes, pretty: true, indent: 2)
                 output.flushIfFull()
+                count += 1
             }
-            output.bytes.append(contentsOf: events.isEmpty ? "]".utf8 : "\n  ]".utf8)
+            output.bytes.append(contentsOf: count == 0 ? "]".utf8 : "\n  ]".utf8)
             var rest = JSONWriter.bytes(withoutEvents, pretty: true)
             rest.removeSubrange(0..<(rest.firstIndex(of: UInt8(ascii: "]")).map { $0 + 1 } ?? 0))  // past "events": []
             output.bytes.append(contentsOf: rest)

@@ -89,14 +89,15 @@ public final class SessionRun {
     /// for its anonymous places; without a roster, everyone whose input is in `events` and who
     /// does not join by an event, in the order they first appear.
     public static func participants(of script: SessionScript, events: [SessionEvent]) -> [String] {
-        guard !script.roster.isEmpty else {
-            var seen: Set<String> = []
-            for event in events { if case .join(let name) = event.action { seen.insert(name) } }
-            return events.compactMap { event in
-                guard case .input(let input) = event.action, let who = input.participant, seen.insert(who).inserted else { return nil }
-                return who
-            }
-        }
+        var found = ParticipantsFound()
+        for event in events { found.add(event) }
+        return participants(of: script, found: found)
+    }
+
+    /// The same, with the events' participants gathered as they were read (see
+    /// ``ParticipantsFound``), so that the events need not be kept.
+    public static func participants(of script: SessionScript, found: ParticipantsFound) -> [String] {
+        guard !script.roster.isEmpty else { return found.inputs.filter { !found.joins.contains($0) } }
         var ids: [String] = []
         var anonymous = 0
         for entry in script.roster {
@@ -110,6 +111,25 @@ public final class SessionRun {
             }
         }
         return ids
+    }
+
+    /// Who gave an input and who joined, in events read one at a time.
+    public struct ParticipantsFound: Sendable {
+        /// Everyone with an input, in the order they first appear.
+        fileprivate var inputs: [String] = []
+        private var seen: Set<String> = []
+        /// Everyone who joins by an event.
+        fileprivate var joins: Set<String> = []
+
+        public init() {}
+
+        public mutating func add(_ event: SessionEvent) {
+            switch event.action {
+            case .join(let name): joins.insert(name)
+            case .input(let input): if let who = input.participant, seen.insert(who).inserted { inputs.append(who) }
+            default: break
+            }
+        }
     }
 
     /// The seed of one step's random numbers, derived from the session's.

@@ -43,6 +43,9 @@ struct RunCommand: AsyncParsableCommand {
 
     /// How many events of a file are journalled with one sync.
     static let groupSize = 1024
+    /// Up to how many events of a file are kept from its first reading; a longer file is read
+    /// again, a group at a time, so that its events are never all in memory.
+    static let eventsKept = 131_072
 
     func run() async throws {
         let library = try library.load()
@@ -55,25 +58,46 @@ struct RunCommand: AsyncParsableCommand {
             print("\(await recording.events.count) events; wrote \(record)")
             return
         }
-        let eventLines = try readEvents(events)
-        let participants = SessionRun.participants(of: script, events: eventLines.map(\.event))
-        let recording = try open(script: script, scriptText: scriptText, library: library, participants: participants, record: recordURL)
-        var skip = 0
+        // read once whole, to refuse a file with a wrong line before anything runs, and to find
+        // who takes part; a long file's events are then read again a group at a time
+        let lines = try eventLines(events)
+        var reading = lines
+        var found = SessionRun.ParticipantsFound()
+        var kept: [(line: Int, event: SessionEvent)]? = []
+        while !reading.atEnd {
+            let group = reading.next(Self.groupSize)
+            for (_, event) in group { found.add(event) }
+            if let count = kept?.count {
+                if count + group.count <= Self.eventsKept { kept?.append(contentsOf: group) } else { kept = nil }
+            }
+        }
+        guard reading.problems.isEmpty else { throw CLIError(Problems(reading.problems).description) }
+        var source = (kept: kept, lines: lines, start: 0)
+        /// The next group of events, from those kept or read again.
+        func nextGroup() -> ArraySlice<(line: Int, event: SessionEvent)> {
+            guard let kept = source.kept else { return source.lines.next(Self.groupSize)[...] }
+            let group = kept[source.start..<min(source.start + Self.groupSize, kept.count)]
+            source.start += group.count
+            return group
+        }
+        let participants = SessionRun.participants(of: script, found: found)
+        let recording = try open(script: script, scriptText: scriptText, library: library, participants: participants, record: recordURL, keepsEvents: false)
+        var group = nextGroup()
         if resume {
             let journalled = recording.journalledEvents
-            for (index, (line, event)) in eventLines.prefix(journalled.count).enumerated() {
+            var index = 0
+            while index < journalled.count, let (line, event) = group.first {
                 // as journalled: with --anonymise, the pseudonyms given in the same order again
                 guard await recording.pseudonymised(event).unnumbered == journalled[index].unnumbered else {
                     throw CLIError("\(events):\(line): this event differs from event \(index + 1) in the journal; resume with the events file the run started with")
                 }
+                index += 1
+                group = group.dropFirst()
+                if group.isEmpty { group = nextGroup() }
             }
-            skip = min(journalled.count, eventLines.count)
             Terminal.error("resumed: \(journalled.count) event\(journalled.count == 1 ? "" : "s") from the journal")
         }
-        let remaining = Array(eventLines.dropFirst(skip))
-        var start = 0
-        while start < remaining.count {
-            let group = remaining[start..<min(start + Self.groupSize, remaining.count)]
+        while !group.isEmpty {
             let applied: [RecordedEvent]
             do {
                 applied = try await recording.submit(group.map(\.event))
@@ -90,39 +114,41 @@ struct RunCommand: AsyncParsableCommand {
                     Terminal.error(place + "the exercise raised an error, the input is rejected: \(problem.description)")
                 }
             }
-            start += group.count
+            group = nextGroup()
         }
         do {
             try await recording.finish()
         } catch {
             throw CLIError(error.description)
         }
-        let all = await recording.events
-        var counts: [EventResult.Kind: Int] = [:]
-        for recorded in all { counts[recorded.result.kind, default: 0] += 1 }
+        let counts = await recording.resultCounts
+        let all = counts.values.reduce(0, +)
         let accepted = counts[.accepted] ?? 0
         let held = counts[.held] ?? 0
-        print("\(all.count) events, \(accepted) accepted, \(all.count - accepted - held) rejected" + (held > 0 ? ", \(held) held" : "") + "; wrote \(record)")
+        print("\(all) events, \(accepted) accepted, \(all - accepted - held) rejected" + (held > 0 ? ", \(held) held" : "") + "; wrote \(record)")
     }
 
     /// The recording, new or resumed.
-    private func open(script: SessionScript, scriptText: String, library: ExerciseLibrary, participants: [String], record: URL) throws -> RecordingSession {
-        try Self.open(script: script, scriptText: scriptText, library: library, participants: participants, record: record, resume: resume, anonymise: anonymise, seed: seed)
+    private func open(script: SessionScript, scriptText: String, library: ExerciseLibrary, participants: [String], record: URL, keepsEvents: Bool = true) throws -> RecordingSession {
+        try Self.open(
+            script: script, scriptText: scriptText, library: library, participants: participants, record: record, resume: resume, anonymise: anonymise, seed: seed,
+            keepsEvents: keepsEvents)
     }
 
     /// A recording of `script` to `record`, new or resumed; what is wrong as a `CLIError`.
-    static func open(script: SessionScript, scriptText: String, library: ExerciseLibrary, participants: [String], record: URL, resume: Bool, anonymise: Bool, seed: Int64?) throws
-        -> RecordingSession
-    {
+    static func open(
+        script: SessionScript, scriptText: String, library: ExerciseLibrary, participants: [String], record: URL, resume: Bool, anonymise: Bool, seed: Int64?,
+        keepsEvents: Bool = true
+    ) throws -> RecordingSession {
         do {
             if resume {
                 return try RecordingSession(
                     resuming: script, scriptText: scriptText, modules: library.modules, participants: participants,
-                    record: record, anonymise: anonymise, seed: seed)
+                    record: record, anonymise: anonymise, seed: seed, keepsEvents: keepsEvents)
             }
             return try RecordingSession(
                 script: script, scriptText: scriptText, modules: library.modules, participants: participants,
-                seed: seed ?? Int64.random(in: 1...Int64(Int32.max)), record: record, anonymise: anonymise)
+                seed: seed ?? Int64.random(in: 1...Int64(Int32.max)), record: record, anonymise: anonymise, keepsEvents: keepsEvents)
         } catch let error as Problems {
             throw CLIError(error.description)
         } catch let error as Problem {
@@ -140,12 +166,13 @@ struct RunCommand: AsyncParsableCommand {
         }
     }
 
-    private func readEvents(_ events: String) throws -> [(line: Int, event: SessionEvent)] {
+    /// The lines of the events file, to read its events from.
+    private func eventLines(_ events: String) throws -> SessionEvent.Lines {
         do {
             let bytes = events == "-" ? Array(FileHandle.standardInput.readDataToEndOfFile()) : try TextFile.bytes(events, what: "the events file")
-            return try SessionEvent.parseLines(bytes: bytes, file: events)
+            return SessionEvent.Lines(bytes: bytes, file: events)
         } catch {
-            throw CLIError(String(describing: error))  // a Problem, or the Problems of its lines
+            throw CLIError(error.description)
         }
     }
 }

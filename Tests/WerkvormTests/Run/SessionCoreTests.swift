@@ -215,6 +215,34 @@ enum LiveFixtures {
         }
     }
 
+    @Test func aRecordWrittenFromTheJournalIsTheRecordOfTheEventsKept() async throws {
+        try await F.withDirectory { directory in
+            let events: [SessionEvent] = [
+                SessionEvent(step: 3, action: .go), SessionEvent(step: nil, action: .join("Cem")), F.input(3, "Cem", "statement", ["text": "Een"], id: "a"),
+                F.input(3, "Cem", "statement", ["text": "Een"], id: "a"), F.input(3, "Dirk", "statement", ["text": "Wie?"]), SessionEvent(step: 3, action: .reveal(true)),
+                SessionEvent(step: 1, action: .go), F.input(1, "An", "engagement", ["text": "Samen"]), F.input(1, "Bram", "engagement", ["text": "Weg"]),
+                SessionEvent(step: nil, action: .approve(8)), SessionEvent(step: nil, action: .hide(9)), SessionEvent(step: nil, action: .pause(true)),
+            ]
+            var records: [[UInt8]] = []
+            for keepsEvents in [true, false] {
+                let record = directory.appendingPathComponent("kept-\(keepsEvents).json")
+                let session = try RecordingSession(
+                    script: try F.script(), scriptText: F.scriptText, modules: F.library.modules, participants: ["An", "Bram"], seed: 3, record: record, anonymise: false,
+                    keepsEvents: keepsEvents)
+                try await session.submit(Array(events[..<5]))
+                try await session.submit(Array(events[5...]))
+                #expect(await session.resultCounts == [.accepted: 8, .rejected: 2, .held: 2])
+                #expect(await session.events.count == (keepsEvents ? 12 : 0))
+                try await session.finish()
+                records.append(Array(try Data(contentsOf: record)))
+            }
+            #expect(records[0] == records[1])
+            let read = try RecordedSession(contentsOf: directory.appendingPathComponent("kept-false.json").path)
+            #expect(read.events.map(\.result.kind) == [.accepted, .accepted, .accepted, .accepted, .rejected, .accepted, .accepted, .held, .held, .accepted, .rejected, .accepted])
+            #expect(read.events[3].duplicateOf == 3)
+        }
+    }
+
     @Test func changesAreAnnouncedAfterEachGroup() async throws {
         try await F.withDirectory { directory in
             let session = try F.session(directory.appendingPathComponent("live.json"))
