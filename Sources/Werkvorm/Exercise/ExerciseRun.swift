@@ -40,8 +40,13 @@ public final class ExerciseRun {
     /// The index of the current phase.
     public private(set) var phaseIndex = 0
     /// What changed the state so far, in order: accepted inputs (with the phase each came in)
-    /// and joins. A rebuild applies them again.
+    /// and joins, since `init` or since ``base``. A rebuild applies them again.
     private(set) var history: [Change] = []
+    /// A copy of the state after every ``historyKept`` changes, with the participants there
+    /// then; the history starts there, so that a long run does not keep every input.
+    private var base: (table: LuaReference, participants: [String])?
+    /// How many changes the history keeps before a new ``base`` is taken.
+    var historyKept = 65_536
 
     /// Something that changed an exercise's state.
     enum Change {
@@ -178,7 +183,9 @@ public final class ExerciseRun {
             result = .failed(Problem(file: error.path ?? exercise.source.path, line: error.line, error.message))
         }
         switch result {
-        case .accepted: history.append(.input(phase: phaseIndex, canonical))
+        case .accepted:
+            history.append(.input(phase: phaseIndex, canonical))
+            if history.count >= historyKept { takeBase() }
         case .failed: rebuild()
         case .rejected, .held: break
         }
@@ -223,7 +230,20 @@ public final class ExerciseRun {
             }
             start += applied.count
         }
+        if history.count >= historyKept { takeBase() }
         return results
+    }
+
+    /// Takes a copy of the state as the new ``base`` and empties the history; keeps both as
+    /// they are when the state cannot be copied (too large or too deep).
+    private func takeBase() {
+        let state = loaded.state
+        guard let copy = try? state.callForReference(copyFunction, [.reference(stateTable)]) else { return }
+        if let base { state.release(base.table) }
+        if let checkpoint { state.release(checkpoint.table) }  // it counts changes of the history before
+        base = (copy, participants)
+        checkpoint = nil
+        history.removeAll()
     }
 
     /// How many inputs go to Lua in one call: enough to make the call's cost vanish, few enough
@@ -384,6 +404,13 @@ public final class ExerciseRun {
                 participants = checkpoint.participants
                 start = checkpoint.count
                 self.checkpoint = nil
+                try publishParticipants()
+            } else if let base {
+                // the base stays, for the history before it is gone; copied once, it copies again
+                stateTable = try state.callForReference(copyFunction, [.reference(base.table)]) ?? base.table
+                if stateTable == base.table { self.base = nil }
+                participants = base.participants
+                start = 0
                 try publishParticipants()
             } else {
                 participants = initialParticipants

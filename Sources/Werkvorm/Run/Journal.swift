@@ -161,20 +161,39 @@ public final class Journal {
             "cannot write the journal (\(cause)); the session stops here and loses nothing before this event: free the disk or fix the cause, then go on with --resume")
     }
 
-    /// Reads back every event journalled so far, in order, a group of lines at a time: what a
-    /// record is written from when the run did not keep its events.
+    /// Reads back every event journalled so far, in order, a few megabytes of lines at a time:
+    /// what a record is written from when the run did not keep its events.
     public func readEvents(_ body: ([SessionEvent]) -> Void) throws(Problem) {
         let shown = Journal.shownPath(url)
-        var lines = SessionEvent.Lines(bytes: try TextFile.bytes(url.path, what: "the journal"), file: shown)
-        lines.skipLine()  // the header
-        while !lines.atEnd {
-            let group = lines.next(4096)
-            if var problem = lines.problems.first {
-                problem.message += "; the journal is damaged at this line"
-                throw problem
+        let reading = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard reading >= 0 else { throw Problem(file: shown, "cannot read the journal back (\(String(cString: strerror(errno))))") }
+        defer { close(reading) }
+        var pending: [UInt8] = []  // a line not yet ended
+        var line = 0
+        var chunk = [UInt8](repeating: 0, count: 1 << 22)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(reading, $0.baseAddress, $0.count) }
+            if count < 0, errno == EINTR { continue }
+            guard count >= 0 else { throw Problem(file: shown, "cannot read the journal back (\(String(cString: strerror(errno))))") }
+            guard count > 0 else { break }
+            guard let end = chunk[..<count].lastIndex(of: 0x0A) else {
+                pending += chunk[..<count]
+                continue
             }
-            body(group.map(\.event))
+            var lines = SessionEvent.Lines(bytes: pending + chunk[..<end], file: shown, after: line)
+            pending = Array(chunk[(end + 1)..<count])
+            if line == 0 { lines.skipLine() }  // the header
+            while !lines.atEnd {
+                let group = lines.next(4096)
+                if var problem = lines.problems.first {
+                    problem.message += "; the journal is damaged at this line"
+                    throw problem
+                }
+                body(group.map(\.event))
+            }
+            line = lines.line
         }
+        guard pending.isEmpty else { throw Problem(file: shown, line: line + 1, "is cut short; the journal is damaged at this line") }
     }
 
     /// Removes the journal, once its record is written.

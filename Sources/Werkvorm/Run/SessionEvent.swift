@@ -369,10 +369,12 @@ public struct SessionEvent: Sendable, Hashable {
         /// What was wrong with the lines read so far.
         public private(set) var problems: [Problem] = []
 
-        public init(bytes: [UInt8], file: String) {
+        /// The lines of `bytes`, the first of them line `line` + 1 of `file`.
+        public init(bytes: [UInt8], file: String, after line: Int = 0) {
             self.bytes = bytes
             self.file = file
-            start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // a byte order mark
+            self.line = line
+            start = line == 0 && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0  // a byte order mark
         }
 
         /// Whether every line is read (or reading stopped at too many problems).

@@ -58,8 +58,24 @@ struct RunCommand: AsyncParsableCommand {
             print("\(await recording.events.count) events; wrote \(record)")
             return
         }
-        // read once whole, to refuse a file with a wrong line before anything runs, and to find
-        // who takes part; a long file's events are then read again a group at a time
+        let recording = try await submit(events: events, script: script, scriptText: scriptText, library: library, record: recordURL)  // the file is let go of before the record is written
+        do {
+            try await recording.finish()
+        } catch {
+            throw CLIError(error.description)
+        }
+        let counts = await recording.resultCounts
+        let all = counts.values.reduce(0, +)
+        let accepted = counts[.accepted] ?? 0
+        let held = counts[.held] ?? 0
+        print("\(all) events, \(accepted) accepted, \(all - accepted - held) rejected" + (held > 0 ? ", \(held) held" : "") + "; wrote \(record)")
+    }
+
+    /// Reads the events file and submits its events, a group at a time, to a new (or resumed)
+    /// recording: read once whole first, to refuse a file with a wrong line before anything
+    /// runs and to find who takes part; a long file's events are then read again a group at a
+    /// time.
+    private func submit(events: String, script: SessionScript, scriptText: String, library: ExerciseLibrary, record: URL) async throws -> RecordingSession {
         let lines = try eventLines(events)
         var reading = lines
         var found = SessionRun.ParticipantsFound()
@@ -81,7 +97,7 @@ struct RunCommand: AsyncParsableCommand {
             return group
         }
         let participants = SessionRun.participants(of: script, found: found)
-        let recording = try open(script: script, scriptText: scriptText, library: library, participants: participants, record: recordURL, keepsEvents: false)
+        let recording = try open(script: script, scriptText: scriptText, library: library, participants: participants, record: record, keepsEvents: false)
         var group = nextGroup()
         if resume {
             let journalled = recording.journalledEvents
@@ -116,16 +132,7 @@ struct RunCommand: AsyncParsableCommand {
             }
             group = nextGroup()
         }
-        do {
-            try await recording.finish()
-        } catch {
-            throw CLIError(error.description)
-        }
-        let counts = await recording.resultCounts
-        let all = counts.values.reduce(0, +)
-        let accepted = counts[.accepted] ?? 0
-        let held = counts[.held] ?? 0
-        print("\(all) events, \(accepted) accepted, \(all - accepted - held) rejected" + (held > 0 ? ", \(held) held" : "") + "; wrote \(record)")
+        return recording
     }
 
     /// The recording, new or resumed.

@@ -206,6 +206,25 @@ import Testing
         #expect(applied == [add("ann", 1), add("bob", 3), add("ann", 4), add("bob", 1), add("bob", 1)])
     }
 
+    @Test func aLongRunKeepsAShortHistoryAndStillRestoresTheStateAfterAHandlerRaised() throws {
+        let source = Fixtures.counter([
+            ("state.total = state.total + input.fields.n", "state.total = state.total + input.fields.n\n      if input.fields.n == 2 then error('boom') end"),
+            ("if state.total + input.fields.n > state.limit then", "if false then"),
+        ])
+        func add(_ who: String, _ n: LuaValue) -> ExerciseInput { ExerciseInput(name: "add", participant: who, fields: ["n": n]) }
+        let inputs = (0..<40).map { add($0 % 3 == 0 ? "ann" : "bob", $0 % 7 == 3 ? 2 : 1) }
+        let full = try ExerciseRun(source: source, modules: Fixtures.modules, params: [:], participants: ["ann", "bob"], seed: 1)
+        let short = try ExerciseRun(source: source, modules: Fixtures.modules, params: [:], participants: ["ann", "bob"], seed: 1)
+        short.historyKept = 4
+        let results = inputs.prefix(20).map(short.handle) + short.handle(Array(inputs.dropFirst(20)))
+        #expect(results == inputs.map(full.handle))
+        #expect(results.filter { if case .failed = $0 { true } else { false } }.count == 6)
+        #expect(try short.outcome() == full.outcome())
+        #expect(try short.outcome()["total"] == 34)
+        #expect(short.history.count < 4)
+        #expect(full.history.count == 34)
+    }
+
     @Test func eachHandlerInABatchHasAWholeInstructionBudget() throws {
         let source = Fixtures.counter([
             ("if state.total + input.fields.n > state.limit then", "if input.fields.n == 5 then while true do end end\n      if false then"),
