@@ -112,7 +112,7 @@ let benchmarks: @Sendable () -> Void = {
         "replay a record file of 100,000 inputs",
         configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal], warmupIterations: 1, maxDuration: .seconds(60), maxIterations: 10)
     ) { _ in
-        let replay = SessionReplay.replay(try RecordedSession(contentsOf: path))
+        let replay = try SessionReplay.replay(try RecordedSession(contentsOf: path, events: .streamed))
         guard replay.divergences.isEmpty else { fatalError("the replay differs: \(replay.divergences)") }
         blackHole(replay)
     }
@@ -123,7 +123,7 @@ let benchmarks: @Sendable () -> Void = {
         "replay a record read back",
         configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], warmupIterations: 1, maxDuration: .seconds(60), maxIterations: 10)
     ) { _ in
-        let replay = SessionReplay.replay(recorded)
+        let replay = try SessionReplay.replay(recorded)
         guard replay.divergences.isEmpty else { fatalError("the replay differs: \(replay.divergences)") }
         blackHole(replay)
     }
@@ -138,7 +138,7 @@ let benchmarks: @Sendable () -> Void = {
         "replay a record read back, 0.5 % of handlers failing",
         configuration: .init(metrics: [.wallClock, .cpuTotal, .mallocCountTotal], warmupIterations: 1, maxDuration: .seconds(60), maxIterations: 10)
     ) { _ in
-        let replay = SessionReplay.replay(failing)
+        let replay = try SessionReplay.replay(failing)
         guard replay.divergences.isEmpty else { fatalError("the replay differs: \(replay.divergences.prefix(3))") }
         blackHole(replay)
     }

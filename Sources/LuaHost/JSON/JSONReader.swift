@@ -167,6 +167,14 @@ public struct JSONReader {
 
     // MARK: Reading a value at a time
 
+    /// Where the reader is, in bytes from the start of the buffer.
+    public var offset: Int { position }
+
+    /// Skips white space up to the next value.
+    public mutating func skipToValue() {
+        skipWhitespace()
+    }
+
     /// Whether the next value is an object.
     public var atObject: Bool {
         var probe = self

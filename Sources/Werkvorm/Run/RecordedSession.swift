@@ -26,11 +26,16 @@ public struct RecordedSession {
     /// How many events the record has.
     public let eventCount: Int
 
-    /// How much of the events to read: all of them (a replay), or what a report needs of them
-    /// (``joined`` and ``times``), which reads past the rest without keeping it.
+    /// How much of the events to read: all of them, kept in ``events``; what a report needs of
+    /// them (``joined`` and ``times``), reading past the rest without keeping it; or all of them
+    /// checked, and read again a group at a time by ``forEachGroup(of:_:)`` (a replay), so that
+    /// neither they nor the file are ever whole in memory.
     public enum Events: Sendable {
-        case all, summary
+        case all, summary, streamed
     }
+
+    /// With `events: .streamed`: the mapped record, and where each event is in it.
+    private var streamed: (file: MappedFile, ranges: [Range<Int>])?
 
     /// Exercises whose source in `current` differs from the recorded one: id, path, versions.
     public private(set) var changes: [String] = []
@@ -43,32 +48,39 @@ public struct RecordedSession {
     /// session's record is never held twice in memory.
     /// With `events: .summary`, only the summary of the events is read (a report needs no more).
     public init(contentsOf path: String, current: ExerciseLibrary? = nil, events reading: Events = .all) throws(Problems) {
-        let data: [UInt8]
+        let file: MappedFile
         do {
-            data = try TextFile.bytes(path, what: "the record")
+            file = try MappedFile(path, what: "the record")
         } catch {
             throw Problems([error])
         }
         var events: [RecordedEvent] = []
+        var ranges: [Range<Int>] = []
         var summary = Summary()
         var damaged: Problem?
-        let parsed = data.withUnsafeBytes { buffer in
-            Result { () throws(JSONError) in
-                try JSONReader.parse(buffer: buffer, streaming: "events") { (reader: inout JSONReader) throws(JSONError) in
-                    guard damaged == nil, reading == .all else {
-                        if let problem = try summary.read(&reader), damaged == nil {
-                            damaged = RecordedSession.damagedEvent(problem, number: summary.count, file: path)
-                        }
-                        return
+        let parsed = Result { () throws(JSONError) in
+            try JSONReader.parse(buffer: file.bytes, streaming: "events") { (reader: inout JSONReader) throws(JSONError) in
+                guard damaged == nil, reading != .summary else {
+                    if let problem = try summary.read(&reader), damaged == nil {
+                        damaged = RecordedSession.damagedEvent(problem, number: summary.count, file: path)
                     }
-                    switch try RecordedEvent.read(&reader) {
-                    case .success(var event):
-                        if event.event.seq == nil { event.event.seq = events.count + 1 }  // format 1: its place
-                        summary.add(event)
+                    file.release(before: reader.offset - (1 << 24))
+                    return
+                }
+                reader.skipToValue()
+                let start = reader.offset
+                switch try RecordedEvent.read(&reader) {
+                case .success(var event):
+                    if event.event.seq == nil { event.event.seq = summary.count + 1 }  // format 1: its place
+                    summary.add(event)
+                    if reading == .all {
                         events.append(event)
-                    case .failure(let problem):
-                        damaged = RecordedSession.damagedEvent(problem, number: summary.count + 1, file: path)
+                    } else {
+                        ranges.append(start..<reader.offset)
+                        file.release(before: start - (1 << 24))
                     }
+                case .failure(let problem):
+                    damaged = RecordedSession.damagedEvent(problem, number: summary.count + 1, file: path)
                 }
             }
         }
@@ -77,6 +89,10 @@ public struct RecordedSession {
             let record = try SessionRecord(value, events: events, file: path)  // the record's own problems first
             if let damaged { throw Problems([damaged]) }
             try self.init(record, file: path, current: current, summary: summary)
+            if reading == .streamed {
+                file.rewind()
+                streamed = (file, ranges)
+            }
         case .failure(let error):
             throw Problems([Problem(file: path, line: error.line, column: error.column, "\(error.message); the record is not valid JSON (cut short, or changed by hand)")])
         }
@@ -237,6 +253,38 @@ public struct RecordedSession {
         return copy
     }
 
+    /// Every recorded event, in order, in groups of up to `size`: from ``events``, or, when the
+    /// record was read with `events: .streamed`, read again from the file a group at a time.
+    /// A record that changed on disk since it was read is a problem.
+    public func forEachGroup(of size: Int, _ body: ([RecordedEvent]) -> Void) throws(Problems) {
+        guard let (file, ranges) = streamed else {
+            var start = 0
+            while start < events.count {
+                body(Array(events[start..<min(start + size, events.count)]))
+                start += size
+            }
+            return
+        }
+        var start = 0
+        while start < ranges.count {
+            var group: [RecordedEvent] = []
+            group.reserveCapacity(min(size, ranges.count - start))
+            for (offset, range) in ranges[start..<min(start + size, ranges.count)].enumerated() {
+                let read = Result { () throws(JSONError) in
+                    try JSONReader.read(buffer: UnsafeRawBufferPointer(rebasing: file.bytes[range])) { (reader: inout JSONReader) throws(JSONError) in try RecordedEvent.read(&reader) }
+                }
+                guard case .success(.success(var event)) = read else {
+                    throw Problems([Problem(file: self.file, field: "events[\(start + offset + 1)]", "changed while the record was replayed; replay it again")])
+                }
+                if event.event.seq == nil { event.event.seq = start + offset + 1 }  // format 1: its place
+                group.append(event)
+            }
+            if let last = group.indices.last.map({ ranges[start + $0].lowerBound }) { file.release(before: last) }
+            body(group)
+            start += size
+        }
+    }
+
     /// The recorded events as events again (without their results or numbers), in order.
     public var sessionEvents: [SessionEvent] { events.map(\.event.unnumbered) }
 
@@ -249,7 +297,7 @@ public struct RecordedSession {
     /// The record's exercises came from elsewhere, so all they do in the run is bounded by one
     /// instruction budget (see ``instructionBudget(events:)``), besides the bound of every call.
     public func makeRun() -> SessionRun {
-        let limits = LuaLimits(budget: LuaBudget(instructions: Self.instructionBudget(events: events.count)))
+        let limits = LuaLimits(budget: LuaBudget(instructions: Self.instructionBudget(events: eventCount)))
         return SessionRun(script: script, modules: library.modules, seed: seed, participants: participants, limits: limits)
     }
 

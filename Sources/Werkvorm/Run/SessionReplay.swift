@@ -33,21 +33,20 @@ public struct SessionReplay {
     /// Replays a record read back: every event applied again (runs of inputs in batches), every
     /// result (its kind, code and reason) and outcome compared with the recorded one, naming
     /// every place that differs.
-    public static func replay(_ recorded: RecordedSession) -> SessionReplay {
+    /// A record read with `events: .streamed` has its events read again from the file a group
+    /// at a time; one that changed on disk since is a problem.
+    public static func replay(_ recorded: RecordedSession) throws(Problems) -> SessionReplay {
         let run = recorded.makeRun()
         run.keepsEvents = false
         var divergences: [Divergence] = []
-        let events = recorded.events
         var start = 0
-        while start < events.count {  // a slice at a time, so that the events are not held twice
-            let end = min(start + 8192, events.count)
-            let results = run.apply(events[start..<end].map(\.event.unnumbered))
-            for (offset, replayed) in zip(start..<end, results) {
-                let original = events[offset]
+        try recorded.forEachGroup(of: 8192) { events in  // a group at a time, so that the events are not held twice
+            let results = run.apply(events.map(\.event.unnumbered))
+            for (offset, (original, replayed)) in zip(events, results).enumerated() {
                 if original.result == replayed.result, original.duplicateOf == replayed.duplicateOf { continue }  // the usual case
-                divergences += compare(original, replayed, number: offset + 1, version: recorded.version)
+                divergences += compare(original, replayed, number: start + offset + 1, version: recorded.version)
             }
-            start = end
+            start += events.count
         }
         let outcomes = run.outcomes()
         var exerciseSteps = 0
@@ -65,7 +64,7 @@ public struct SessionReplay {
                 divergences.append(Divergence(step: step, exercise: recordedStep.exercise, path: difference.path, recorded: difference.recorded, replayed: difference.replayed))
             }
         }
-        return SessionReplay(events: recorded.events.count, steps: exerciseSteps, divergences: divergences, changes: recorded.changes)
+        return SessionReplay(events: recorded.eventCount, steps: exerciseSteps, divergences: divergences, changes: recorded.changes)
     }
 
     /// Where a replayed event differs from the recorded one: its result's kind, its code and

@@ -64,7 +64,7 @@ public enum TextFile {
         return (line, column, 0)
     }
 
-    private static func problem(_ failure: Int32, _ path: String, _ what: String) -> Problem {
+    static func problem(_ failure: Int32, _ path: String, _ what: String) -> Problem {
         switch failure {
         case ENOENT: Problem(file: path, "there is no such file; check the path and the name of \(what)")
         case EISDIR: Problem(file: path, "is a directory; give the path of \(what), a file")

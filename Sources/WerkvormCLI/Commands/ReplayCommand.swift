@@ -41,7 +41,12 @@ struct ReplayCommand: ParsableCommand {
             for line in SessionReplay.timeline(session) { print(line) }
             return
         }
-        let replay = SessionReplay.replay(try RecordFile.session(record, current: current))
+        let replay: SessionReplay
+        do {
+            replay = try SessionReplay.replay(try RecordFile.session(record, current: current, events: .streamed))
+        } catch let problems as Problems {
+            throw CLIError(problems.description)
+        }
         if json {
             let divergences: [LuaValue] = replay.divergences.map { divergence in
                 var fields: [String: LuaValue] = [

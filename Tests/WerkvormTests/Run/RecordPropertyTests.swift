@@ -62,7 +62,7 @@ import Testing
                 #expect(summary.everyone == read.everyone)
                 #expect(summary.times.mapValues { [$0.first, $0.last] } == read.times.mapValues { [$0.first, $0.last] })
                 #expect(read.steps == record.steps)
-                let replay = SessionReplay.replay(read)
+                let replay = try SessionReplay.replay(read)
                 #expect(replay.divergences.isEmpty, "\(replay.divergences.prefix(3))")
             } catch {
                 Issue.record("\(error)")

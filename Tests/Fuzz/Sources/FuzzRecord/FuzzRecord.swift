@@ -11,7 +11,8 @@ let path = Fuzz.scratchFile("record.json")
 /// handler, which is bounded by its instruction limit only.
 let maximumReplayed = 64
 
-/// A record as `werkvorm replay` and `werkvorm report` read it (`RecordedSession(contentsOf:)`).
+/// A record as `werkvorm replay` and `werkvorm report` read it (`RecordedSession(contentsOf:)`,
+/// whole, for a report's summary, and streamed).
 /// When it reads: its report in text, Markdown and HTML (the exercises' own report functions
 /// from the record), its outcomes as JSON, anonymised, and when it is short, its replay and
 /// timeline.
@@ -52,8 +53,13 @@ public func fuzzRecord(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
             _ = renderer.htmlDocument(title: recorded.script.title, blocks: blocks)
         }
     }
+    // what reads whole reads to be streamed, as `werkvorm replay` reads it, with the same replay
+    let streamed = try? RecordedSession(contentsOf: path, events: .streamed)
+    Fuzz.check(streamed?.eventCount == session.eventCount, "a record that reads whole does not read to be streamed")
     if session.events.count <= maximumReplayed {
-        _ = SessionReplay.replay(session)
+        let whole = try? SessionReplay.replay(session)
+        Fuzz.check(whole != nil, "a record read whole does not replay")
+        if let streamed { Fuzz.check((try? SessionReplay.replay(streamed))?.divergences == whole?.divergences, "a streamed replay differs from a replay of the events read whole") }
         _ = SessionReplay.timeline(session)
     }
     return 0
