@@ -112,7 +112,7 @@ let benchmarks: @Sendable () -> Void = {
         "replay a record file of 100,000 inputs",
         configuration: .init(metrics: [.wallClock, .cpuTotal, .peakMemoryResident, .mallocCountTotal], warmupIterations: 1, maxDuration: .seconds(60), maxIterations: 10)
     ) { _ in
-        let replay = try SessionReplay.replay(try RecordedSession(contentsOf: path, events: .streamed))
+        let replay = try SessionReplay.replay(try RecordedSession(contentsOf: path, events: .replayed))
         guard replay.divergences.isEmpty else { fatalError("the replay differs: \(replay.divergences)") }
         blackHole(replay)
     }

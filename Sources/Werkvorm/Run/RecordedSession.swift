@@ -27,11 +27,16 @@ public struct RecordedSession {
     public let eventCount: Int
 
     /// How much of the events to read: all of them, kept in ``events``; what a report needs of
-    /// them (``joined`` and ``times``), reading past the rest without keeping it; or all of them
-    /// checked, and read again a group at a time by ``forEachGroup(of:_:)`` (a replay), so that
-    /// neither they nor the file are ever whole in memory.
-    public enum Events: Sendable {
-        case all, summary, streamed
+    /// them (``joined`` and ``times``), reading past the rest without keeping it; or, for a
+    /// record file larger than a number of bytes, all of them checked, then read again a group
+    /// at a time by ``forEachGroup(of:_:)``, so that neither they nor the file are ever whole in
+    /// memory (a smaller one is read as with `all`, which is faster).
+    public enum Events: Sendable, Equatable {
+        case all, summary
+        case streamed(largerThan: Int)
+
+        /// As a replay reads a record: streamed when it is larger than 64 MB (about 300,000 events).
+        public static let replayed = Events.streamed(largerThan: 64 << 20)
     }
 
     /// With `events: .streamed`: the mapped record, and where each event is in it.
@@ -54,6 +59,8 @@ public struct RecordedSession {
         } catch {
             throw Problems([error])
         }
+        var reading = reading
+        if case .streamed(let size) = reading, file.bytes.count <= size { reading = .all }
         var events: [RecordedEvent] = []
         var ranges: [Range<Int>] = []
         var summary = Summary()
@@ -89,7 +96,7 @@ public struct RecordedSession {
             let record = try SessionRecord(value, events: events, file: path)  // the record's own problems first
             if let damaged { throw Problems([damaged]) }
             try self.init(record, file: path, current: current, summary: summary)
-            if reading == .streamed {
+            if case .streamed = reading {
                 file.rewind()
                 streamed = (file, ranges)
             }

@@ -43,7 +43,7 @@ struct ReplayCommand: ParsableCommand {
         }
         let replay: SessionReplay
         do {
-            replay = try SessionReplay.replay(try RecordFile.session(record, current: current, events: .streamed))
+            replay = try SessionReplay.replay(try RecordFile.session(record, current: current, events: .replayed))
         } catch let problems as Problems {
             throw CLIError(problems.description)
         }

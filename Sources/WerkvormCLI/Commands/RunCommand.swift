@@ -43,8 +43,9 @@ struct RunCommand: AsyncParsableCommand {
 
     /// How many events of a file are journalled with one sync.
     static let groupSize = 1024
-    /// Up to how many events of a file are kept from its first reading; a longer file is read
-    /// again, a group at a time, so that its events are never all in memory.
+    /// Up to how many events of a file are kept from its first reading, and kept in memory by
+    /// the run for the record. A longer file is read again a group at a time, and its record's
+    /// events are read back from the journal, so that its events are never all in memory.
     static let eventsKept = 131_072
 
     func run() async throws {
@@ -97,7 +98,7 @@ struct RunCommand: AsyncParsableCommand {
             return group
         }
         let participants = SessionRun.participants(of: script, found: found)
-        let recording = try open(script: script, scriptText: scriptText, library: library, participants: participants, record: record, keepsEvents: false)
+        let recording = try open(script: script, scriptText: scriptText, library: library, participants: participants, record: record, keepsEvents: kept != nil)  // a long file: the record written from the journal
         var group = nextGroup()
         if resume {
             let journalled = recording.journalledEvents

@@ -375,7 +375,7 @@ enum LiveFixtures {
     func aStreamedRecordGivesTheSameEventsAndReplay(name: String) throws {
         let path = Self.fixtures.appendingPathComponent("\(name).record.json").path
         let whole = try RecordedSession(contentsOf: path)
-        let streamed = try RecordedSession(contentsOf: path, events: .streamed)
+        let streamed = try RecordedSession(contentsOf: path, events: .streamed(largerThan: 0))
         #expect(streamed.events.isEmpty)
         #expect(streamed.eventCount == whole.events.count)
         var groups: [[RecordedEvent]] = []
