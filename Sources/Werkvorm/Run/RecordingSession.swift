@@ -33,10 +33,27 @@ public actor RecordingSession {
     private var finished = false
     /// Whether every event is kept in memory with its result (see ``init(script:scriptText:modules:participants:seed:record:anonymise:keepsEvents:)``).
     private let keepsEvents: Bool
-    /// When the events are not kept: those whose result is not a plain acceptance, by number.
-    private var unusual: [Int: RecordedEvent] = [:]
+    /// The results of the events applied so far.
+    private var results: Results
+
+    /// What a recording keeps of the results of the events it applied.
+    private struct Results {
+        /// How many events had each kind of result.
+        var counts: [EventResult.Kind: Int] = [:]
+        /// When the events are not kept: those whose result is not a plain acceptance, by number.
+        var unusual: [Int: RecordedEvent] = [:]
+        let keepsEvents: Bool
+
+        mutating func note(_ applied: [RecordedEvent]) {
+            for recorded in applied {
+                counts[recorded.result.kind, default: 0] += 1
+                if !keepsEvents, recorded.result != .accepted || recorded.duplicateOf != nil, let seq = recorded.event.seq { unusual[seq] = recorded }
+            }
+        }
+    }
+
     /// How many events had each kind of result.
-    public private(set) var resultCounts: [EventResult.Kind: Int] = [:]
+    public var resultCounts: [EventResult.Kind: Int] { results.counts }
 
     /// Starts a new recording. Refuses when a journal is there: of an interrupted run (go on
     /// with `resume`), or of a run going on now (named in the message).
@@ -49,6 +66,7 @@ public actor RecordingSession {
     ) throws(Problem) {
         executor = SessionExecutor(label: "werkvorm.session")
         self.keepsEvents = keepsEvents
+        results = Results(keepsEvents: keepsEvents)
         try Self.checkPlace(of: record)
         let pseudonyms = anonymise ? Pseudonyms(participants: participants, language: script.language) : nil
         journal = try Journal(creating: Journal.url(forRecord: record), seed: seed, scriptText: scriptText, anonymise: anonymise)
@@ -72,6 +90,7 @@ public actor RecordingSession {
     ) throws(Problems) {
         executor = SessionExecutor(label: "werkvorm.session")
         self.keepsEvents = keepsEvents
+        results = Results(keepsEvents: keepsEvents)
         do { try Self.checkPlace(of: record) } catch { throw Problems([error]) }
         let journal = try Journal(resuming: Journal.url(forRecord: record))
         let shown = journal.url.relativePath
@@ -102,11 +121,7 @@ public actor RecordingSession {
         self.scriptText = scriptText
         resumedEvents = journal.events.count
         journalledEvents = journal.events
-        let applied = run.apply(journal.events.map(\.unnumbered))
-        for recorded in applied {  // note(_:), which an actor's initialiser cannot call yet
-            resultCounts[recorded.result.kind, default: 0] += 1
-            if !keepsEvents, recorded.result != .accepted || recorded.duplicateOf != nil, let seq = recorded.event.seq { unusual[seq] = recorded }
-        }
+        results.note(run.apply(journal.events.map(\.unnumbered)))
         for participant in run.participants { self.pseudonyms?.adopt(participant) }
     }
 
@@ -126,19 +141,11 @@ public actor RecordingSession {
         for index in numbered.indices { numbered[index].seq = run.nextSeq + index }
         try journal.append(numbered)
         let applied = run.apply(given)
-        note(applied)
+        results.note(applied)
         announce(applied)
         return applied
     }
 
-    /// Counts the results of applied events, and keeps those that are not a plain acceptance
-    /// when the events are not kept.
-    private func note(_ applied: [RecordedEvent]) {
-        for recorded in applied {
-            resultCounts[recorded.result.kind, default: 0] += 1
-            if !keepsEvents, recorded.result != .accepted || recorded.duplicateOf != nil, let seq = recorded.event.seq { unusual[seq] = recorded }
-        }
-    }
 
     /// Journals and applies one event, answering once it is synced. Events submitted at about
     /// the same time, by many clients, are journalled together with one sync.
@@ -208,7 +215,7 @@ public actor RecordingSession {
                 try record.write(to: recordURL) { (each: (RecordedEvent) -> Void) throws(FileWriteError) in
                     do throws(Problem) {
                         try journal.readEvents { group in
-                            for event in group { each(event.seq.flatMap { unusual[$0] } ?? RecordedEvent(event, result: .accepted)) }
+                            for event in group { each(event.seq.flatMap { results.unusual[$0] } ?? RecordedEvent(event, result: .accepted)) }
                         }
                     } catch {
                         throw FileWriteError(message: "cannot read the events back from the journal: \(error.description)", remedy: "check the disk")
