@@ -278,7 +278,9 @@ public struct RecordedSession {
             group.reserveCapacity(min(size, ranges.count - start))
             for (offset, range) in ranges[start..<min(start + size, ranges.count)].enumerated() {
                 let read = Result { () throws(JSONError) in
-                    try JSONReader.read(buffer: UnsafeRawBufferPointer(rebasing: file.bytes[range])) { (reader: inout JSONReader) throws(JSONError) in try RecordedEvent.read(&reader) }
+                    try JSONReader.read(buffer: UnsafeRawBufferPointer(rebasing: file.bytes[range])) { (reader: inout JSONReader) throws(JSONError) in
+                        try RecordedEvent.read(&reader)
+                    }
                 }
                 guard case .success(.success(var event)) = read else {
                     throw Problems([Problem(file: self.file, field: "events[\(start + offset + 1)]", "changed while the record was replayed; replay it again")])

@@ -146,7 +146,6 @@ public actor RecordingSession {
         return applied
     }
 
-
     /// Journals and applies one event, answering once it is synced. Events submitted at about
     /// the same time, by many clients, are journalled together with one sync.
     public func submit(_ event: SessionEvent) async throws(Problem) -> RecordedEvent {

@@ -59,7 +59,8 @@ struct RunCommand: AsyncParsableCommand {
             print("\(await recording.events.count) events; wrote \(record)")
             return
         }
-        let recording = try await submit(events: events, script: script, scriptText: scriptText, library: library, record: recordURL)  // the file is let go of before the record is written
+        // the events file is let go of before the record is written
+        let recording = try await submit(events: events, script: script, scriptText: scriptText, library: library, record: recordURL)
         do {
             try await recording.finish()
         } catch {
@@ -98,7 +99,8 @@ struct RunCommand: AsyncParsableCommand {
             return group
         }
         let participants = SessionRun.participants(of: script, found: found)
-        let recording = try open(script: script, scriptText: scriptText, library: library, participants: participants, record: record, keepsEvents: kept != nil)  // a long file: the record written from the journal
+        // a long file's record is written from the journal
+        let recording = try open(script: script, scriptText: scriptText, library: library, participants: participants, record: record, keepsEvents: kept != nil)
         var group = nextGroup()
         if resume {
             let journalled = recording.journalledEvents
@@ -137,7 +139,9 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// The recording, new or resumed.
-    private func open(script: SessionScript, scriptText: String, library: ExerciseLibrary, participants: [String], record: URL, keepsEvents: Bool = true) throws -> RecordingSession {
+    private func open(
+        script: SessionScript, scriptText: String, library: ExerciseLibrary, participants: [String], record: URL, keepsEvents: Bool = true
+    ) throws -> RecordingSession {
         try Self.open(
             script: script, scriptText: scriptText, library: library, participants: participants, record: record, resume: resume, anonymise: anonymise, seed: seed,
             keepsEvents: keepsEvents)

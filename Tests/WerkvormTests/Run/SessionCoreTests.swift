@@ -444,7 +444,10 @@ enum LiveFixtures {
         let text = "title: T\nlanguage: nl\ndate: 2025-01-01\nstart: \"09:00\"\nsteps:\n  - exercise: counter\n    params:\n      limit: 10\n"
         let script = try SessionScript.parse(text, file: "t.yaml", library: library)
         let run = SessionRun(script: script, modules: library.modules, seed: 1, participants: ["An", "Bram"])
-        run.apply((1...7).map { SessionEvent.input(1, ExerciseInput(name: "add", participant: $0 % 2 == 0 ? "Bram" : "An", fields: ["n": 1])) } + [SessionEvent(step: 1, action: .phase("done"))])
+        run.apply(
+            (1...7).map { SessionEvent.input(1, ExerciseInput(name: "add", participant: $0 % 2 == 0 ? "Bram" : "An", fields: ["n": 1])) } + [
+                SessionEvent(step: 1, action: .phase("done"))
+            ])
         let recorded = try RecordedSession(SessionRecord(run, scriptText: text), file: "t.json")
         // within the standard budget: the change after every input
         let every = SessionReplay.timeline(recorded)
