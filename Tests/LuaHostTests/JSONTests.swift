@@ -110,6 +110,22 @@ import Testing
         #expect(throws: JSONError(line: 1, column: 1, message: "expected an object")) { try readAll("[1]") }
     }
 
+    @Test func skippingAnObjectFindsAKeyTwiceAsReadingItWholeDoes() throws {
+        func skip(_ text: String) throws(JSONError) { try read(text) { (reader: inout JSONReader) throws(JSONError) in try reader.skipValue() } }
+        // many keys, so that their hashes share bits: none of them twice
+        let many = "{" + (1...200).map { "\"key \($0)\": \($0)" }.joined(separator: ", ") + "}"
+        #expect(throws: Never.self) { try skip(many) }
+        for text in [
+            #"{"a": 1, "b": {"x": 1, "y": [], "x": 2}}"#, #"{"ab": 1, "\u0061b": 2}"#,
+            "{" + (1...200).map { "\"key \($0)\": \($0)" }.joined(separator: ", ") + #", "key 117": 0}"#,
+        ] {
+            var whole: JSONError?
+            do { _ = try JSONReader.parse(text) } catch { whole = error }
+            #expect(whole?.message.hasSuffix("appears twice") == true)
+            #expect(throws: whole!) { try skip(text) }
+        }
+    }
+
     @Test func skippingAValueStillChecksItsSyntax() {
         func skip(_ text: String) throws(JSONError) { try read(text) { (reader: inout JSONReader) throws(JSONError) in try reader.skipValue() } }
         #expect(throws: Never.self) { try skip(#"{"a": ["b\n", 1.5e3, {"c": [true, false, null]}]}"#) }

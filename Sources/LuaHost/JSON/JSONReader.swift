@@ -30,6 +30,9 @@ public struct JSONKeys: Sendable {
     /// read is compared with one or two candidates, not all.
     private let byFirstByte: [Int8]
 
+    /// No known keys: for an object read for nothing but its syntax.
+    public static let none = JSONKeys([])
+
     public init(_ names: [String]) {
         precondition(names.count <= 64, "at most 64 known keys")
         self.names = names
@@ -56,19 +59,15 @@ public struct JSONKeys: Sendable {
     /// The index of the key whose bytes these are.
     fileprivate func index(of key: UnsafeBufferPointer<UInt8>) -> Int? {
         guard let first = key.first else { return names.firstIndex(of: "") }
-        return bytes.withUnsafeBufferPointer { bytes in
-            byFirstByte.withUnsafeBufferPointer { table in
-                candidates: for slot in 0..<4 {
-                    let index = Int(table[Int(first) * 4 + slot])
-                    guard index >= 0 else { return nil }
-                    let start = starts[index]
-                    guard starts[index + 1] - start == key.count else { continue }
-                    for offset in 1..<key.count where bytes[start + offset] != key[offset] { continue candidates }
-                    return index
-                }
-                return nil
-            }
+        candidates: for slot in 0..<4 {
+            let index = Int(byFirstByte[Int(first) &* 4 &+ slot])
+            guard index >= 0 else { return nil }
+            let start = starts[index]
+            guard starts[index + 1] &- start == key.count else { continue }
+            for offset in 1..<key.count where bytes[start &+ offset] != key[offset] { continue candidates }
+            return index
         }
+        return nil
     }
 }
 
@@ -192,21 +191,113 @@ public struct JSONReader {
     /// knows matched by their bytes, with the reader at its value, and must read that value. A
     /// key that appears twice is an error, as when the object is read whole.
     public mutating func readObject(keys: JSONKeys, _ field: (JSONKey, inout JSONReader) throws(JSONError) -> Void) throws(JSONError) {
+        var fields = try beginObject(keys: keys)
+        while let key = try nextField(&fields) { try field(key, &self) }
+    }
+
+    /// An object being read a field at a time with ``nextField(_:)``: what it has seen of its keys.
+    public struct ObjectFields {
+        fileprivate let keys: JSONKeys
+        /// Where the object starts, to look for a key again among those before.
+        fileprivate let start: Int
+        fileprivate var first = true
+        /// The known keys seen, one bit each.
+        fileprivate var seenKnown: UInt64 = 0
+        /// The other keys seen, one bit of 64 by a hash of their text: only when its bit is set
+        /// already are the keys before looked at again.
+        fileprivate var seenOther: UInt64 = 0
+        /// How many other keys there were.
+        fileprivate var otherCount = 0
+        /// Past 16 other keys, all the keys so far, to look a key up in.
+        fileprivate var others: Set<String>?
+    }
+
+    /// Starts reading the next value, an object, a field at a time: call ``nextField(_:)``
+    /// until it gives nil, reading each field's value in between (``readValue()``,
+    /// ``skipValue()``...). The same as ``readObject(keys:_:)``, without a closure.
+    public mutating func beginObject(keys: JSONKeys) throws(JSONError) -> ObjectFields {
         skipWhitespace()
         guard position < bytes.count, bytes[position] == UInt8(ascii: "{") else { throw error("expected an object") }
-        var seenKnown: UInt64 = 0
-        var seenOther: Set<String> = []
-        func member(_ key: JSONKey, at keyStart: Int, _ reader: inout JSONReader) throws(JSONError) {
-            switch key {
-            case .known(let index):
-                guard seenKnown & (1 << index) == 0 else { throw reader.error("the field \(JSONWriter.quoted(keys.names[index])) appears twice", at: keyStart) }
-                seenKnown |= 1 << index
-            case .other(let text):
-                guard seenOther.insert(text).inserted else { throw reader.error("the field \(JSONWriter.quoted(text)) appears twice", at: keyStart) }
+        let start = position
+        try enter()
+        position += 1
+        return ObjectFields(keys: keys, start: start)
+    }
+
+    /// The next field's key, with the reader at its value, which must be read before the next
+    /// call; nil past the object's end. A key that appears twice is an error, as when the object
+    /// is read whole.
+    public mutating func nextField(_ fields: inout ObjectFields) throws(JSONError) -> JSONKey? {
+        skipWhitespace()
+        if fields.first {
+            fields.first = false
+            if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                depth -= 1
+                return nil
             }
-            try field(key, &reader)
+        } else {
+            guard position < bytes.count else { throw error("the JSON ends inside an object; expected ',' or '}'") }
+            if bytes[position] == UInt8(ascii: "}") {
+                position += 1
+                depth -= 1
+                return nil
+            }
+            guard bytes[position] == UInt8(ascii: ",") else { throw error("expected ',' or '}' after a field") }
+            position += 1
+            skipWhitespace()
         }
-        try readMembers(key: { (reader: inout JSONReader) throws(JSONError) in try reader.parseKey(keys) }, shown: { $0.name(in: keys) }, member)
+        guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
+            throw error("expected a field name in double quotes")
+        }
+        let keyStart = position
+        let key = try parseKey(fields.keys)
+        switch key {
+        case .known(let index):
+            guard fields.seenKnown & (1 << index) == 0 else { throw error("the field \(JSONWriter.quoted(fields.keys.names[index])) appears twice", at: keyStart) }
+            fields.seenKnown |= 1 << index
+        case .other(let text):
+            fields.otherCount += 1
+            if fields.otherCount > 16 {  // a large object: its keys in a set
+                if fields.others == nil { fields.others = try keys(of: fields, before: keyStart) }
+                guard fields.others?.insert(text).inserted ?? true else { throw error("the field \(JSONWriter.quoted(text)) appears twice", at: keyStart) }
+            } else {
+                let utf8 = text.utf8  // a cheap hash of the text: its length and its first and last bytes
+                let hash = utf8.count &* 31 &+ Int(utf8.first ?? 0) &* 7 &+ Int(utf8.last ?? 0)
+                let bit: UInt64 = 1 << UInt64(hash & 63)
+                if fields.seenOther & bit != 0, try keys(of: fields, before: keyStart).contains(text) {
+                    throw error("the field \(JSONWriter.quoted(text)) appears twice", at: keyStart)
+                }
+                fields.seenOther |= bit
+            }
+        }
+        skipWhitespace()
+        guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
+            throw error("expected ':' after the field name \(JSONWriter.quoted(key.name(in: fields.keys)))")
+        }
+        position += 1
+        skipWhitespace()
+        return key
+    }
+
+    /// The keys of the object being read, before `end` (read again).
+    private func keys(of fields: ObjectFields, before end: Int) throws(JSONError) -> Set<String> {
+        var reader = self
+        reader.position = fields.start + 1
+        var keys: Set<String> = []
+        while true {
+            reader.skipWhitespace()
+            guard reader.position < end else { return keys }
+            if reader.bytes[reader.position] == UInt8(ascii: ",") {
+                reader.position += 1
+                reader.skipWhitespace()
+                guard reader.position < end else { return keys }
+            }
+            keys.insert(try reader.parseString())
+            reader.skipWhitespace()
+            reader.position += 1  // the ':', checked when it was read
+            try reader.skipValue()
+        }
     }
 
     /// A field name at `position`: a known one by its bytes when it has no escapes.
@@ -269,15 +360,14 @@ public struct JSONReader {
         }
     }
 
-    /// No known keys: an object read for nothing but its syntax.
-    private static let noKeys = JSONKeys([])
-
     /// Reads past the next value, checking its syntax but keeping nothing of it.
     public mutating func skipValue() throws(JSONError) {
         skipWhitespace()
         guard position < bytes.count else { throw error("the JSON ends where a value was expected") }
         switch bytes[position] {
-        case UInt8(ascii: "{"): try readObject(keys: JSONReader.noKeys) { (_, reader: inout JSONReader) throws(JSONError) in try reader.skipValue() }
+        case UInt8(ascii: "{"):
+            var fields = try beginObject(keys: JSONKeys.none)
+            while try nextField(&fields) != nil { try skipValue() }
         case UInt8(ascii: "["): try parseArray { (reader: inout JSONReader) throws(JSONError) in try reader.skipValue() }
         case UInt8(ascii: "\""): try skipString()
         default: _ = try parseValue()  // a number, true, false or null: nothing to keep anyway

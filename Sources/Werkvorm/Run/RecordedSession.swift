@@ -131,12 +131,18 @@ public struct RecordedSession {
                 return Problem("is not an object")
             }
             var join: String?, step: Int?, time: String?, result: LuaValue?
-            try reader.readObject(keys: RecordedEvent.keys) { (key, reader: inout JSONReader) throws(JSONError) in
-                switch key {
-                case .known(Self.join): join = try reader.readValue().stringValue
-                case .known(Self.step), .known(Self.go): step = try reader.readValue().integerValue.map { Int(clamping: $0) }
-                case .known(Self.time): time = try reader.readValue().stringValue
-                case .known(Self.result): result = try reader.readValue()
+            let places = Self.places
+            var fields = try reader.beginObject(keys: RecordedEvent.keys)
+            while let key = try reader.nextField(&fields) {
+                guard case .known(let place) = key else {
+                    try reader.skipValue()
+                    continue
+                }
+                switch place {
+                case places.join: join = try reader.readValue().stringValue
+                case places.step, places.go: step = try reader.readValue().integerValue.map { Int(clamping: $0) }
+                case places.time: time = try reader.readValue().stringValue
+                case places.result: result = try reader.readValue()
                 default: try reader.skipValue()
                 }
             }
@@ -152,7 +158,7 @@ public struct RecordedSession {
         }
 
         /// Where the keys it reads are among a recorded event's.
-        static let join = place("join"), step = place("step"), go = place("go"), time = place("time"), result = place("result")
+        static let places = (join: place("join"), step: place("step"), go: place("go"), time: place("time"), result: place("result"))
         private static func place(_ key: String) -> Int { RecordedEvent.keys.names.firstIndex(of: key) ?? -1 }
     }
 

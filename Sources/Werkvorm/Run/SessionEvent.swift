@@ -432,9 +432,10 @@ extension FieldReading {
         }
         var reading = Self()
         var problem: Problem?
-        try reader.readObject(keys: keys) { (key, reader: inout JSONReader) throws(JSONError) in
+        var fields = try reader.beginObject(keys: keys)
+        while let key = try reader.nextField(&fields) {
             let value = try reader.readValue()
-            guard problem == nil else { return }
+            guard problem == nil else { continue }
             do throws(Problem) {
                 switch key {
                 case .known(let slot): try reading.take(slot: slot, value)
