@@ -54,12 +54,14 @@ public struct RecordedSession {
     /// With `events: .summary`, only the summary of the events is read (a report needs no more).
     public init(contentsOf path: String, current: ExerciseLibrary? = nil, events reading: Events = .all) throws(Problems) {
         let file: MappedFile
+        var reading = reading
         do {
-            file = try MappedFile(path, what: "the record")
+            var mapAbove: Int?
+            if case .streamed(let size) = reading { mapAbove = size }
+            file = try MappedFile(path, what: "the record", mapAbove: mapAbove)
         } catch {
             throw Problems([error])
         }
-        var reading = reading
         if case .streamed(let size) = reading, file.bytes.count <= size { reading = .all }
         var events: [RecordedEvent] = []
         var ranges: [Range<Int>] = []
