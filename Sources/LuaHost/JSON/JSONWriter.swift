@@ -87,6 +87,9 @@ public enum JSONWriter {
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * indent))
     }
 
+    /// The digits of a `\u00XX` escape.
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
     /// A text in quotes, byte by byte: runs that need no escape are copied whole.
     private static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
@@ -109,9 +112,8 @@ public enum JSONWriter {
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
                 output.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
                 if escape.utf8CodeUnitCount == 4 {  // \u00XX
-                    let digits: [UInt8] = Array("0123456789abcdef".utf8)
-                    output.append(digits[Int(byte >> 4)])
-                    output.append(digits[Int(byte & 0x0F)])
+                    output.append(hexDigits[Int(byte >> 4)])
+                    output.append(hexDigits[Int(byte & 0x0F)])
                 }
                 run = index + 1
             }

@@ -31,10 +31,8 @@ public actor RecordingSession {
     private var commitScheduled = false
     private var subscribers: [UUID: AsyncStream<SessionChange>.Continuation] = [:]
     private var finished = false
-    /// Whether every event is kept in memory with its result (see ``init(script:scriptText:modules:participants:seed:record:anonymise:keepsEvents:)``).
-    private let keepsEvents: Bool
     /// The results of the events applied so far.
-    private var results: Results
+    private var results = Results()
 
     /// What a recording keeps of the results of the events it applied.
     private struct Results {
@@ -42,12 +40,12 @@ public actor RecordingSession {
         var counts: [EventResult.Kind: Int] = [:]
         /// When the events are not kept: those whose result is not a plain acceptance, by number.
         var unusual: [Int: RecordedEvent] = [:]
-        let keepsEvents: Bool
 
-        mutating func note(_ applied: [RecordedEvent]) {
+        /// Counts the results of `applied`; keeps the unusual ones unless the run keeps every event.
+        mutating func note(_ applied: [RecordedEvent], runKeepsEvents: Bool) {
             for recorded in applied {
                 counts[recorded.result.kind, default: 0] += 1
-                if !keepsEvents, recorded.result != .accepted || recorded.duplicateOf != nil, let seq = recorded.event.seq { unusual[seq] = recorded }
+                if !runKeepsEvents, recorded.result != .accepted || recorded.duplicateOf != nil, let seq = recorded.event.seq { unusual[seq] = recorded }
             }
         }
     }
@@ -65,8 +63,6 @@ public actor RecordingSession {
         script: SessionScript, scriptText: String, modules: ModuleDirectories, participants: [String], seed: Int64, record: URL, anonymise: Bool, keepsEvents: Bool = true
     ) throws(Problem) {
         executor = SessionExecutor(label: "werkvorm.session")
-        self.keepsEvents = keepsEvents
-        results = Results(keepsEvents: keepsEvents)
         try Self.checkPlace(of: record)
         let pseudonyms = anonymise ? Pseudonyms(participants: participants, language: script.language) : nil
         journal = try Journal(creating: Journal.url(forRecord: record), seed: seed, scriptText: scriptText, anonymise: anonymise)
@@ -89,8 +85,6 @@ public actor RecordingSession {
         keepsEvents: Bool = true
     ) throws(Problems) {
         executor = SessionExecutor(label: "werkvorm.session")
-        self.keepsEvents = keepsEvents
-        results = Results(keepsEvents: keepsEvents)
         do { try Self.checkPlace(of: record) } catch { throw Problems([error]) }
         let journal = try Journal(resuming: Journal.url(forRecord: record))
         let shown = journal.url.relativePath
@@ -121,7 +115,7 @@ public actor RecordingSession {
         self.scriptText = scriptText
         resumedEvents = journal.events.count
         journalledEvents = journal.events
-        results.note(run.apply(journal.events.map(\.unnumbered)))
+        results.note(run.apply(journal.events.map(\.unnumbered)), runKeepsEvents: keepsEvents)
         for participant in run.participants { self.pseudonyms?.adopt(participant) }
     }
 
@@ -141,7 +135,7 @@ public actor RecordingSession {
         for index in numbered.indices { numbered[index].seq = run.nextSeq + index }
         try journal.append(numbered)
         let applied = run.apply(given)
-        results.note(applied)
+        results.note(applied, runKeepsEvents: run.keepsEvents)
         announce(applied)
         return applied
     }
@@ -208,7 +202,7 @@ public actor RecordingSession {
         let text = pseudonyms?.apply(toScript: scriptText) ?? scriptText
         do {
             let record = SessionRecord(run, scriptText: text)
-            if keepsEvents {
+            if run.keepsEvents {
                 try record.write(to: recordURL)
             } else {
                 try record.write(to: recordURL) { (each: (RecordedEvent) -> Void) throws(FileWriteError) in
