@@ -13,18 +13,18 @@ extension LuaState {
 
     /// Pushes plain data as a Lua value. The host's own pushes run with the memory cap lifted,
     /// so they cannot raise.
-    func push(_ value: LuaValue, path: ValuePath) throws(LuaError) {
+    func push(_ value: LuaValue, path: @autoclosure () -> ValuePath) throws(LuaError) {
         context.pointee.host_allocating += 1
         defer { context.pointee.host_allocating -= 1 }
         do {
             try pushValue(value, depth: 0)
         } catch {
-            throw error.luaError(at: path)
+            throw error.luaError(at: path())
         }
     }
 
     /// Pushes one table of `keys` and `values`, leaving out the keys whose value is `.null`.
-    func push(keys: [String], values: [LuaValue], path: ValuePath) throws(LuaError) {
+    func push(keys: [String], values: [LuaValue], path: @autoclosure () -> ValuePath) throws(LuaError) {
         precondition(keys.count == values.count, "a value for every key")
         context.pointee.host_allocating += 1
         defer { context.pointee.host_allocating -= 1 }
@@ -37,7 +37,7 @@ extension LuaState {
                 try pushValue(value, depth: 1)
             } catch {
                 lua_settop(L, base)
-                throw error.adding(.key(key)).luaError(at: path)
+                throw error.adding(.key(key)).luaError(at: path())
             }
             lua_rawset(L, -3)
         }
@@ -45,11 +45,11 @@ extension LuaState {
 
     /// Pushes records as a list of tables. The keys are pushed once, below the list, and copied
     /// from there into each table.
-    func push(_ records: LuaRecords, path: ValuePath) throws(LuaError) {
+    func push(_ records: LuaRecords, path: @autoclosure () -> ValuePath) throws(LuaError) {
         context.pointee.host_allocating += 1
         defer { context.pointee.host_allocating -= 1 }
         guard lua_checkstack(L, Int32(clamping: records.keys.count) + 8) != 0 else {
-            throw ConversionFailure(.stackExhausted).luaError(at: path)
+            throw ConversionFailure(.stackExhausted).luaError(at: path())
         }
         let base = lua_gettop(L)
         for key in records.keys { pushString(key) }
@@ -64,7 +64,7 @@ extension LuaState {
                     try pushValue(value, depth: 2)
                 } catch {
                     lua_settop(L, base)
-                    throw error.adding(.key(records.keys[column])).adding(.index(index + 1)).luaError(at: path)
+                    throw error.adding(.key(records.keys[column])).adding(.index(index + 1)).luaError(at: path())
                 }
                 lua_rawset(L, -3)
             }
