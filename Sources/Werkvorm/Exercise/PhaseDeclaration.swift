@@ -80,6 +80,12 @@ extension InputDeclaration {
     /// When the fields are canonical already (the usual case), they come back as they are.
     /// A field the input does not have is refused by name, before anything is missing.
     public func validate(fields: [String: LuaValue], participants: Set<String>) throws(Rejection) -> [String: LuaValue] {
+        if let checked = quickCheck(fields, participants: participants) { return checked }
+        return try fullCheck(fields, participants: participants)
+    }
+
+    /// The check field by field of the declaration, which finds the first thing wrong.
+    func fullCheck(_ fields: [String: LuaValue], participants: Set<String>) throws(Rejection) -> [String: LuaValue] {
         var result = fields
         var known = 0
         for field in self.fields {
@@ -109,6 +115,35 @@ extension InputDeclaration {
         }
         if known < fields.count { try refuseUnknown(fields) }
         return result
+    }
+
+    /// The usual case, checked field by field of the input rather than of the declaration: every
+    /// field known, every required one there, each valid. Nil when something is wrong, for the
+    /// full check to find what, in the order it is told.
+    func quickCheck(_ fields: [String: LuaValue], participants: Set<String>) -> [String: LuaValue]? {
+        var result = fields
+        var required = 0
+        for (key, value) in fields {
+            guard let index = self.fields.indices.first(where: { self.fields[$0].name == key }) else { return nil }
+            let isRequired = self.fields[index].required
+            let checked: LuaValue?
+            if case .null = value {
+                checked = nil
+            } else {
+                guard let valid = try? self.fields[index].validate(value, participants: participants) else { return nil }
+                checked = valid
+            }
+            guard let checked else {
+                if isRequired { return nil }
+                result[key] = nil
+                continue
+            }
+            if isRequired { required += 1 }
+            if checked != value { result[key] = checked }
+        }
+        var declaredRequired = 0
+        for index in self.fields.indices where self.fields[index].required { declaredRequired += 1 }
+        return required == declaredRequired ? result : nil
     }
 
     /// Refuses the first field (in key order) that the input does not have, by its name.
