@@ -62,8 +62,22 @@ public final class ExerciseRun {
     private let handleOneFunction: LuaReference
     private let handlerTable: LuaReference
     private let progress: LuaReference
-    /// Every input's declaration and phase, by name: looked up for every input.
-    private let declarations: [String: (phase: Int, input: InputDeclaration)]
+    /// Every input's declaration, phase and handler, by name: looked up for every input.
+    private let declarations: [String: Declared]
+
+    /// An input's declaration, the index of its phase, and its handler's place in the runner:
+    /// a class, so that looking it up copies one reference.
+    private final class Declared {
+        let phase: Int
+        let input: InputDeclaration
+        let handler: Int
+
+        init(phase: Int, input: InputDeclaration, handler: Int) {
+            self.phase = phase
+            self.input = input
+            self.handler = handler
+        }
+    }
     private var context: LuaReference
     private var stateTable: LuaReference
     /// The host's deep copy, for checkpoints.
@@ -84,9 +98,12 @@ public final class ExerciseRun {
         initialParticipants = participants
         self.seed = seed
         self.language = language
-        var declarations: [String: (phase: Int, input: InputDeclaration)] = [:]
+        var declarations: [String: Declared] = [:]
+        let handlerNames = loaded.handlers.keys.sorted()
         for (index, phase) in loaded.exercise.phases.enumerated() {
-            for input in phase.inputs where declarations[input.name] == nil { declarations[input.name] = (index, input) }
+            for input in phase.inputs where declarations[input.name] == nil {
+                declarations[input.name] = Declared(phase: index, input: input, handler: (handlerNames.firstIndex(of: input.name) ?? 0) + 1)
+            }
         }
         self.declarations = declarations
         let state = loaded.state
@@ -103,7 +120,8 @@ public final class ExerciseRun {
             handleOneFunction = handleOne
             let handlers = loaded.handlers
             let names = handlers.keys.sorted()
-            let arguments = [LuaArgument.value(.array(names.map { .string($0) }))] + names.compactMap { handlers[$0].map(LuaArgument.reference) }
+            let phaseIDs = LuaValue.array(loaded.exercise.phases.map { .string($0.id) })
+            let arguments = [LuaArgument.value(.array(names.map { .string($0) })), .value(phaseIDs)] + names.compactMap { handlers[$0].map(LuaArgument.reference) }
             guard let table = try state.callForReference(collect, arguments) else { throw LuaError(.runtime, "the runner's collect returned nothing") }
             handlerTable = table
             copyFunction = state.deepCopyFunction()
@@ -151,20 +169,21 @@ public final class ExerciseRun {
     /// back for an accepted input.
     public func handle(_ input: ExerciseInput) -> EventResult {
         var canonical = input
+        let handler: Int
         do {
-            canonical.fields = try check(input)
+            (canonical.fields, handler) = try check(input)
         } catch {
             return .rejected(error)
         }
         let state = loaded.state
         let result: EventResult
         do {
-            let values: [LuaValue] = [
-                .string(canonical.name), canonical.participant.map(LuaValue.string) ?? .null, .object(canonical.fields), .string(phase.id),
+            let arguments: [LuaArgument] = [
+                .reference(handlerTable), .reference(stateTable), .value(.integer(Int64(handler))),
+                .value(canonical.participant.map(LuaValue.string) ?? .null), .value(.object(canonical.fields)),
+                .value(.integer(Int64(phaseIndex + 1))), .reference(context),
             ]
-            if let rejected = try state.callForReference(
-                handleOneFunction, [.reference(handlerTable), .reference(stateTable), .table(keys: Self.inputKeys, values: values), .reference(context)])
-            {
+            if let rejected = try state.callForReference(handleOneFunction, arguments) {
                 defer { state.release(rejected) }
                 if let reason = state.field(rejected, "reason") {
                     defer { state.release(reason) }
@@ -207,7 +226,7 @@ public final class ExerciseRun {
         for (index, input) in inputs.enumerated() {
             do {
                 var canonical = input
-                canonical.fields = try check(input)
+                canonical.fields = try check(input).fields
                 checked.append((index, canonical))
             } catch {
                 results[index] = .rejected(error)
@@ -324,9 +343,10 @@ public final class ExerciseRun {
         }
     }
 
-    /// The input's fields checked against its declaration: known, in this phase, the right actor.
-    private func check(_ input: ExerciseInput) throws(Rejection) -> [String: LuaValue] {
-        guard let (inputPhase, declaration) = declarations[input.name] else {
+    /// The input's fields checked against its declaration (known, in this phase, the right
+    /// actor), and its handler's place in the runner.
+    private func check(_ input: ExerciseInput) throws(Rejection) -> (fields: [String: LuaValue], handler: Int) {
+        guard let declared = declarations[input.name] else {
             let names = exercise.inputs.map(\.input.name)
             if let close = Suggestion.closest(to: input.name, in: names) {
                 throw Rejection(
@@ -338,19 +358,19 @@ public final class ExerciseRun {
                 .unknownInput, field: "input", nl: "De werkvorm '\(exercise.id)' kent geen invoer '\(input.name)'; de invoer is \(list)",
                 en: "the exercise '\(exercise.id)' has no input '\(input.name)'; its inputs are \(list)")
         }
-        guard inputPhase == phaseIndex else {
-            let own = exercise.phases[inputPhase]
+        guard declared.phase == phaseIndex else {
+            let own = exercise.phases[declared.phase]
             throw Rejection(
                 .wrongPhase, field: "input",
                 nl: "'\(input.name)' hoort bij de fase '\(own.title.nl)', en de werkvorm is nu in de fase '\(phase.title.nl)'",
                 en: "'\(input.name)' belongs to the phase '\(own.title.en)', and the exercise is in the phase '\(phase.title.en)' now")
         }
-        switch (declaration.by, input.participant) {
+        switch (declared.input.by, input.participant) {
         case (.facilitator, _?):
             throw Rejection(
                 .facilitatorOnly, field: "participant", nl: "'\(input.name)' is een invoer van de begeleider, niet van een deelnemer",
                 en: "'\(input.name)' is given by the facilitator, not by a participant")
-        case (.participant, nil) where !declaration.anonymous:
+        case (.participant, nil) where !declared.input.anonymous:
             throw Rejection(.participantNeeded, field: "participant", nl: "'\(input.name)' vraagt wie het geeft", en: "'\(input.name)' needs the participant who gives it")
         case (.participant, let someone?) where !participantSet.contains(someone):
             throw Rejection(
@@ -358,7 +378,7 @@ public final class ExerciseRun {
                 en: "'\(someone)' is not a participant of this session; let them join first")
         default: break
         }
-        return try declaration.validate(fields: input.fields, participants: participantSet)
+        return (try declared.input.validate(fields: input.fields, participants: participantSet), declared.handler)
     }
 
     /// Someone joins while the step runs: they are in `ctx.participants` from now on, and the
@@ -488,6 +508,7 @@ public final class ExerciseRun {
     /// Calls the exercise's `init` and handlers from Lua, for all the inputs of a batch in one go.
     static let runnerSource = """
         local budget = ...
+        local input_names, phase_ids
         return {
           init = function(init, ctx)
             local state = init(ctx.params, ctx.participants, ctx)
@@ -520,17 +541,23 @@ public final class ExerciseRun {
             end
             return rejected
           end,
-          -- One input, with a whole budget: nothing back when it is accepted, its reason in a
-          -- table when its handler says `false, reason`.
-          handle_one = function(handlers, state, input, ctx)
+          -- One input, with a whole budget: the `which`th input name's handler, in the phase
+          -- numbered `phase`. Nothing back when it is accepted, its reason in a table when its
+          -- handler says `false, reason`. The input's table is made here, where its keys are
+          -- constants.
+          handle_one = function(handlers, state, which, participant, fields, phase, ctx)
+            local name = input_names[which]
+            local input = { name = name, participant = participant, fields = fields, phase = phase_ids[phase] }
             budget()
-            local ok, reason = handlers[input.name](state, input, ctx)
+            local ok, reason = handlers[name](state, input, ctx)
             if ok == false then return { reason = reason } end
           end,
-          -- The handlers as they were when the exercise was loaded, by input name.
-          collect = function(names, ...)
+          -- The handlers as they were when the exercise was loaded, by input name; the names
+          -- and the phases' ids, which handle_one is given by their place.
+          collect = function(names, phases, ...)
             local handlers = {}
             for i, name in ipairs(names) do handlers[name] = select(i, ...) end
+            input_names, phase_ids = names, phases
             return handlers
           end,
         }
