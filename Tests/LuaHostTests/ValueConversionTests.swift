@@ -104,6 +104,10 @@ import Testing
         ("return { [true] = 'x' }", "result has the key true; object keys must be text and list keys 1, 2, 3..."),
         ("return { [{}] = 'x' }", "result has the key of type table; object keys must be text and list keys 1, 2, 3..."),
         ("return { name = '\\xff\\xfe' }", "result.name is not valid UTF-8 text"),
+        // an object's own error comes before an error inside it, whichever the reading meets first
+        ("return { f = print, [2] = 'x' }", "result mixes list entries (keys 1, 2, 3...) with object fields (text keys); use one or the other"),
+        ("return { a = { b = print }, [true] = 1 }", "result has the key true; object keys must be text and list keys 1, 2, 3..."),
+        ("return { a = { b = { c = print } }, z = 1 }", "result.a.b.c is a function; only plain data (nil, booleans, numbers, text, lists and objects) can leave a plugin"),
         ("return { ['a b'] = { 0/0 } }", #"result["a b"][1] is not a finite number (NaN or infinity); only finite numbers can be stored"#),
         (
             "local t = {}; local c = t; for i = 1, 200 do c.next = {}; c = c.next end; return t",
@@ -114,6 +118,13 @@ import Testing
         let error = try #require(failure(source))
         #expect(error.kind == .badValue)
         #expect(error.message == message)
+    }
+
+    @Test func objectsOfManyFieldsComeBackWhole() throws {
+        for count in [15, 16, 17, 40] {
+            let fields = Dictionary(uniqueKeysWithValues: (1...count).map { ("k\($0)", LuaValue.integer(Int64($0))) })
+            #expect(try run("local t = {}; for i = 1, \(count) do t['k' .. i] = i end; return t") == .object(fields))
+        }
     }
 
     @Test func aTableSharedTwiceIsNotACycle() throws {

@@ -184,7 +184,93 @@ extension LuaState {
         }
         ancestors[depth] = identity
         guard lua_checkstack(L, 4) != 0 else { throw ConversionFailure(.stackExhausted) }
-        // A first pass over the keys decides: keys 1...n make a list, text keys an object.
+        // Without an entry at 1, a table is an object, an empty value, or not plain data: its
+        // fields are read in one pass.
+        if lua_rawlen(L, index) == 0 { return try object(at: index, depth: depth, ancestors: ancestors) }
+        return try listOrObject(at: index, depth: depth, ancestors: ancestors)
+    }
+
+    /// A table with no entry at 1, read in one pass. A key that is not text means the table is
+    /// not plain data, and so does, for a value inside it that is not, its keys: the table's
+    /// own error is then found as ``listOrObject(at:depth:ancestors:)`` finds it, first.
+    private func object(at index: Int32, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>) throws(ConversionFailure) -> LuaValue {
+        try withUnsafeTemporaryAllocation(of: (String, LuaValue).self, capacity: LuaState.fieldsGathered) { (gathered) throws(ConversionFailure) -> LuaValue in
+            var count = 0
+            var fields: [String: LuaValue]?  // past the fields gathered on the stack
+            defer { gathered.prefix(count).deinitialize() }
+            lua_pushnil(L)
+            while lua_next(L, index) != 0 {
+                guard lua_type(L, -2) == LUA_TSTRING else {
+                    lua_settop(L, -3)
+                    return try listOrObject(at: index, depth: depth, ancestors: ancestors)  // raises
+                }
+                guard let key = text(at: -2) else {
+                    lua_settop(L, -3)
+                    try classifyKeys(at: index)
+                    throw ConversionFailure(.keyNotUTF8)
+                }
+                let value: LuaValue
+                do throws(ConversionFailure) {
+                    value = try readValue(at: lua_gettop(L), depth: depth + 1, ancestors: ancestors)
+                } catch {
+                    lua_settop(L, -3)
+                    try classifyKeys(at: index)
+                    throw error.adding(.key(key))
+                }
+                lua_settop(L, -2)
+                if fields != nil {
+                    fields![key] = value
+                } else if count < gathered.count {
+                    (gathered.baseAddress! + count).initialize(to: (key, value))
+                    count += 1
+                } else {
+                    fields = Dictionary(uniqueKeysWithValues: gathered)
+                    fields![key] = value
+                }
+            }
+            if let fields { return .object(fields) }
+            if count == 0 { return isMarkedObject(at: index) ? .object([:]) : .array([]) }
+            return .object(Dictionary(uniqueKeysWithValues: gathered.prefix(count)))
+        }
+    }
+
+    /// How many fields of an object are gathered on the stack before its dictionary is made.
+    static let fieldsGathered = 16
+
+    /// Raises what makes the keys of a table not plain data, if anything does.
+    private func classifyKeys(at index: Int32) throws(ConversionFailure) {
+        _ = try keyCounts(at: index)
+    }
+
+    /// A table read with a first pass over its keys, which decides: keys 1...n make a list,
+    /// text keys an object.
+    private func listOrObject(at index: Int32, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>) throws(ConversionFailure) -> LuaValue {
+        let (textKeys, integerKeys, largestKey) = try keyCounts(at: index)
+        if textKeys > 0 { return .object(try objectFields(at: index, count: textKeys, depth: depth, ancestors: ancestors)) }
+        if integerKeys == 0 {
+            return isMarkedObject(at: index) ? .object([:]) : .array([])
+        }
+        guard largestKey == lua_Integer(integerKeys) else {
+            throw ConversionFailure(.holes(count: integerKeys, largest: Int64(largestKey)))
+        }
+        var elements: [LuaValue] = []
+        elements.reserveCapacity(integerKeys)
+        for position in 1...integerKeys {
+            lua_rawgeti(L, index, lua_Integer(position))
+            do {
+                elements.append(try readValue(at: lua_gettop(L), depth: depth + 1, ancestors: ancestors))
+            } catch {
+                lua_settop(L, -2)
+                throw error.adding(.index(position))
+            }
+            lua_settop(L, -2)
+        }
+        return .array(elements)
+    }
+
+    /// How many text keys and integer keys a table has, and its largest integer key; raises
+    /// for a key that is neither, below 1, or a mix of the two.
+    private func keyCounts(at index: Int32) throws(ConversionFailure) -> (text: Int, integer: Int, largest: lua_Integer) {
         var textKeys = 0
         var integerKeys = 0
         var largestKey: lua_Integer = 0
@@ -212,26 +298,7 @@ extension LuaState {
             }
             lua_settop(L, -2)
         }
-        if textKeys > 0 { return .object(try objectFields(at: index, count: textKeys, depth: depth, ancestors: ancestors)) }
-        if integerKeys == 0 {
-            return isMarkedObject(at: index) ? .object([:]) : .array([])
-        }
-        guard largestKey == lua_Integer(integerKeys) else {
-            throw ConversionFailure(.holes(count: integerKeys, largest: Int64(largestKey)))
-        }
-        var elements: [LuaValue] = []
-        elements.reserveCapacity(integerKeys)
-        for position in 1...integerKeys {
-            lua_rawgeti(L, index, lua_Integer(position))
-            do {
-                elements.append(try readValue(at: lua_gettop(L), depth: depth + 1, ancestors: ancestors))
-            } catch {
-                lua_settop(L, -2)
-                throw error.adding(.index(position))
-            }
-            lua_settop(L, -2)
-        }
-        return .array(elements)
+        return (textKeys, integerKeys, largestKey)
     }
 
     private func objectFields(at index: Int32, count: Int, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>) throws(ConversionFailure) -> [String: LuaValue] {
