@@ -488,12 +488,17 @@ public final class ExerciseRun {
         return try loaded.state.callForValue(view, [.reference(stateTable), .value(who), .reference(context)], resultName: "view")
     }
 
-    /// The report of an outcome, in `language`.
-    public func report(_ outcome: LuaValue, language: Language) throws(Problem) -> [ReportBlock] {
+    /// The report of an outcome, in `language`. With `names`, the report may show participants'
+    /// names with what they said (`ctx.names` tells the exercise); without, it shows no name.
+    public func report(_ outcome: LuaValue, language: Language, names: Bool = false) throws(Problem) -> [ReportBlock] {
         let state = loaded.state
         do {
             try state.setField(context, "lang", .string(language.rawValue))
-            defer { try? state.setField(context, "lang", .string(self.language.rawValue)) }  // the session's again
+            try state.setField(context, "names", .bool(names))
+            defer {
+                try? state.setField(context, "lang", .string(self.language.rawValue))  // the session's again
+                try? state.setField(context, "names", .null)
+            }
             let value = try state.callForValue(loaded.reportFunction, [.value(outcome), .reference(context)], resultName: "report")
             return try ReportBlock.blocks(from: value).get()
         } catch let error as LuaError {

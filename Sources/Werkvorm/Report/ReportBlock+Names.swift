@@ -2,6 +2,10 @@ import Foundation
 import Synchronization
 
 extension ReportBlock {
+    /// What stands where a participant's id would, in a step that does not show names:
+    /// "een deelnemer".
+    public static let namePlaceholder = BilingualText(nl: "een deelnemer", en: "a participant")
+
     /// The blocks with every participant's id replaced by `placeholder` wherever it stands as a
     /// word of its own (`An: Ik dacht...` becomes `een deelnemer: Ik dacht...`): what a
     /// projector shows of a step that does not show names.

@@ -386,10 +386,10 @@ public final class SessionRun {
 
     /// The report of a step's outcome now, in `language`; nil for a step that is not an exercise.
     public func report(ofStep step: Int, language: Language) throws(Problem) -> [ReportBlock]? {
-        guard case .exercise? = steps[step]?.kind else { return nil }
+        guard case .exercise(let exerciseStep)? = steps[step]?.kind else { return nil }
         let outcome = try outcome(of: step).get()
         guard let run = runs[step] else { return nil }
-        return try run.report(outcome, language: language)
+        return try run.report(outcome, language: language, names: exerciseStep.showsNames)
     }
 
     /// The outcome of one step now, if it is an exercise that has started.

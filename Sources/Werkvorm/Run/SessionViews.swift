@@ -83,13 +83,10 @@ public struct ProjectorView: Sendable, Hashable {
     public func masked() -> ProjectorView {
         guard !unmasked.isEmpty, let blocks else { return self }
         var copy = self
-        copy.blocks = ReportBlock.masking(blocks, names: unmasked, with: ProjectorView.placeholder)
+        copy.blocks = ReportBlock.masking(blocks, names: unmasked, with: ReportBlock.namePlaceholder)
         copy.unmasked = []
         return copy
     }
-
-    /// What stands where a participant's id would: "een deelnemer".
-    static let placeholder = BilingualText(nl: "een deelnemer", en: "a participant")
 }
 
 extension SessionRun {
@@ -147,7 +144,7 @@ extension SessionRun {
                 view.blocks = blocks
                 view.unmasked = participants
             } else {
-                view.blocks = ReportBlock.masking(blocks, names: participants, with: ProjectorView.placeholder)
+                view.blocks = ReportBlock.masking(blocks, names: participants, with: ReportBlock.namePlaceholder)
             }
         } catch {
             view.problem = error.description

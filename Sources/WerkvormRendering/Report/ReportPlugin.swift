@@ -7,7 +7,9 @@ import Werkvorm
 /// `{ name =, description =, extension =, render = function(session) return text end }`.
 public enum ReportPlugin {
     /// The session as plain data for a plugin: title, date, language, participants, every step
-    /// with its times, outcome and report blocks, and every event with its result.
+    /// with its times, outcome and report blocks, and every event with its result. A step's
+    /// `names` says whether what its participants said may be shown with their names; its report
+    /// blocks show none unless it does.
     public static func session(_ recorded: RecordedSession, language: Language) throws(Problems) -> LuaValue {
         let script = recorded.script
         let blocks = try SessionReport.blocksByStep(recorded, language: language)
@@ -22,6 +24,7 @@ public enum ReportPlugin {
             case .exercise(let exerciseStep):
                 fields["kind"] = "exercise"
                 fields["exercise"] = .string(exerciseStep.exercise.id)
+                fields["names"] = .bool(exerciseStep.showsNames)
                 if let outcome = recorded.outcome(ofStep: step.id) { fields["outcome"] = outcome }
             case .pause: fields["kind"] = "break"
             case .block: fields["kind"] = "block"

@@ -3,7 +3,8 @@ import Werkvorm
 
 /// The report of a recorded session: per step, a heading with its clock time, then for an
 /// exercise its own report of the recorded outcome (made by the exercise's source in the record),
-/// and for a free block its notes.
+/// and for a free block its notes. No participant's name is shown with what they said unless the
+/// step's `names` says so: the record keeps who said what, and the report does not.
 public enum SessionReport {
     /// Each exercise step's own report blocks, by step, in `language`.
     public static func blocksByStep(_ recorded: RecordedSession, language: Language) throws(Problems) -> [Int: [ReportBlock]] {
@@ -16,7 +17,9 @@ public enum SessionReport {
                 let exerciseRun = try ExerciseRun(
                     source: exerciseStep.exercise.source, modules: recorded.library.modules, params: exerciseStep.params,
                     participants: recorded.everyone, seed: run.seed(ofStep: step.id), language: recorded.script.language, limits: run.limits)
-                result[step.id] = try exerciseRun.report(outcome, language: language)
+                let blocks = try exerciseRun.report(outcome, language: language, names: exerciseStep.showsNames)
+                // private by default: a name the exercise's report still shows is masked
+                result[step.id] = exerciseStep.showsNames ? blocks : ReportBlock.masking(blocks, names: recorded.everyone, with: ReportBlock.namePlaceholder)
             } catch {
                 // the record's outcome, or the exercise's report code: name both
                 let index = (recorded.steps.firstIndex { $0.step == step.id } ?? step.id - 1) + 1

@@ -186,8 +186,9 @@ enum LiveFixtures {
         func shown(_ step: Int) -> String {
             JSONWriter.string(.array((run.projectorView(step: step).blocks ?? []).map(\.value)))
         }
-        #expect(!shown(3).contains("An") && !shown(3).contains("Bram"))
-        #expect(shown(3).contains("een deelnemer: Ik dacht dat..."))
+        // the exercise's report leaves the name out (ctx.names), so nothing is left to mask
+        #expect(!shown(3).contains("An") && !shown(3).contains("Bram") && !shown(3).contains("een deelnemer"))
+        #expect(shown(3).contains(#""Ik dacht dat...""#))
         #expect(shown(4).contains("An: Ik dacht dat..."))
     }
 }
