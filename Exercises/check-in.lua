@@ -208,7 +208,9 @@ local function report(result, ctx)
     { type = "heading", text = "Check-in" },
     { type = "paragraph", text = text.pick(result.question, lang) },
   }
-  if result.mode == "pairs" then
+  -- Who sat with whom, and who said what, only when the session script shows names for
+  -- this step (ctx.names); otherwise what was shared, without names.
+  if ctx.names and result.mode == "pairs" then
     local rows = {}
     for index, pair in ipairs(result.pairs) do
       rows[#rows + 1] = { index, table.concat(pair, ", ") }
@@ -216,25 +218,39 @@ local function report(result, ctx)
     blocks[#blocks + 1] = { type = "table",
       columns = { { nl = "Tweetal", en = "Pair" }, { nl = "Deelnemers", en = "Participants" } },
       rows = rows }
-  else
+  elseif ctx.names then
     blocks[#blocks + 1] = { type = "paragraph",
       text = text.format({ nl = "Volgorde van de ronde: %s.", en = "Order of the round: %s." }, lang,
         table.concat(result.order, ", ")) }
+  elseif result.mode == "pairs" then
+    blocks[#blocks + 1] = { type = "paragraph",
+      text = text.format({ nl = "In %s.", en = "In %s." }, lang,
+        text.count(#result.pairs, text.pick({ nl = "tweetal", en = "pair" }, lang),
+          text.pick({ nl = "tweetallen", en = "pairs" }, lang))) }
   end
   blocks[#blocks + 1] = { type = "heading", text = { nl = "Gedeeld", en = "Shared" } }
   local items = {}
   for _, said in ipairs(result.statements) do
-    local name = said.participant or text.pick({ nl = "Anoniem", en = "Anonymous" }, lang)
-    items[#items + 1] = f("%s: %s", name, said.text)
+    if ctx.names then
+      local name = said.participant or text.pick({ nl = "Anoniem", en = "Anonymous" }, lang)
+      items[#items + 1] = f("%s: %s", name, said.text)
+    else
+      items[#items + 1] = said.text
+    end
   end
   if #items > 0 then
     blocks[#blocks + 1] = { type = "list", items = items }
   else
     blocks[#blocks + 1] = { type = "paragraph", text = { nl = "Er is niets gedeeld.", en = "Nothing was shared." } }
   end
-  if #result.passed > 0 then
+  if #result.passed > 0 and ctx.names then
     blocks[#blocks + 1] = { type = "paragraph",
       text = text.format({ nl = "Gepast: %s.", en = "Passed: %s." }, lang, table.concat(result.passed, ", ")) }
+  elseif #result.passed > 0 then
+    blocks[#blocks + 1] = { type = "paragraph",
+      text = text.format({ nl = "%s gepast.", en = "%s passed." }, lang,
+        text.count(#result.passed, text.pick({ nl = "deelnemer heeft", en = "participant" }, lang),
+          text.pick({ nl = "deelnemers hebben", en = "participants" }, lang))) }
   end
   return blocks
 end
@@ -243,7 +259,7 @@ end
 
 return {
   id = "check-in",
-  version = "1.0.0",
+  version = "1.1.0",
   title = { nl = "Check-in", en = "Check-in" },
   summary = {
     nl = text.prose([[

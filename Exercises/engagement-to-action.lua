@@ -179,9 +179,11 @@ end
 ------------------------------------------------------------------------
 -- report: laid out like the minutes of seed 001, question by question
 
-local function group_blocks(blocks, group, lang)
+local function group_blocks(blocks, group, ctx)
+  local lang = ctx.lang
   local heading = text.format({ nl = "Groep %d", en = "Group %d" }, lang, group.group)
-  if #group.members > 0 then
+  -- the members by name only when the session script shows names for this step
+  if #group.members > 0 and ctx.names then
     heading = f("%s: %s", heading, table.concat(group.members, ", "))
   end
   blocks[#blocks + 1] = { type = "heading", text = heading }
@@ -214,7 +216,7 @@ local function report(result, ctx)
       lang, result.engagement) },
   }
   for _, group in ipairs(result.groups) do
-    group_blocks(blocks, group, lang)
+    group_blocks(blocks, group, ctx)
   end
   local steps = first_steps(result)
   if #steps > 0 and #result.groups > 1 then
@@ -236,7 +238,7 @@ end
 
 return {
   id = "engagement-to-action",
-  version = "1.0.0",
+  version = "1.1.0",
   title = { nl = "Van engagement naar actie", en = "From engagement to action" },
   summary = {
     nl = text.prose([[

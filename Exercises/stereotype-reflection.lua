@@ -160,11 +160,16 @@ end
 ------------------------------------------------------------------------
 -- report
 
-local function item(entry, lang)
+-- A statement with its author only when the session script shows names for
+-- this step (ctx.names); otherwise the statement alone.
+local function item(entry, ctx)
+  if not ctx.names then
+    return entry.text
+  end
   if entry.participant then
     return f("%s: %s", entry.participant, entry.text)
   end
-  return text.format({ nl = "Anoniem: %s", en = "Anonymous: %s" }, lang, entry.text)
+  return text.format({ nl = "Anoniem: %s", en = "Anonymous: %s" }, ctx.lang, entry.text)
 end
 
 -- The word cloud is made of the reflections only: a cloud of the
@@ -192,7 +197,7 @@ local function report(result, ctx)
     blocks[#blocks + 1] = { type = "heading", text = label }
     local items = {}
     for _, statement in ipairs(dimension.statements) do
-      items[#items + 1] = item(statement, lang)
+      items[#items + 1] = item(statement, ctx)
     end
     if #items > 0 then
       blocks[#blocks + 1] = { type = "list", items = items }
@@ -215,7 +220,7 @@ local function report(result, ctx)
   blocks[#blocks + 1] = { type = "paragraph", text = text.pick(result.reflection_question, lang) }
   local items = {}
   for _, entry in ipairs(result.reflections) do
-    items[#items + 1] = item(entry, lang)
+    items[#items + 1] = item(entry, ctx)
   end
   if #items > 0 then
     blocks[#blocks + 1] = { type = "list", items = items }
@@ -242,7 +247,7 @@ end
 
 return {
   id = "stereotype-reflection",
-  version = "1.0.0",
+  version = "1.1.0",
   title = { nl = "Stereotypen en de vier dimensies van racisme", en = "Stereotypes and the four dimensions of racism" },
   summary = {
     nl = text.prose([[

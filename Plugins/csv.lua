@@ -1,5 +1,6 @@
 -- csv: every input of a recorded session as a CSV table, for spreadsheet users: one row per
--- input or phase change, in the order they were entered. `werkvorm report RECORD --plugin csv`.
+-- input or phase change, in the order they were entered; the participant only for a step whose
+-- names the session script shows. `werkvorm report RECORD --plugin csv`.
 local text = require("text")
 
 -- A CSV cell: quoted when it holds a comma, a quote or a line break (RFC 4180). A text that a
@@ -26,13 +27,17 @@ local function fields_text(fields)
   return table.concat(parts, "; ")
 end
 
+-- Who gave an input is left out, unless the session script shows names for that step.
 local function render(session)
+  local names = {}
+  for _, step in ipairs(session.steps) do names[step.step] = step.names end
   local rows = { "stap,tijd,deelnemer,invoer,velden,resultaat,reden" }
   for _, event in ipairs(session.events) do
+    local participant = names[event.step] and event.participant or nil
     local reason = event.reason and text.pick(event.reason, session.language) or ""
     local input = event.input or ("fase: " .. tostring(event.phase))
     rows[#rows + 1] = table.concat({
-      cell(event.step), cell(event.time), cell(event.participant), cell(input),
+      cell(event.step), cell(event.time), cell(participant), cell(input),
       cell(fields_text(event.fields)), cell(event.result), cell(reason),
     }, ",")
   end

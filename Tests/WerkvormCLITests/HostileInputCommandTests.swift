@@ -80,6 +80,7 @@ import Werkvorm
                   - "=HYPERLINK(\\"http://x\\")"
                 steps:
                   - exercise: house-rules
+                    names: true
 
                 """
             try script.write(to: directory.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)

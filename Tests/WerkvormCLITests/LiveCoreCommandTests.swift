@@ -72,7 +72,10 @@ import Testing
             _ = try CLI.run(["run", example + ".yaml", "--events", example + ".events.jsonl", "--record", "now.json", "--seed", "1"], in: directory)
             let old = CLI.root.appendingPathComponent("Tests/WerkvormTests/Fixtures/records-v1/\(name).record.json").path
             #expect(try CLI.run(["replay", old]).status == 0)
-            for format in [["--format", "md"], ["--format", "html"], ["--plugin", "verslag"], ["--plugin", "csv"]] {
+            // the Iedereen Mee record holds exercises whose reports showed names then: its report
+            // has them masked (PrivateReportTests), and so differs from one of today's exercises
+            let formats = name == "iedereen-mee-sessie-6" ? [["--plugin", "csv"]] : [["--format", "md"], ["--format", "html"], ["--plugin", "verslag"], ["--plugin", "csv"]]
+            for format in formats {
                 let then = try CLI.run(["report", old] + format)
                 let now = try CLI.run(["report", "now.json"] + format, in: directory)
                 #expect(then.status == 0 && then.stdout == now.stdout, "\(format)")

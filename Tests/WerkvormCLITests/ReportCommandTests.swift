@@ -106,9 +106,62 @@ import Testing
                 for name in names {
                     #expect(!words.contains(name), "\(name) in \(arguments)")
                 }
-                #expect(result.stdout.contains("deelnemer-1"), "\(arguments)")
+                // no step of the example shows names: no pseudonym stands with a statement either
+                #expect(!result.stdout.contains("deelnemer-"), "\(arguments)")
             }
         }
+    }
+}
+
+@Suite struct PrivateReportTests {
+    /// The names of the Iedereen Mee example's participants.
+    static let names = ["An", "Bram", "Cem", "Dewi", "Els", "Fatima", "Gert", "Hanna", "Ilse", "Jamal"]
+
+    static func words(_ text: String) -> Set<String> { Set(text.split { !$0.isLetter }.map(String.init)) }
+
+    @Test func aReportShowsNoNameUnlessTheStepSaysSo() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try ReplayCommandTests.record("iedereen-mee-sessie-6", in: directory)
+            for arguments in [["--format", "text"], ["--format", "md"], ["--format", "html"], ["--plugin", "csv"], ["--plugin", "verslag"]] {
+                let result = try CLI.run(["report", "record.json"] + arguments, in: directory)
+                #expect(result.status == 0)
+                #expect(Self.words(result.stdout).isDisjoint(with: Self.names), "\(arguments)")
+                #expect(!result.stdout.contains("een deelnemer"), "\(arguments): the shipped exercises leave names out; nothing is masked")
+            }
+            let minutes = try CLI.run(["report", "record.json", "--plugin", "verslag"], in: directory).stdout
+            #expect(minutes.contains("\n· Ik dacht dat alle politieagenten wantrouwig staan tegenover nieuwkomers.\n"))
+            #expect(minutes.contains("\n· In 5 tweetallen.\n"))
+            #expect(minutes.contains("\nGroep 1\n"))
+        }
+    }
+
+    @Test func aStepThatShowsNamesShowsThemInTheReport() throws {
+        try CLI.withTemporaryDirectory { directory in
+            let example = CLI.root.appendingPathComponent("Examples/iedereen-mee-sessie-6")
+            let script = try String(contentsOf: example.appendingPathExtension("yaml"), encoding: .utf8)
+            let named = script.replacingOccurrences(of: "  - exercise: check-in\n", with: "  - exercise: check-in\n    names: true\n")
+            #expect(named != script)
+            try named.write(to: directory.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
+            let run = try CLI.run(["run", "s.yaml", "--events", example.path + ".events.jsonl", "--record", "r.json", "--seed", "1"], in: directory)
+            #expect(run.status == 0, "\(run.stderr)")
+            let minutes = try CLI.run(["report", "r.json", "--plugin", "verslag"], in: directory).stdout
+            #expect(minutes.contains("\n· Fatima: Ik dacht dat alle politieagenten wantrouwig staan tegenover nieuwkomers.\n"))
+            #expect(minutes.contains("\n  1 | An, Ilse\n"))
+            // the steps that do not show names still show none
+            #expect(!minutes.contains("Fatima: Als mensen met een migratieafkomst"))
+            let csv = try CLI.run(["report", "r.json", "--plugin", "csv"], in: directory).stdout
+            #expect(csv.contains("\n3,,An,"))
+            #expect(!csv.contains("\n5,,Fatima,"))
+        }
+    }
+
+    @Test func aRecordWhoseExerciseStillShowsNamesHasThemMasked() throws {
+        // a record of format 1 carries the exercises of its day, whose reports showed names
+        let old = CLI.root.appendingPathComponent("Tests/WerkvormTests/Fixtures/records-v1/iedereen-mee-sessie-6.record.json").path
+        let minutes = try CLI.run(["report", old, "--plugin", "verslag"])
+        #expect(minutes.status == 0)
+        #expect(Self.words(minutes.stdout).isDisjoint(with: Self.names))
+        #expect(minutes.stdout.contains("\n· een deelnemer: Ik dacht dat alle politieagenten wantrouwig staan tegenover nieuwkomers.\n"))
     }
 }
 
