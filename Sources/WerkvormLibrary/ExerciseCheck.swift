@@ -60,6 +60,7 @@ public enum ExerciseCheck {
             for language in Language.allCases {
                 do {
                     _ = try run.report(outcome, language: language)
+                    _ = try run.decisions(outcome, language: language)
                 } catch {
                     var located = error
                     located.message = "dry run, phase '\(phase.id)', report in \(language.rawValue): " + (error.field.map { "\($0): " } ?? "") + error.message

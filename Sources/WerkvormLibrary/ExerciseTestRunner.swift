@@ -152,6 +152,7 @@ public struct ExerciseTestRunner {
         for language in Language.allCases {
             do {
                 _ = try exerciseRun.report(run.outcome, language: language)
+                _ = try exerciseRun.decisions(run.outcome, language: language)
             } catch {
                 run.failures.append("report (\(language.rawValue)): \(error.description)")
             }

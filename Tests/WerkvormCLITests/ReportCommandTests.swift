@@ -40,12 +40,24 @@ import Testing
             try ReplayCommandTests.record("iedereen-mee-sessie-6", in: directory)
             let result = try CLI.run(["report", "record.json", "--plugin", "verslag"], in: directory)
             #expect(result.status == 0, "\(result.stderr)")
+            // the summary first: what was agreed, chosen and to be done
             #expect(
                 result.stdout.hasPrefix(
-                    "Verslag Lerend netwerk “Iedereen Mee”, sessie 6: volgende stappen in interculturaliseren\nSessie: vrijdag 23 juni 2023, 09:00\n\n1) Introductie en opbouw (09:00–09:15)\n"
+                    "Verslag Lerend netwerk “Iedereen Mee”, sessie 6: volgende stappen in interculturaliseren\nSessie: vrijdag 23 juni 2023, 09:00\n\nSamenvatting\nAfspraken (Brave space)\n· Controversy with civility"
                 ))
+            #expect(result.stdout.contains("\nGekozen engagementen\n· Ik durf met ervaringsdeskundigen aan de slag te gaan\n"))
+            #expect(result.stdout.contains("\nActies voor “Ik durf met ervaringsdeskundigen aan de slag te gaan.”\n· Op voorhand luisteren"))
+            // then the parts, numbered as on the agenda, the break too
+            #expect(result.stdout.contains("\n\n1) Introductie en opbouw (09:00–09:15)\n"))
+            #expect(result.stdout.contains("\n5) Stereotypen en de vier dimensies van racisme (10:00–10:30)\n· Opfrissing"))
+            #expect(result.stdout.contains("\n6) Pauze (10:30–10:45)\n\n7) Uitwisseling in kleine groepjes (10:45–11:15)\n"))
             #expect(result.stdout.contains("\n8) Stemmen op engagementen (11:15–11:45)\n"))
             #expect(result.stdout.contains("\n· Ik durf met ervaringsdeskundigen aan de slag te gaan; 7 stemmen\n"))
+            // a list in the notes is a list, not a bullet before a dash
+            #expect(result.stdout.contains("\n· Centrale doelstellingen:\n   – We gaan opzoek naar praktische invullingen"))
+            #expect(!result.stdout.contains("· -"))
+            // the exercise's heading is not the step's title again
+            #expect(!result.stdout.contains("\nStemmen op engagementen\n"))
         }
     }
 
@@ -109,6 +121,29 @@ import Testing
                 // no step of the example shows names: no pseudonym stands with a statement either
                 #expect(!result.stdout.contains("deelnemer-"), "\(arguments)")
             }
+        }
+    }
+}
+
+@Suite struct ReportLayoutTests {
+    @Test func aReportStartsWithWhatWasDecidedAndShowsTheNotes() throws {
+        try CLI.withTemporaryDirectory { directory in
+            try ReplayCommandTests.record("iedereen-mee-sessie-6", in: directory)
+            let markdown = try CLI.run(["report", "record.json", "--format", "md"], in: directory).stdout
+            let summary = try #require(markdown.range(of: "\n## Samenvatting: besluiten en acties\n\n### Afspraken (Brave space)\n\n- Controversy with civility"))
+            let agenda = try #require(markdown.range(of: "\n## Agenda: gepland en gehouden\n"))
+            let first = try #require(markdown.range(of: "\n## 1\\. Introductie en opbouw (09:00–09:15)\n"))
+            #expect(summary.lowerBound < agenda.lowerBound && agenda.lowerBound < first.lowerBound)
+            #expect(markdown.contains("\n### Gekozen engagementen\n\n- Ik durf met ervaringsdeskundigen aan de slag te gaan\n"))
+            // the trainer's notes, with their list as a list, under every kind of step
+            #expect(markdown.contains("\nCentrale doelstellingen:\n\n- We gaan opzoek naar praktische invullingen"))
+            #expect(markdown.contains("\n## 8\\. Stemmen op engagementen (11:15–11:45)\n\n1 engagement per post-it en 3 engagementen per persoon max.\n"))
+            // the exercises' own headings a level below the steps, the one that repeats the step's title left out
+            #expect(markdown.contains("\n### Gedeeld\n"))
+            #expect(!markdown.contains("\n### Stemmen op engagementen\n"))
+            let html = try CLI.run(["report", "record.json", "--format", "html"], in: directory).stdout
+            #expect(html.contains("<h2 class=\"wv-section\">Samenvatting: besluiten en acties</h2>\n<h3>Afspraken (Brave space)</h3>"))
+            #expect(html.contains("<h3>Gedeeld</h3>") && !html.contains("<h2>Gedeeld</h2>"))
         }
     }
 }

@@ -491,6 +491,19 @@ public final class ExerciseRun {
     /// The report of an outcome, in `language`. With `names`, the report may show participants'
     /// names with what they said (`ctx.names` tells the exercise); without, it shows no name.
     public func report(_ outcome: LuaValue, language: Language, names: Bool = false) throws(Problem) -> [ReportBlock] {
+        try blocks(of: loaded.reportFunction, name: "report", for: outcome, language: language, names: names)
+    }
+
+    /// What a report's summary shows of an outcome, before the steps (the engagements chosen,
+    /// the rules agreed, the actions), in `language`; nothing when the exercise has no
+    /// `decisions`.
+    public func decisions(_ outcome: LuaValue, language: Language, names: Bool = false) throws(Problem) -> [ReportBlock] {
+        guard let function = loaded.decisionsFunction else { return [] }
+        return try blocks(of: function, name: "decisions", for: outcome, language: language, names: names)
+    }
+
+    /// The blocks that `function`, the exercise's `name`, makes of an outcome.
+    private func blocks(of function: LuaReference, name: String, for outcome: LuaValue, language: Language, names: Bool) throws(Problem) -> [ReportBlock] {
         let state = loaded.state
         do {
             try state.setField(context, "lang", .string(language.rawValue))
@@ -499,12 +512,12 @@ public final class ExerciseRun {
                 try? state.setField(context, "lang", .string(self.language.rawValue))  // the session's again
                 try? state.setField(context, "names", .null)
             }
-            let value = try state.callForValue(loaded.reportFunction, [.value(outcome), .reference(context)], resultName: "report")
-            return try ReportBlock.blocks(from: value).get()
+            let value = try state.callForValue(function, [.value(outcome), .reference(context)], resultName: name)
+            return try ReportBlock.blocks(from: value, at: ValuePath(name)).get()
         } catch let error as LuaError {
             throw Problem(file: error.path ?? exercise.source.path, line: error.line, error.message)
         } catch let error as Problem {
-            throw error.located(file: exercise.source.path, line: exercise.source.line(of: "report ="))
+            throw error.located(file: exercise.source.path, line: exercise.source.line(of: "\(name) ="))
         } catch {
             throw Problem(file: exercise.source.path, "\(error)")
         }

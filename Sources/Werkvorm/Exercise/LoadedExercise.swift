@@ -12,6 +12,9 @@ public final class LoadedExercise {
     let viewFunction: LuaReference?
     /// `join(state, participant, ctx)`, called when someone joins a running step; optional.
     let joinFunction: LuaReference?
+    /// `decisions(outcome, ctx)`, what a report's summary shows of this step (the engagements
+    /// chosen, the rules agreed, the actions); optional.
+    let decisionsFunction: LuaReference?
     let handlers: [String: LuaReference]
     /// The exercise table's declarations as plain data: what a ``DeclarationCache`` keeps.
     let declarations: [String: LuaValue]
@@ -47,6 +50,7 @@ public final class LoadedExercise {
         let reportFunction = functions.function("report")
         let viewFunction = functions.optionalFunction("view")
         let joinFunction = functions.optionalFunction("join")
+        let decisionsFunction = functions.optionalFunction("decisions")
         let handlers = functions.handlers(for: exercise?.inputs.map(\.input.name) ?? [])
         let problems = reader.problems + functions.problems
         guard problems.isEmpty, var exercise, let initFunction, let outcomeFunction, let reportFunction else {
@@ -59,6 +63,7 @@ public final class LoadedExercise {
         self.reportFunction = reportFunction
         self.viewFunction = viewFunction
         self.joinFunction = joinFunction
+        self.decisionsFunction = decisionsFunction
         self.handlers = handlers
         self.declarations = declarations
     }

@@ -23,6 +23,7 @@ extension ReportBlock {
         let set = Set(names)
         return blocks.map { block in
             switch block {
+            case .section(let text): return .section(mask(text))
             case .heading(let text): return .heading(mask(text))
             case .paragraph(let text): return .paragraph(mask(text))
             case .list(let items): return .list(items.map(mask))

@@ -58,6 +58,9 @@ public enum ReportBlock: Sendable, Hashable {
         }
     }
 
+    /// A part of a session's report (its summary, a step), above the headings of the
+    /// exercises' own reports: made by the runtime, never by an exercise.
+    case section(BilingualText)
     case heading(BilingualText)
     case paragraph(BilingualText)
     case list([BilingualText])
@@ -67,6 +70,12 @@ public enum ReportBlock: Sendable, Hashable {
     case twoColumns(left: Column, right: Column)
     case positionMap(left: BilingualText, right: BilingualText, points: [Point])
     case wordCloud([Word])
+
+    /// Whether this is a part of a session's report.
+    public var isSection: Bool {
+        if case .section = self { return true }
+        return false
+    }
 
     /// The block types as exercises name them.
     public static let types = ["heading", "paragraph", "list", "table", "bar_chart", "two_columns", "position_map", "word_cloud"]
@@ -250,5 +259,29 @@ struct FieldReader {
             throw Problem(field: path.description, "must be a table with named fields; found \(value.typeName)")
         }
         return FieldReader(fields: fields, path: path)
+    }
+}
+
+extension ReportBlock {
+    /// A trainer's notes as blocks: each line a paragraph, and lines that start with `- ` or
+    /// `* ` together a list, as the notes of a session script are written.
+    public static func notes(_ text: String) -> [ReportBlock] {
+        var blocks: [ReportBlock] = []
+        var items: [BilingualText] = []
+        func endList() {
+            if !items.isEmpty { blocks.append(.list(items)) }
+            items = []
+        }
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = String(line).trimmingWhitespace()
+            if trimmed.hasPrefix("- ") || trimmed.hasPrefix("* ") {
+                items.append(BilingualText(String(trimmed.dropFirst(2)).trimmingWhitespace()))
+                continue
+            }
+            endList()
+            if !trimmed.isEmpty { blocks.append(.paragraph(BilingualText(trimmed))) }
+        }
+        endList()
+        return blocks
     }
 }

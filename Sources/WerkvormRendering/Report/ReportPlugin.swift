@@ -7,17 +7,19 @@ import Werkvorm
 /// `{ name =, description =, extension =, render = function(session) return text end }`.
 public enum ReportPlugin {
     /// The session as plain data for a plugin: title, date, language, participants, every step
-    /// with its times, outcome and report blocks, and every event with its result. A step's
+    /// with its times, outcome, decisions and report blocks, the decisions of all steps together
+    /// as `summary`, and every event with its result. A step's
     /// `names` says whether what its participants said may be shown with their names; its report
     /// blocks show none unless it does.
     public static func session(_ recorded: RecordedSession, language: Language) throws(Problems) -> LuaValue {
         let script = recorded.script
-        let blocks = try SessionReport.blocksByStep(recorded, language: language)
+        let reports = try SessionReport.reportsByStep(recorded, language: language)
         let steps: [LuaValue] = zip(script.steps, script.startsOfSteps).map { step, start in
             var fields: [String: LuaValue] = [
                 "step": .integer(Int64(step.id)), "title": .string(step.title(language)), "minutes": .integer(Int64(step.minutes)),
                 "start": .string(start.description), "end": .string(start.adding(step.minutes).description),
-                "report": .array((blocks[step.id] ?? []).map(\.value)),
+                "report": .array((reports[step.id]?.blocks ?? []).map(\.value)),
+                "decisions": .array((reports[step.id]?.decisions ?? []).map(\.value)),
             ]
             if let notes = step.notes { fields["notes"] = .string(notes) }
             switch step.kind {
@@ -34,6 +36,7 @@ public enum ReportPlugin {
         return [
             "title": .string(script.title), "language": .string(language.rawValue), "date": .string(script.date.written(language)),
             "start": .string(script.start.description), "participants": .array(recorded.everyone.map { .string($0) }),
+            "summary": .array(script.steps.flatMap { reports[$0.id]?.decisions ?? [] }.map(\.value)),
             "steps": .array(steps), "events": .array(recorded.events.map(\.value)),
         ]
     }
@@ -64,6 +67,7 @@ extension ReportBlock {
     /// The block as plugin data, text in both languages: `{ type = "bar_chart", bars = {...} }`.
     public var value: LuaValue {
         switch self {
+        case .section(let text): return ["type": "section", "text": text.value]
         case .heading(let text): return ["type": "heading", "text": text.value]
         case .paragraph(let text): return ["type": "paragraph", "text": text.value]
         case .list(let items): return ["type": "list", "items": .array(items.map(\.value))]

@@ -4,7 +4,8 @@ extension ReportRenderer {
     /// The blocks as an HTML fragment (no `<html>` or `<body>`), pictures as inline SVG, to be
     /// styled with `css`.
     public func htmlFragment(_ blocks: [ReportBlock]) -> String {
-        let parts = blocks.map(htmlBlock).filter { !$0.isEmpty }
+        let sectioned = blocks.contains(where: \.isSection)
+        let parts = blocks.map { htmlBlock($0, sectioned: sectioned) }.filter { !$0.isEmpty }
         return "<div class=\"wv-report\" lang=\"\(language.rawValue)\">\n" + parts.map { $0 + "\n" }.joined() + "</div>\n"
     }
 
@@ -37,12 +38,16 @@ extension ReportRenderer {
         """
     }
 
-    /// One block as HTML; empty when there is nothing to show.
-    func htmlBlock(_ block: ReportBlock) -> String {
+    /// One block as HTML; empty when there is nothing to show. In a document with sections,
+    /// an exercise's headings stand a level below them.
+    func htmlBlock(_ block: ReportBlock, sectioned: Bool = false) -> String {
         switch block {
+        case .section(let text):
+            let heading = Self.html(pick(text))
+            return heading.isEmpty ? "" : "<h2 class=\"wv-section\">\(heading)</h2>"
         case .heading(let text):
             let heading = Self.html(pick(text))
-            return heading.isEmpty ? "" : "<h2>\(heading)</h2>"
+            return heading.isEmpty ? "" : sectioned ? "<h3>\(heading)</h3>" : "<h2>\(heading)</h2>"
         case .paragraph(let text):
             let paragraph = Self.html(pick(text), keepLineBreaks: true)
             return paragraph.isEmpty ? "" : "<p>\(paragraph)</p>"

@@ -3,17 +3,22 @@ import Werkvorm
 extension ReportRenderer {
     /// The blocks as GitHub-flavoured Markdown, blocks separated by a blank line.
     public func markdown(_ blocks: [ReportBlock]) -> String {
-        let parts = blocks.map(markdownBlock).filter { !$0.isEmpty }
+        let sectioned = blocks.contains(where: \.isSection)
+        let parts = blocks.map { markdownBlock($0, sectioned: sectioned) }.filter { !$0.isEmpty }
         guard !parts.isEmpty else { return "" }
         return parts.joined(separator: "\n\n") + "\n"
     }
 
-    /// One block as Markdown; empty when there is nothing to show.
-    func markdownBlock(_ block: ReportBlock) -> String {
+    /// One block as Markdown; empty when there is nothing to show. In a document with sections,
+    /// an exercise's headings stand a level below them.
+    func markdownBlock(_ block: ReportBlock, sectioned: Bool = false) -> String {
         switch block {
-        case .heading(let text):
+        case .section(let text):
             let heading = Self.markdownLine(pick(text))
             return heading.isEmpty ? "" : "## " + heading
+        case .heading(let text):
+            let heading = Self.markdownLine(pick(text))
+            return heading.isEmpty ? "" : (sectioned ? "### " : "## ") + heading
         case .paragraph(let text):
             return Self.markdownParagraph(pick(text))
         case .list(let items):

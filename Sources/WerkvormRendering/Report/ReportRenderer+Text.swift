@@ -6,16 +6,20 @@ extension ReportRenderer {
 
     /// The blocks as plain text for an 80-column terminal, blocks separated by a blank line.
     public func text(_ blocks: [ReportBlock]) -> String {
-        let parts = blocks.map(textLines).filter { !$0.isEmpty }
+        let sectioned = blocks.contains(where: \.isSection)
+        let parts = blocks.map { textLines($0, sectioned: sectioned) }.filter { !$0.isEmpty }
         guard !parts.isEmpty else { return "" }
         return parts.map { $0.map(TextLayout.trimTrailing).joined(separator: "\n") }.joined(separator: "\n\n") + "\n"
     }
 
-    /// One block as lines of text.
-    func textLines(_ block: ReportBlock) -> [String] {
+    /// One block as lines of text. In a document with sections, an exercise's headings are
+    /// underlined less than the sections.
+    func textLines(_ block: ReportBlock, sectioned: Bool = false) -> [String] {
         switch block {
-        case .heading(let text):
+        case .section(let text):
             return underlined(plain(text), with: "=")
+        case .heading(let text):
+            return underlined(plain(text), with: sectioned ? "-" : "=")
         case .paragraph(let text):
             let paragraph = TextLayout.clean(pick(text), keepLineBreaks: true)
             return paragraph.isEmpty ? [] : TextLayout.wrap(paragraph, width: Self.textWidth)

@@ -6,10 +6,17 @@ import Werkvorm
 /// and for a free block its notes. No participant's name is shown with what they said unless the
 /// step's `names` says so: the record keeps who said what, and the report does not.
 public enum SessionReport {
-    /// Each exercise step's own report blocks, by step, in `language`.
-    public static func blocksByStep(_ recorded: RecordedSession, language: Language) throws(Problems) -> [Int: [ReportBlock]] {
+    /// What one exercise step contributes to a report: its decisions, which the report's
+    /// summary shows first, and its own report, under the step.
+    public struct StepReport: Sendable, Hashable {
+        public var decisions: [ReportBlock]
+        public var blocks: [ReportBlock]
+    }
+
+    /// Each exercise step's decisions and report blocks, by step, in `language`.
+    public static func reportsByStep(_ recorded: RecordedSession, language: Language) throws(Problems) -> [Int: StepReport] {
         let run = recorded.makeRun()
-        var result: [Int: [ReportBlock]] = [:]
+        var result: [Int: StepReport] = [:]
         var problems: [Problem] = []
         for step in recorded.script.steps {
             guard case .exercise(let exerciseStep) = step.kind, let outcome = recorded.outcome(ofStep: step.id) else { continue }
@@ -17,9 +24,14 @@ public enum SessionReport {
                 let exerciseRun = try ExerciseRun(
                     source: exerciseStep.exercise.source, modules: recorded.library.modules, params: exerciseStep.params,
                     participants: recorded.everyone, seed: run.seed(ofStep: step.id), language: recorded.script.language, limits: run.limits)
-                let blocks = try exerciseRun.report(outcome, language: language, names: exerciseStep.showsNames)
-                // private by default: a name the exercise's report still shows is masked
-                result[step.id] = exerciseStep.showsNames ? blocks : ReportBlock.masking(blocks, names: recorded.everyone, with: ReportBlock.namePlaceholder)
+                let names = exerciseStep.showsNames
+                // private by default: a name the exercise still shows is masked
+                func shown(_ blocks: [ReportBlock]) -> [ReportBlock] {
+                    names ? blocks : ReportBlock.masking(blocks, names: recorded.everyone, with: ReportBlock.namePlaceholder)
+                }
+                result[step.id] = StepReport(
+                    decisions: shown(try exerciseRun.decisions(outcome, language: language, names: names)),
+                    blocks: shown(try exerciseRun.report(outcome, language: language, names: names)))
             } catch {
                 // the record's outcome, or the exercise's report code: name both
                 let index = (recorded.steps.firstIndex { $0.step == step.id } ?? step.id - 1) + 1
@@ -32,6 +44,11 @@ public enum SessionReport {
         }
         guard problems.isEmpty else { throw Problems(problems) }
         return result
+    }
+
+    /// Each exercise step's own report blocks, by step, in `language`.
+    public static func blocksByStep(_ recorded: RecordedSession, language: Language) throws(Problems) -> [Int: [ReportBlock]] {
+        try reportsByStep(recorded, language: language).mapValues(\.blocks)
     }
 
     /// The agenda as planned against as held: per step its planned times, and the times of its
@@ -51,22 +68,33 @@ public enum SessionReport {
             rows: rows)
     }
 
-    /// The blocks of the whole session's report, in `language`.
+    /// The blocks of the whole session's report, in `language`: the date, a summary of what
+    /// was decided (what the exercises' `decisions` functions give, in the order of the steps),
+    /// the agenda as planned against as held, then each step under its number and clock time,
+    /// with the trainer's notes and the exercise's own report.
     public static func blocks(_ recorded: RecordedSession, language: Language) throws(Problems) -> [ReportBlock] {
         let script = recorded.script
-        let byStep = try blocksByStep(recorded, language: language)
+        let byStep = try reportsByStep(recorded, language: language)
         var blocks: [ReportBlock] = [.paragraph(BilingualText(nl: "\(script.date.written(.nl)), \(script.start)", en: "\(script.date.written(.en)), \(script.start)"))]
+        let decisions = script.steps.flatMap { byStep[$0.id]?.decisions ?? [] }
+        if !decisions.isEmpty {
+            blocks.append(.section(BilingualText(nl: "Samenvatting: besluiten en acties", en: "Summary: decisions and actions")))
+            blocks += decisions
+        }
+        blocks.append(.section(BilingualText(nl: "Agenda: gepland en gehouden", en: "Agenda: planned and held")))
         blocks.append(agenda(recorded))
         for (step, start) in zip(script.steps, script.startsOfSteps) {
-            blocks.append(.heading(BilingualText("\(step.id). \(step.title(language)) (\(start)–\(start.adding(step.minutes)))")))
-            switch step.kind {
-            case .exercise:
-                blocks += byStep[step.id] ?? [.paragraph(BilingualText(nl: "Geen resultaat opgenomen.", en: "No outcome recorded."))]
-            case .pause:
-                break
-            case .block(_, let notes):
-                if let notes { blocks.append(.paragraph(BilingualText(notes))) }
+            let title = step.title(language)
+            blocks.append(.section(BilingualText("\(step.id). \(title) (\(start)–\(start.adding(step.minutes)))")))
+            if let notes = step.notes { blocks += ReportBlock.notes(notes) }
+            guard case .exercise = step.kind else { continue }
+            guard var report = byStep[step.id]?.blocks else {
+                blocks.append(.paragraph(BilingualText(nl: "Geen resultaat opgenomen.", en: "No outcome recorded.")))
+                continue
             }
+            // the exercise's own first heading, when it only says the step's title again
+            if case .heading(let heading)? = report.first, heading.text(language) == title { report.removeFirst() }
+            blocks += report
         }
         return blocks
     }
