@@ -209,6 +209,20 @@ local function first_steps(result)
   return items
 end
 
+-- What the minutes put first: each group's first small steps, under the
+-- engagement they turn into action.
+local function decisions(result, ctx)
+  local steps = first_steps(result)
+  if #steps == 0 then
+    return {}
+  end
+  return {
+    { type = "heading",
+      text = text.format({ nl = "Acties voor “%s”", en = "Actions for “%s”" }, ctx.lang, result.engagement) },
+    { type = "list", items = steps },
+  }
+end
+
 local function report(result, ctx)
   local lang = ctx.lang
   local blocks = {
@@ -353,4 +367,5 @@ often have to be repeated before you see results: third time lucky.]]),
   view = view,
   join = join,
   report = report,
+  decisions = decisions,
 }

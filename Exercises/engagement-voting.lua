@@ -302,6 +302,21 @@ end
 ------------------------------------------------------------------------
 -- report
 
+-- What the minutes put first: the engagements chosen, most dots first.
+local function decisions(result)
+  if #result.chosen == 0 then
+    return {}
+  end
+  local items = {}
+  for _, entry in ipairs(result.chosen) do
+    items[#items + 1] = entry.text
+  end
+  return {
+    { type = "heading", text = { nl = "Gekozen engagementen", en = "Chosen engagements" } },
+    { type = "list", items = items },
+  }
+end
+
 local function report(result, ctx)
   local lang = ctx.lang
   local function line(nl, en, ...)
@@ -319,10 +334,10 @@ local function report(result, ctx)
     chosen_keys[entry.key] = true
     chosen_items[#chosen_items + 1] = f("%s; %s", entry.text, votes_word(entry.count))
   end
-  local bars, rows = {}, {}
+  -- every engagement once, in the chart; the chosen ones again as the minutes list them
+  local bars = {}
   for _, entry in ipairs(result.ranking) do
     bars[#bars + 1] = { label = entry.text, value = entry.count, highlight = chosen_keys[entry.key] or nil }
-    rows[#rows + 1] = { entry.rank, entry.text, entry.count }
   end
   local rules = result.rules
   local stacking = rules.max_per_note > 0
@@ -343,10 +358,6 @@ local function report(result, ctx)
   else
     blocks[#blocks + 1] = { type = "paragraph", text = { nl = "Er is (nog) niet gestemd.", en = "No votes (yet)." } }
   end
-  blocks[#blocks + 1] = { type = "table",
-    columns = { { nl = "Rang", en = "Rank" }, { nl = "Engagement", en = "Engagement" },
-      { nl = "Stemmen", en = "Votes" } },
-    rows = rows }
   if #result.dots_left > 0 then
     local left = 0
     for _, entry in ipairs(result.dots_left) do
@@ -366,7 +377,7 @@ end
 
 return {
   id = "engagement-voting",
-  version = "1.0.0",
+  version = "1.1.0",
   title = { nl = "Stemmen op engagementen", en = "Voting on engagements" },
   summary = {
     nl = text.prose([[
@@ -513,4 +524,5 @@ Mention the engagements with few dots as well: they remain valuable to whoever w
   view = view,
   join = join,
   report = report,
+  decisions = decisions,
 }

@@ -281,7 +281,7 @@ local close_instructions = {
 
 return {
   id = "house-rules",
-  version = "1.0.0",
+  version = "1.1.0",
   title = { nl = "Huisregels: safe space of brave space", en = "House rules: safe space or brave space" },
   summary = {
     nl = "De groep maakt samen afspraken voor een safe of brave space: een startlijst plus eigen voorstellen, "
@@ -453,6 +453,19 @@ return {
     end
     local given = participant and state.proposed[participant] or 0
     return { space = state.space, rules = rules, proposals_left = math.max(state.max_proposals - given, 0) }
+  end,
+
+  -- What the minutes put first: the agreements adopted.
+  decisions = function(outcome)
+    if #outcome.adopted == 0 then
+      return {}
+    end
+    local space = SPACE[outcome.space]
+    return {
+      { type = "heading",
+        text = { nl = "Afspraken (" .. space.name.nl .. ")", en = "Agreements (" .. space.name.en .. ")" } },
+      { type = "list", items = outcome.adopted },
+    }
   end,
 
   report = function(outcome)

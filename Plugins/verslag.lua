@@ -1,5 +1,6 @@
 -- verslag: Dutch minutes ("Verslag") of a recorded session, in the form of the minutes of
--- "Iedereen Mee", session 6: a title, the date, then per part of the session what was said and
+-- "Iedereen Mee", session 6: a title, the date, a summary of what was decided (the exercises'
+-- decisions), then per part of the session, numbered as on the agenda, what was said and
 -- decided, as bullet points. `werkvorm report RECORD --plugin verslag`.
 local text = require("text")
 
@@ -7,17 +8,18 @@ local function say(value)
   return text.pick(value, "nl")
 end
 
+-- A number as Dutch writes it: whole numbers without decimals, others with a decimal comma.
 local function number(value)
   if math.type(value) == "float" and value == math.floor(value) then
     return string.format("%d", math.floor(value))
   end
-  return tostring(value)
+  return (tostring(value):gsub("%.", ","))
 end
 
 -- Each report block becomes lines of the minutes.
 local function block_lines(block, out)
   local kind = block.type
-  if kind == "heading" then
+  if kind == "heading" or kind == "section" then
     out[#out + 1] = say(block.text)
   elseif kind == "paragraph" then
     out[#out + 1] = "· " .. say(block.text)
@@ -48,9 +50,25 @@ local function block_lines(block, out)
       out[#out + 1] = "· " .. say(point.label) .. ": " .. number(point.count)
     end
   elseif kind == "word_cloud" then
+    -- in the minutes only the words that came back: a word said once says little
     local words = {}
-    for i, word in ipairs(block.words) do words[i] = word.word .. " (" .. word.count .. ")" end
-    if #words > 0 then out[#out + 1] = "· Woorden: " .. table.concat(words, ", ") end
+    for _, word in ipairs(block.words) do
+      if word.count > 1 then words[#words + 1] = word.word .. " (" .. word.count .. ")" end
+    end
+    if #words > 0 then out[#out + 1] = "· Woorden die terugkwamen: " .. table.concat(words, ", ") end
+  end
+end
+
+-- The trainer's notes: each line a bullet, and a line that starts with "- " an item under
+-- the line before it.
+local function note_lines(notes, out)
+  for line in (notes .. "\n"):gmatch("(.-)\n") do
+    local item = line:match("^%s*[-*]%s+(.*)$")
+    if item then
+      out[#out + 1] = "   – " .. item
+    elseif line:match("%S") then
+      out[#out + 1] = "· " .. line
+    end
   end
 end
 
@@ -60,17 +78,22 @@ local function render(session)
     "Sessie: " .. session.date .. ", " .. session.start,
     "",
   }
+  if #session.summary > 0 then
+    out[#out + 1] = "Samenvatting"
+    for _, block in ipairs(session.summary) do block_lines(block, out) end
+    out[#out + 1] = ""
+  end
+  -- numbered as the agenda numbers them, the break included
   for _, step in ipairs(session.steps) do
-    if step.kind ~= "break" then
-      out[#out + 1] = step.step .. ") " .. step.title .. " (" .. step.start .. "–" .. step["end"] .. ")"
-      if step.notes then
-        for line in (step.notes .. "\n"):gmatch("(.-)\n") do
-          if line ~= "" then out[#out + 1] = "· " .. line end
-        end
+    out[#out + 1] = step.step .. ") " .. step.title .. " (" .. step.start .. "–" .. step["end"] .. ")"
+    if step.notes then note_lines(step.notes, out) end
+    for index, block in ipairs(step.report) do
+      -- the exercise's own first heading, when it only says the step's title again
+      if not (index == 1 and block.type == "heading" and say(block.text) == step.title) then
+        block_lines(block, out)
       end
-      for _, block in ipairs(step.report) do block_lines(block, out) end
-      out[#out + 1] = ""
     end
+    out[#out + 1] = ""
   end
   return table.concat(out, "\n")
 end

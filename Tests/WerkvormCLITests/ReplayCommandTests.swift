@@ -109,7 +109,7 @@ import Testing
             let lines = replay.stdout.split(separator: "\n").map(String.init)
             #expect(
                 lines.prefix(3) == [
-                    "changed: engagement-voting: changed/engagement-voting.lua differs from the recorded source (version 1.0.0 → 1.0.0)",
+                    "changed: engagement-voting: changed/engagement-voting.lua differs from the recorded source (version 1.1.0 → 1.1.0)",
                     "step 8 (engagement-voting): outcome.chosen[1].count: recorded 7, replayed 14",
                     "step 8 (engagement-voting): outcome.chosen[2].count: recorded 6, replayed 12",
                 ])
