@@ -86,8 +86,12 @@ extension ReportRenderer {
         let numeric = (0..<count).map { column in
             body.contains { Self.isNumber($0[column]) } && body.allSatisfy { $0[column].isEmpty || Self.isNumber($0[column]) }
         }
+        // a cell of one short word (a number, a clock time 09:00–09:15) is not broken over lines
         func cell(_ tag: String, _ text: String, _ column: Int) -> String {
-            (numeric[column] ? "<\(tag) class=\"wv-num\">" : "<\(tag)>") + Self.html(text, keepLineBreaks: true) + "</\(tag)>"
+            var classes: [String] = numeric[column] ? ["wv-num"] : []
+            if !text.isEmpty, text.count <= 16, !text.contains(where: \.isWhitespace) { classes.append("wv-word") }
+            let open = classes.isEmpty ? "<\(tag)>" : "<\(tag) class=\"\(classes.joined(separator: " "))\">"
+            return open + Self.html(text, keepLineBreaks: true) + "</\(tag)>"
         }
         let header = (0..<count).map { cell("th", $0 < columns.count ? pick(columns[$0]) : "", $0) }.joined()
         let lines = body.map { row in "<tr>" + row.enumerated().map { cell("td", $0.element, $0.offset) }.joined() + "</tr>\n" }

@@ -15,6 +15,7 @@ extension ReportRenderer {
         .wv-table th, .wv-table td { border: 1px solid #b7bec8; padding: 0.3rem 0.6rem; text-align: left; vertical-align: top; }
         .wv-table th { background: #eef2f7; font-weight: 600; }
         .wv-table .wv-num { text-align: right; font-variant-numeric: tabular-nums; }
+        .wv-table .wv-word { white-space: nowrap; }
         .wv-figure { margin: 1rem 0 1.4rem; }
         .wv-figure figcaption { font-weight: 600; margin-bottom: 0.4rem; }
         .wv-svg { display: block; max-width: 100%; height: auto; }
@@ -28,12 +29,13 @@ extension ReportRenderer {
         .wv-count { font-size: 0.75rem; font-weight: 400; color: #555; }
         @media (max-width: 36rem) { .wv-columns { grid-template-columns: 1fr; } }
         @media print {
-          @page { margin: 1.5cm; }
+          @page { size: A4; margin: 1.5cm; }
           .wv-document { max-width: none; margin: 0; padding: 0; }
           .wv-report { font-size: 11pt; color: #000; }
           .wv-report * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          .wv-report h2, .wv-report h3 { break-after: avoid; }
-          .wv-figure, .wv-column, .wv-table tr, .wv-cloud-words { break-inside: avoid; }
+          .wv-report h2, .wv-report h3, .wv-figure figcaption { break-after: avoid; }
+          .wv-svg, .wv-column, .wv-table tr, .wv-cloud-words { break-inside: avoid; }
+          .wv-map { break-inside: avoid; }
           .wv-columns { grid-template-columns: 1fr 1fr; }
         }
 

@@ -177,6 +177,22 @@ import Testing
         #expect(html.components(separatedBy: "<rect ").count - 1 == 4)
     }
 
+    @Test func aLongBarChartPrintsWholeLabelsInPicturesOfAtMostEightBars() {
+        let long = "Ik zou graag confronterende bevragingen doen binnen adviesraad, commissie en personeelsteam van de stad, naar o.a vooroordelen en blinde vlekken"
+        let bars = (1...17).map { ReportBlock.Bar(label: BilingualText("\($0). " + long), value: Double(18 - $0)) }
+        let html = english.htmlFragment([.barChart(title: text("Stippen", "Dots"), bars: bars)])
+        // three pictures, each unbroken when printed: 8, 8 and 1 bars
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 3)
+        #expect(html.components(separatedBy: "<rect ").count - 1 == 17)
+        // every word of every label is there, none cut off with an ellipsis
+        #expect(!html.contains("…"))
+        #expect(html.contains(">17. Ik zou graag confronterende bevragingen doen binnen adviesraad,</text>"))
+        #expect(html.contains(">commissie en personeelsteam van de stad, naar o.a vooroordelen en blinde</text>\n<text x=\"0\" y=\"52\">vlekken</text>"))
+        // short labels stay beside their bars
+        let short = english.htmlFragment([ReportSamples.engagements])
+        #expect(short.components(separatedBy: "<svg ").count - 1 == 1 && short.contains("<line x1=\"240\""))
+    }
+
     @Test func picksTheRenderersLanguage() {
         let blocks: [ReportBlock] = [.heading(text("Rollen", "Roles")), ReportSamples.engagements, ReportSamples.words]
         #expect(dutch.text(blocks).hasPrefix("Rollen\n"))
