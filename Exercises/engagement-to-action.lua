@@ -18,7 +18,7 @@ local questions = {
     short = { nl = "Zichtbaar en voelbaar anders", en = "Visibly and tangibly different" } },
   { id = "chafe",
     text = { nl = "Als je kritisch naar de actie kijkt, waar kan het schuren? Mogelijke drempels?",
-      en = "If you look critically at the action, where could it chafe? Possible thresholds?" },
+      en = "If you look critically at the action, where could it chafe? Possible obstacles?" },
     short = { nl = "Waar het kan schuren", en = "Where it could chafe" } },
   { id = "first_step",
     text = { nl = "Welke eerste kleine stap kan je NU zetten om van engagement naar actie te gaan?",
@@ -270,7 +270,7 @@ Een engagement concreet en haalbaar maken: van een goed voornemen naar een eerst
 deelnemers na de sessie echt zetten, met oog voor de drempels.]]),
     en = text.prose([[
 Make an engagement concrete and feasible: from a good intention to a first step that participants
-really take after the session, with an eye for the thresholds.]]),
+really take after the session, with an eye for the obstacles.]]),
   },
   duration = { default = 45, minimum = 20 },
   group_size = { min = 3, max = 50 },
@@ -322,12 +322,12 @@ groep op.]]),
 The groups answer the four questions, in this order.
 
 One: what is visibly and tangibly different once you turn the engagement into action? Make it
-concrete. Two: if you look critically at the action, where could it chafe? Possible thresholds?
+concrete. Two: if you look critically at the action, where could it chafe? Possible obstacles?
 Three: what first small step can you take NOW to go from engagement to action? Four: what do you
 need to take this step? That last question if there is time; the first small step is the core, do
 not skip it.
 
-Naming thresholds is not tearing down but preparing. Keep the first step small and concrete:
+Naming obstacles is not tearing down but preparing. Keep the first step small and concrete:
 something you can do tomorrow, not a plan for next year. With every answer, give your group's
 number.]]),
       },

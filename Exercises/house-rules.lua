@@ -272,7 +272,7 @@ local consent_instructions = {
 
 local close_instructions = {
   nl = "Lees de aangenomen afspraken hardop voor en hang ze zichtbaar op. Zeg dat iedereen, ook jij als "
-    .. "facilitator, de groep eraan mag herinneren. Afspraken die niet zijn aangenomen, noem je ook: de "
+    .. "begeleider, de groep eraan mag herinneren. Afspraken die niet zijn aangenomen, noem je ook: de "
     .. "bezwaren zeggen iets over wat de groep nodig heeft.",
   en = "Read the adopted agreements aloud and put them up where everyone can see them. Say that everyone, you "
     .. "as facilitator included, may remind the group of them. Also mention the agreements that were not "

@@ -122,7 +122,7 @@ local discuss_instructions = {
 
 return {
   id = "open-question",
-  version = "1.0.0",
+  version = "1.0.1",
   title = { nl = "Open vraag", en = "Open question" },
   summary = {
     nl = "Deelnemers beantwoorden één open vraag op hun telefoon, anoniem als je dat wilt. "
@@ -289,7 +289,7 @@ return {
     if outcome.hidden > 0 then
       blocks[#blocks + 1] = { type = "paragraph",
         text = {
-          nl = "De facilitator heeft " .. answers_nl(outcome.hidden) .. " verborgen.",
+          nl = "De begeleider heeft " .. answers_nl(outcome.hidden) .. " verborgen.",
           en = "The facilitator hid " .. answers_en(outcome.hidden) .. ".",
         } }
     end

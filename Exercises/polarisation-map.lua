@@ -290,7 +290,7 @@ end
 
 return {
   id = "polarisation-map",
-  version = "1.0.0",
+  version = "1.0.1",
   title = { nl = "Polarisatiekaart", en = "Polarisation map" },
   summary = {
     nl = text.prose([[
@@ -419,7 +419,7 @@ what made them move.]]),
 Bespreek de kaart en de bewegingen. Wat deed het met je om op die plek te staan? Wie bewoog, en
 waardoor? Wat hoorde je van het stille midden?
 
-Bespreek de vier game changers voor de professional. Verander de doelgroep: richt je niet op de
+Bespreek de vier game changers voor de professional. Verander van doelgroep: richt je niet op de
 pushers, maar op het midden. Verander het onderwerp: niet de identiteit van de polen, maar de
 zorgen van het midden. Verander je positie: niet erboven, maar in het midden, verbonden. Verander
 de toon: bemiddelend spreken, niet moraliseren, niet zoeken wie schuldig is.

@@ -289,11 +289,11 @@ local close_instructions = {
 
 return {
   id = "questions",
-  version = "1.0.0",
+  version = "1.0.1",
   title = { nl = "Vragenronde", en = "Question round" },
   summary = {
     nl = "Deelnemers sturen vooraf vragen in voor een gast, zoals een wethouder, en stellen ze in de sessie, "
-      .. "samen met vragen uit de zaal. Iedereen kan stemmen op vragen; de moderator houdt bij wat gesteld en "
+      .. "samen met vragen uit de zaal. Iedereen kan stemmen op vragen; de begeleider houdt bij wat gesteld en "
       .. "beantwoord is.",
     en = "Participants send in questions for a guest, such as an alderman, beforehand and put them in the "
       .. "session, together with questions from the floor. Everyone can vote for questions; the moderator keeps "

@@ -205,7 +205,7 @@ local argument_fields = {
 
 return {
   id = "why-yes-why-not",
-  version = "1.0.0",
+  version = "1.0.1",
   title = { nl = "Waarom wel? Waarom niet?", en = "Why? Why not?" },
   summary = {
     nl = "De groep verzamelt bij één hoofdvraag argumenten in twee kolommen: waarom wel en waarom niet. "
@@ -232,7 +232,7 @@ return {
       label = { nl = "Hoofdvraag", en = "Main question" },
       default = {
         nl = "Is het onze rol als Bureau Safe Space dialogen te organiseren?",
-        en = "Is it our role, as the Safe Space Office, to organise dialogues?",
+        en = "Is it our role, as Bureau Safe Space, to organise dialogues?",
       } },
     { name = "max_per_person", type = "integer",
       label = { nl = "Maximum aantal argumenten per persoon", en = "Maximum number of arguments per person" },

@@ -48,7 +48,7 @@ return {
     outcome = {
       question = {
         nl = "Is het onze rol als Bureau Safe Space dialogen te organiseren?",
-        en = "Is it our role, as the Safe Space Office, to organise dialogues?",
+        en = "Is it our role, as Bureau Safe Space, to organise dialogues?",
       },
       counts = { pro = 7, con = 7 },
       pro = {

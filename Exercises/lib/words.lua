@@ -32,6 +32,11 @@ binnen tussen sinds terwijl wanneer hoewel omdat indien zodat mee wie ons
 je jezelf zichzelf hen hun zulke zo'n dezelfde hetzelfde gaan gaat ging
 worden wordt werden zijn is was waren wees geweest kunnen kan kon konden
 moeten moet moest mogen mag mocht willen wil wou hebben heeft had hadden
+ervoor erover ermee erbij ergens ervan eraan erin daarvoor daarmee daarbij
+daarvan daarin daarop waarvoor waarmee waarbij waarin hierdoor hiervoor
+komen komt kwam kwamen zitten zit zat doen doet deed maken maakt maakte
+zeggen zegt zei laten laat liet staan staat stond krijgen krijgt kreeg
+weer nooit vaak soms wat alleen samen steeds echt wel vooral ander anders
 ]]
 
 local english = [[
@@ -47,6 +52,9 @@ will with would you your yours yourself yourselves also may might must
 shall us many much every etc via per yet upon within without cannot can't
 don't doesn't didn't isn't aren't wasn't weren't won't wouldn't i'm it's
 that's there's we're they're you're i've we've they've
+get gets got make makes made come comes came go goes went take takes took
+say says said see sees saw let lets put puts always never often
+sometimes really still even again together
 ]]
 
 -- Stop words of the other language that are ordinary words in this one.
