@@ -16,7 +16,7 @@ import Testing
     @Test func showPrintsAHandout() throws {
         let result = try CLI.run(["exercises", "show", "polarisation-map", "--lang", "nl"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Polarisatiekaart (polarisation-map 1.0.0)\n=========================================\n"))
+        #expect(result.stdout.hasPrefix("Polarisatiekaart (polarisation-map 1.0.1)\n=========================================\n"))
         for heading in ["\nDoel\n", "\nDuur: 45 minuten (minimaal 20)\n", "\nMateriaal:\n", "\nInstellingen\n", "\nVerloop\n", "\n1. Het denkkader\n", "game changers"] {
             #expect(result.stdout.contains(heading), "missing \(heading)")
         }
@@ -38,7 +38,7 @@ import Testing
         try CLI.withTemporaryDirectory { directory in
             let shipped = CLI.root.appendingPathComponent("Exercises/open-question.lua")
             let text = try String(contentsOf: shipped, encoding: .utf8)
-            try text.replacingOccurrences(of: "version = \"1.0.0\",", with: "version = \"1.0.0\"")
+            try text.replacingOccurrences(of: "version = \"1.0.1\",", with: "version = \"1.0.1\"")
                 .write(to: directory.appendingPathComponent("broken-syntax.lua"), atomically: true, encoding: .utf8)
             try text.replacingOccurrences(of: "id = \"open-question\"", with: "id = \"out-of-bounds\"")
                 .replacingOccurrences(of: "default = 1, min = 1, max = 10", with: "default = 12, min = 1, max = 10")
@@ -49,7 +49,7 @@ import Testing
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             func line(_ needle: String) -> Int { (lines.firstIndex { $0.contains(needle) } ?? -1) + 1 }
             let tableLine = (lines.firstIndex { $0 == "return {" } ?? -1) + 1
-            let titleLine = line("version = \"1.0.0\",") + 1
+            let titleLine = line("version = \"1.0.1\",") + 1
             let paramLine = line("name = \"max_answers\"")
             #expect(
                 result.stdout == """
