@@ -69,9 +69,17 @@ import Testing
             #expect(result.stdout == "wrote inputs.csv\n")
             let csv = try String(contentsOf: directory.appendingPathComponent("inputs.csv"), encoding: .utf8)
             let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
-            #expect(lines.first == "stap,tijd,deelnemer,invoer,velden,resultaat,reden")
+            // one column per field, headers and values in the report's language
+            #expect(lines.first == "stap,tijd,deelnemer,invoer,answer,count,dimension,group,note,question,rule,statement,text,resultaat,reden")
             #expect(lines.count == 1 + 231 + 1)
-            #expect(lines[2] == "2,,,add_rule,text=Respect voor elkaar en elkaars mening,rejected,Die afspraak staat er al: nr. 4.")
+            #expect(lines[2] == "2,,,add_rule,,,,,,,,,Respect voor elkaar en elkaars mening,geweigerd,Die afspraak staat er al: nr. 4.")
+            #expect(lines[3] == "2,,,fase: consent,,,,,,,,,,aanvaard,")
+            #expect(lines[4] == "2,,,consent,agree,,,,,,1,,,aanvaard,")
+            let english = try CLI.run(["report", "record.json", "--plugin", "csv", "--lang", "en"], in: directory).stdout
+            let englishLines = english.split(separator: "\n", omittingEmptySubsequences: false)
+            #expect(englishLines.first == "step,time,participant,input,answer,count,dimension,group,note,question,rule,statement,text,result,reason")
+            #expect(englishLines[2] == "2,,,add_rule,,,,,,,,,Respect voor elkaar en elkaars mening,rejected,That agreement is already there: no. 4.")
+            #expect(englishLines[3] == "2,,,phase: consent,,,,,,,,,,accepted,")
         }
     }
 
