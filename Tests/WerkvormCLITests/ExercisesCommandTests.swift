@@ -7,8 +7,8 @@ import Testing
         #expect(result.status == 0)
         #expect(
             result.stdout.split(separator: "\n").map { String($0.split(separator: " ")[0]) } == [
-                "check-in", "engagement-to-action", "engagement-voting", "house-rules", "open-question", "polarisation-map", "questions", "stereotype-reflection",
-                "why-yes-why-not",
+                "check-in", "check-out", "dilemma", "engagement-to-action", "engagement-voting", "house-rules", "open-question", "polarisation-map", "questions",
+                "small-group-exchange", "statements", "stereotype-reflection", "why-yes-why-not",
             ])
         #expect(result.stdout.contains("engagement-voting       30 min  Voting on engagements"))
     }
@@ -31,7 +31,7 @@ import Testing
     @Test func checkPassesOnTheShippedLibrary() throws {
         let result = try CLI.run(["exercises", "check", "Exercises"])
         #expect(result.status == 0)
-        #expect(result.stdout == "9 exercises checked: no problems\n")
+        #expect(result.stdout == "13 exercises checked: no problems\n")
     }
 
     @Test func checkListsEveryProblemAndExitsOne() throws {

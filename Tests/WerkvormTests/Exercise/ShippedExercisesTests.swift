@@ -8,7 +8,8 @@ import Testing
 
 @Suite struct ShippedExercisesTests {
     static let ids = [
-        "check-in", "engagement-to-action", "engagement-voting", "house-rules", "open-question", "polarisation-map", "questions", "stereotype-reflection", "why-yes-why-not",
+        "check-in", "check-out", "dilemma", "engagement-to-action", "engagement-voting", "house-rules", "open-question", "polarisation-map", "questions",
+        "small-group-exchange", "statements", "stereotype-reflection", "why-yes-why-not",
     ]
 
     static func source(_ id: String, suffix: String = ".lua") throws -> ExerciseSource {
@@ -16,7 +17,7 @@ import Testing
         return ExerciseSource(path: "Exercises/\(id)\(suffix)", text: try String(contentsOf: url, encoding: .utf8))
     }
 
-    @Test func theLibraryHasTheNineExercises() {
+    @Test func theLibraryHasTheShippedExercises() {
         let library = ExerciseLibrary(directories: [Fixtures.exercises])
         #expect(library.problems.isEmpty)
         #expect(library.sorted.map(\.id) == ShippedExercisesTests.ids)
