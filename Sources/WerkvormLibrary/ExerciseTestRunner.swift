@@ -68,7 +68,7 @@ public struct ExerciseTestRunner {
     }
 
     /// The keys of a test case, and of one of its events.
-    static let caseKeys = ["name", "params", "participants", "seed", "events", "outcome", "views"]
+    static let caseKeys = ["name", "params", "participants", "seed", "lang", "events", "outcome", "views"]
     static let eventKeys = ["input", "participant", "fields", "rejected", "phase", "join"]
 
     /// Keys that a case or event does not have: a misspelt key would otherwise test nothing.
@@ -90,9 +90,14 @@ public struct ExerciseTestRunner {
         let params = testCase["params"]?.objectValue ?? [:]
         let participants = (testCase["participants"]?.arrayValue ?? []).compactMap(\.stringValue)
         let seed = testCase["seed"]?.integerValue ?? 1
+        let lang = testCase["lang"]?.stringValue ?? Language.nl.rawValue
+        guard let language = Language(rawValue: lang) else {
+            run.failures = ["lang: must be \"nl\" or \"en\", the session's language; found \"\(lang)\""]
+            return run
+        }
         let exerciseRun: ExerciseRun
         do {
-            exerciseRun = try ExerciseRun(source: exercise, modules: modules, params: params, participants: participants, seed: seed)
+            exerciseRun = try ExerciseRun(source: exercise, modules: modules, params: params, participants: participants, seed: seed, language: language)
         } catch {
             run.failures = error.problems.map(\.description)
             return run

@@ -304,4 +304,23 @@ import Testing
                 ["participant: is not a key of a test case; did you mean 'participants'?"],
             ])
     }
+
+    @Test func aTestCaseRunsInTheSessionLanguageItGives() {
+        let tests = ExerciseSource(
+            path: "counter.test.lua",
+            text: """
+                return {
+                  { name = "english", lang = "en", participants = { "ann" }, outcome = { lang = "en" } },
+                  { name = "dutch by default", participants = { "ann" }, outcome = { lang = "nl" } },
+                  { name = "english expected, dutch given", participants = { "ann" }, outcome = { lang = "en" } },
+                  { name = "french", lang = "fr", participants = { "ann" } },
+                }
+                """)
+        let counter = Fixtures.counter([
+            ("outcome = function(state) return { total = state.total, by = state.by } end", "outcome = function(state, ctx) return { total = state.total, lang = ctx.lang } end")
+        ])
+        let results = ExerciseTestRunner(exercise: counter, tests: tests, modules: Fixtures.modules).run()
+        #expect(results.map(\.passed) == [true, true, false, false])
+        #expect(results[3].failures == ["lang: must be \"nl\" or \"en\", the session's language; found \"fr\""])
+    }
 }
