@@ -45,7 +45,75 @@ local SPACE = {
         .. "crosses the line into hate speech.",
     },
   },
+  safer = {
+    name = { nl = "Safer space", en = "Safer space" },
+    -- seed 001's words; "safer": no space is safe for everyone, but it can be safer
+    definition = {
+      nl = "Een safer space is een plaats waar we elkaar kunnen versterken: geen ruimte is voor iedereen veilig, "
+        .. "maar we maken haar samen veiliger.",
+      en = "A safer space is a place where we can strengthen each other: no space is safe for everyone, but "
+        .. "together we make it safer.",
+    },
+  },
 }
+-- Seed 001 calls the learning network both: a safer space and a brave space.
+SPACE.safer_brave = {
+  name = { nl = "Safer en brave space", en = "Safer and brave space" },
+  definition = {
+    nl = SPACE.safer.definition.nl .. " Het is ook een brave space: een ruimte waar we verantwoordelijk gehouden "
+      .. "worden voor de uitspraken die we doen en waar we gecorrigeerd worden wanneer die de grenzen van "
+      .. "haatspraak overschrijden.",
+    en = SPACE.safer.definition.en .. " It is also a brave space: a space where we are held to account for what "
+      .. "we say, and corrected when it crosses the line into hate speech.",
+  },
+}
+
+-- The starter lists, in the session's language, used when the session script
+-- gives none: a safe and a safer space start from the first, a brave space
+-- from the second.
+local STARTERS = {
+  safe = {
+    nl = {
+      "Respect voor elkaar en elkaars mening",
+      "Ieder gevoel is valide",
+      "Geen geweld en geen aanvallen op personen",
+      "Constructief: wat we zeggen draagt bij aan een inclusieve organisatie",
+      "Wat hier gezegd wordt, mag je gebruiken, maar je vertelt niet wie het zei (Chatham House Rule)",
+      "Een gespreksleider bewaakt de afspraken; wie nazorg nodig heeft, krijgt die",
+    },
+    en = {
+      "Respect for each other and for each other's opinions",
+      "Every feeling is valid",
+      "No violence and no attacks on people",
+      "Constructive: what we say contributes to an inclusive organisation",
+      "You may use what is said here, but you do not say who said it (Chatham House Rule)",
+      "A discussion leader guards the agreements; whoever needs aftercare gets it",
+    },
+  },
+  brave = {
+    nl = {
+      "Controversy with civility: we gaan het meningsverschil met respect aan, in plaats van 'agree to disagree'",
+      "Own your intentions and your impact: je bent verantwoordelijk voor je bedoeling én voor hoe die aankomt",
+      "Challenge by choice: je kiest zelf hoe ver je gaat en wanneer je instapt",
+      "Respect voor elkaar en elkaars mening",
+      "Geen aanvallen: we bespreken uitspraken en ideeën, we vallen geen personen aan",
+      "We houden elkaar verantwoordelijk voor onze uitspraken en corrigeren wie de grens van haatspraak "
+        .. "overschrijdt",
+      "Wat hier gezegd wordt, mag je gebruiken, maar je vertelt niet wie het zei (Chatham House Rule)",
+    },
+    en = {
+      "Controversy with civility: we face disagreement with respect, instead of 'agree to disagree'",
+      "Own your intentions and your impact: you are responsible for what you mean and for how it lands",
+      "Challenge by choice: you decide how far you go and when you join in",
+      "Respect for each other and for each other's opinions",
+      "No attacks: we discuss statements and ideas, we do not attack people",
+      "We hold each other to account for what we say and correct whoever crosses the line into hate speech",
+      "You may use what is said here, but you do not say who said it (Chatham House Rule)",
+    },
+  },
+}
+STARTERS.safer = STARTERS.safe
+STARTERS.safer_brave = STARTERS.brave
 
 -- Texts in both languages, and input clean-up: see lib/text.lua.
 local say = require("text").both_format
@@ -72,6 +140,7 @@ local function no_answers(rule)
   rule.answers = {}      -- { who =, answer =, reason = }
   rule.position_of = {}  -- participant -> the place of their answer in rule.answers
   rule.counts = { agree = 0, live_with = 0, object = 0 }
+  rule.hands = nil  -- counted by a show of hands
 end
 
 local function add_rule(state, text, source)
@@ -143,6 +212,9 @@ local function consent(state, input)
       .. "verbeteren.", "Give a reason with your objection to agreement no. %d: it lets the group improve "
       .. "the agreement.", rule.number)
   end
+  if state.hands then
+    return false, say("In deze sessie telt de begeleider de handen.", "In this session the facilitator counts hands.")
+  end
   local who = input.participant
   local entry = { who = who, answer = fields.answer, reason = reason ~= "" and reason or nil }
   -- Changing your answer after hearing the others is part of consent: the
@@ -156,6 +228,22 @@ local function consent(state, input)
     rule.position_of[who] = #rule.answers
   end
   rule.counts[entry.answer] = rule.counts[entry.answer] + 1
+end
+
+-- A quick show of hands instead of a full consent round: the facilitator
+-- counts the hands for an agreement. A count again replaces the last one.
+local function show_of_hands(state, input)
+  local fields = input.fields
+  local rule = state.rules[fields.rule]
+  if rule == nil then
+    return false, say("Er is geen afspraak nr. %d.", "There is no agreement no. %d.", fields.rule)
+  end
+  if not state.hands then
+    return false, say("In deze sessie reageert ieder zelf op de afspraken; tel geen handen.",
+      "In this session everyone answers the agreements themselves; do not count hands.")
+  end
+  rule.counts = { agree = fields.agree, live_with = fields.live_with, object = fields.object }
+  rule.hands = true
 end
 
 -- The facilitator rewords an agreement to meet an objection. The group then
@@ -206,6 +294,7 @@ end
 -- decision.
 local function rule_outcome(rule, max_objections)
   local counts = rule.counts
+  local answered = rule.hands and counts.agree + counts.live_with + counts.object or #rule.answers
   return {
     number = rule.number,
     text = rule.text,
@@ -213,8 +302,8 @@ local function rule_outcome(rule, max_objections)
     agree = counts.agree,
     live_with = counts.live_with,
     object = counts.object,
-    answers = #rule.answers,
-    status = status(counts, #rule.answers, max_objections),
+    answers = answered,
+    status = status(counts, answered, max_objections),
     objections = reasons(rule, "object"),
     concerns = reasons(rule, "live_with"),
     previous = rule.previous,
@@ -309,29 +398,30 @@ return {
       default = "brave",
       options = {
         { value = "safe", label = SPACE.safe.name },
+        { value = "safer", label = SPACE.safer.name },
         { value = "brave", label = SPACE.brave.name },
+        { value = "safer_brave", label = SPACE.safer_brave.name },
       } },
     { name = "safe_rules", type = "text_list", max_length = 200,
-      label = { nl = "Startlijst voor een safe space", en = "Starter list for a safe space" },
-      default = {
-        "Respect voor elkaar en elkaars mening",
-        "Ieder gevoel is valide",
-        "Geen geweld en geen aanvallen op personen",
-        "Constructief: wat we zeggen draagt bij aan een inclusieve organisatie",
-        "Wat hier gezegd wordt, mag je gebruiken, maar je vertelt niet wie het zei (Chatham House Rule)",
-        "Een gespreksleider bewaakt de afspraken; wie nazorg nodig heeft, krijgt die",
-      } },
+      label = { nl = "Startlijst voor een safe of safer space (leeg: die van de werkvorm, in de taal van de sessie)",
+        en = "Starter list for a safe or safer space (empty: the exercise's own, in the session's language)" },
+      default = {} },
     { name = "brave_rules", type = "text_list", max_length = 200,
-      label = { nl = "Startlijst voor een brave space", en = "Starter list for a brave space" },
-      default = {
-        "Controversy with civility: we gaan het meningsverschil met respect aan, in plaats van 'agree to disagree'",
-        "Own your intentions and your impact: je bent verantwoordelijk voor je bedoeling én voor hoe die aankomt",
-        "Challenge by choice: je kiest zelf hoe ver je gaat en wanneer je instapt",
-        "Respect voor elkaar en elkaars mening",
-        "Geen aanvallen: we bespreken uitspraken en ideeën, we vallen geen personen aan",
-        "We houden elkaar verantwoordelijk voor onze uitspraken en corrigeren wie de grens van haatspraak "
-          .. "overschrijdt",
-        "Wat hier gezegd wordt, mag je gebruiken, maar je vertelt niet wie het zei (Chatham House Rule)",
+      label = { nl = "Startlijst voor een brave space (leeg: die van de werkvorm, in de taal van de sessie)",
+        en = "Starter list for a brave space (empty: the exercise's own, in the session's language)" },
+      default = {} },
+    { name = "conditions", type = "text_list", max_length = 300,
+      label = { nl = "Randvoorwaarden van de organisatie (geen huisregels: er wordt niet over gestemd)",
+        en = "The organisation's conditions (not house rules: nobody votes on them)" },
+      default = {} },
+    { name = "decide", type = "choice",
+      label = { nl = "Besluiten", en = "Deciding" },
+      default = "consent",
+      options = {
+        { value = "consent", label = { nl = "Instemmingsronde: ieder reageert per afspraak",
+          en = "Consent round: everyone answers each agreement" } },
+        { value = "hands", label = { nl = "Handopsteken: de begeleider telt per afspraak",
+          en = "Show of hands: the facilitator counts for each agreement" } },
       } },
     { name = "max_proposals", type = "integer",
       label = { nl = "Maximum aantal eigen voorstellen per persoon (0: alleen de startlijst)",
@@ -381,6 +471,16 @@ return {
             { name = "reason", type = "text", max_length = 300, required = false,
               label = { nl = "Reden (verplicht bij bezwaar)", en = "Reason (required with an objection)" } },
           } },
+        { name = "show_of_hands",
+          title = { nl = "Handen tellen", en = "Count hands" },
+          by = "facilitator",
+          fields = {
+            { name = "rule", type = "integer", min = 1, refers_to = "rules",
+              label = { nl = "Nummer van de afspraak", en = "Number of the agreement" } },
+            { name = "agree", type = "integer", min = 0, max = 1000, label = ANSWER_LABEL.agree },
+            { name = "live_with", type = "integer", min = 0, max = 1000, label = ANSWER_LABEL.live_with },
+            { name = "object", type = "integer", min = 0, max = 1000, label = ANSWER_LABEL.object },
+          } },
         { name = "amend_rule",
           title = { nl = "Afspraak herformuleren", en = "Reword an agreement" },
           by = "facilitator",
@@ -397,16 +497,26 @@ return {
       inputs = {} },
   },
 
-  init = function(params)
+  init = function(params, _, ctx)
+    local conditions = {}
+    for _, condition in ipairs(params.conditions) do
+      condition = trim(condition)
+      if condition ~= "" then
+        conditions[#conditions + 1] = condition
+      end
+    end
     local state = {
       space = params.space,
       max_proposals = params.max_proposals,
       max_objections = params.max_objections,
+      hands = params.decide == "hands",
+      conditions = conditions,
       rules = {},
       number_of = {},  -- normalised text -> rule number
       proposed = {},
     }
-    local starters = params.space == "safe" and params.safe_rules or params.brave_rules
+    local given = (params.space == "safe" or params.space == "safer") and params.safe_rules or params.brave_rules
+    local starters = #given > 0 and given or STARTERS[params.space][ctx.lang]
     for _, text in ipairs(starters) do
       text = trim(text)
       if text ~= "" and not find_rule(state, text) then
@@ -420,6 +530,7 @@ return {
     propose = propose,
     add_rule = add_by_facilitator,
     consent = consent,
+    show_of_hands = show_of_hands,
     amend_rule = amend_rule,
   },
 
@@ -434,6 +545,8 @@ return {
     return {
       space = state.space,
       max_objections = state.max_objections,
+      decided_by = state.hands and "hands" or "consent",
+      conditions = state.conditions,
       adopted = adopted,
       rules = rules,
     }
@@ -477,6 +590,9 @@ return {
     }
     if #outcome.adopted > 0 then
       blocks[#blocks + 1] = { type = "list", items = outcome.adopted }
+    elseif #outcome.rules == 0 then
+      blocks[#blocks + 1] = { type = "paragraph",
+        text = say("Er zijn geen afspraken voorgesteld.", "No agreements were proposed.") }
     else
       blocks[#blocks + 1] = { type = "paragraph",
         text = say("Er is (nog) geen afspraak aangenomen.", "No agreement has been adopted (yet).") }
@@ -492,6 +608,15 @@ return {
         ANSWER_LABEL.live_with, ANSWER_LABEL.object, { nl = "Besluit", en = "Decision" } },
       rows = rows }
     blocks[#blocks + 1] = { type = "paragraph", text = decision_text(outcome.max_objections) }
+    if outcome.decided_by == "hands" then
+      blocks[#blocks + 1] = { type = "paragraph",
+        text = say("Besloten met handopsteken.", "Decided by a show of hands.") }
+    end
+    -- the organisation's conditions stand apart: they were not up for a vote
+    if #outcome.conditions > 0 then
+      blocks[#blocks + 1] = { type = "heading", text = { nl = "Randvoorwaarden", en = "Conditions" } }
+      blocks[#blocks + 1] = { type = "list", items = outcome.conditions }
+    end
     local objections = numbered_reasons(outcome.rules, "objections")
     if #objections > 0 then
       blocks[#blocks + 1] = { type = "heading", text = { nl = "Bezwaren", en = "Objections" } }

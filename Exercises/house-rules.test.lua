@@ -332,4 +332,50 @@ return {
     outcome = { rules = many_rules },
     views = many_views,
   },
+
+  { name = "a safer and brave space, the organisation's conditions apart, decided by a show of hands",
+    params = { space = "safer_brave", decide = "hands", max_proposals = 0,
+      conditions = { "Een neutrale locatie", "Nazorg voor wie dat nodig heeft" } },
+    participants = people,
+    events = {
+      { phase = "consent" },
+      consent("ann", 1, "agree", nil, "telt de begeleider de handen"),
+      { input = "show_of_hands", fields = { rule = 1, agree = 8, live_with = 2, object = 0 } },
+      { input = "show_of_hands", fields = { rule = 2, agree = 5, live_with = 0, object = 1 } },
+      { input = "show_of_hands", fields = { rule = 2, agree = 6, live_with = 0, object = 0 } },
+      { input = "show_of_hands", fields = { rule = 12, agree = 1, live_with = 0, object = 0 },
+        rejected = "Er is geen afspraak nr. 12" },
+    },
+    outcome = {
+      space = "safer_brave",
+      decided_by = "hands",
+      conditions = { "Een neutrale locatie", "Nazorg voor wie dat nodig heeft" },
+      adopted = { BRAVE[1], BRAVE[2] },
+      rules = {
+        { number = 1, agree = 8, live_with = 2, object = 0, answers = 10, status = "adopted" },
+        { number = 2, agree = 6, object = 0, answers = 6, status = "adopted" },
+        { number = 3, status = "not_discussed" }, { number = 4 }, { number = 5 }, { number = 6 }, { number = 7 },
+      },
+    },
+  },
+
+  { name = "in an English session the starter list is English; hands are not counted in a consent round",
+    params = { space = "safer" },
+    lang = "en",
+    participants = people,
+    events = {
+      { phase = "consent" },
+      { input = "show_of_hands", fields = { rule = 1, agree = 3, live_with = 0, object = 0 },
+        rejected = "do not count hands" },
+    },
+    outcome = {
+      space = "safer",
+      decided_by = "consent",
+      rules = {
+        { number = 1, text = "Respect for each other and for each other's opinions" },
+        { number = 2, text = "Every feeling is valid" },
+        { number = 3 }, { number = 4 }, { number = 5 }, { number = 6 },
+      },
+    },
+  },
 }
