@@ -9,8 +9,9 @@ local text = require("text")
 local f = string.format
 
 local question_default = {
-  nl = "Stel jezelf voor aan je buur. Geef een voorbeeld van een vooroordeel dat je had.",
-  en = "Introduce yourself to your neighbour. Give an example of a prejudice you once had.",
+  -- seed 001's question, whole: the last sentence says who you tell it to
+  nl = "Stel jezelf voor aan je buur. Geef een voorbeeld van een vooroordeel dat je had. Vertel het aan je buur.",
+  en = "Introduce yourself to your neighbour. Give an example of a prejudice you once had. Tell it to your neighbour.",
 }
 
 ------------------------------------------------------------------------

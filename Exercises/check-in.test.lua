@@ -25,7 +25,9 @@ return {
         { anonymous = true, text = "Ik schrok toen ik merkte dat ik een vrouw met hoofddoek anders aansprak." },
       },
       passed = { "bob" },
-      question = { nl = "Stel jezelf voor aan je buur. Geef een voorbeeld van een vooroordeel dat je had." },
+      question = {
+        nl = "Stel jezelf voor aan je buur. Geef een voorbeeld van een vooroordeel dat je had. Vertel het aan je buur.",
+      },
     },
     views = {
       dirk = { partners = { "ann" }, shared = false, passed = false },

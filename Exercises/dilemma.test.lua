@@ -70,4 +70,18 @@ return {
     outcome = { chosen = 0, changed = 0 },
     views = { ann = { options = { { number = 1 }, { number = 2 }, { number = 3 }, { number = 4 } } } },
   },
+
+  { name = "an English session brings the exercise's options in English",
+    lang = "en",
+    participants = { "ann" },
+    events = { choose("ann", 2, "A quiet word works better.") },
+    outcome = {
+      options = {
+        { number = 1, text = "I say something at once, at the table." },
+        { number = 2, text = "I speak to the colleague later, in private.", count = 1,
+          reasons = { "A quiet word works better." } },
+        { number = 3 }, { number = 4 },
+      },
+    },
+  },
 }

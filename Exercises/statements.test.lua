@@ -82,4 +82,15 @@ return {
     },
     views = { ann = { number = 1, mine = "agree" } },
   },
+
+  { name = "an English session brings the exercise's statements in English",
+    lang = "en",
+    participants = { "ann" },
+    events = { place("ann", "agree") },
+    outcome = { statements = {
+      { number = 1, text = "Everyone has prejudices, me too.", placed = 1 },
+      { number = 2, text = "As an organisation we should stay neutral in public debates." },
+      { number = 3, text = "Talking about polarisation only makes it worse." },
+    } },
+  },
 }
