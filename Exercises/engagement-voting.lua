@@ -43,6 +43,8 @@ local function init(params, participants)
     -- them, however many people and notes there are:
     tally = {},    -- note id -> everyone's dots on it
     finished = 0,  -- participants who have used all their dots
+    merged = {},   -- { from =, into = }: duplicates the facilitator merged
+    override = {}, -- note id -> true (chosen by the facilitator) or false (left out)
   }
 end
 
@@ -86,6 +88,60 @@ local function engagement(state, input)
   state.written[who] = written + 1
 end
 
+-- Why a note cannot be voted on or chosen: it is not there, or it went into
+-- another one.
+local function not_available(state, note)
+  local merged = state.notes[note] and state.notes[note].merged_into
+  if merged then
+    return text.both(f("Engagement %d is samengevoegd met %d", note, merged),
+      f("Engagement %d was merged into %d", note, merged))
+  end
+  return no_such_note(state, note)
+end
+
+-- A paper post-it, typed in by the facilitator: it has no author and counts
+-- towards nobody's maximum.
+local function add_note(state, input)
+  local note = text.trim(input.fields.text)
+  local id = #state.notes + 1
+  state.notes[id] = { id = id, text = note }
+  state.tally[id] = 0
+end
+
+-- Two post-its that say the same: the first goes into the second, before the
+-- vote. The numbers of the others stay as they are.
+local function merge(state, input)
+  local from, into = input.fields.from, input.fields.into
+  for _, note in ipairs({ from, into }) do
+    if not state.notes[note] or state.notes[note].merged_into then
+      return false, not_available(state, note)
+    end
+  end
+  if from == into then
+    return false, text.both("Kies twee verschillende engagementen", "Choose two different engagements")
+  end
+  state.notes[from].merged_into = into
+  state.merged[#state.merged + 1] = { from = from, into = into }
+end
+
+-- After the vote the group may take an engagement that was not at the top,
+-- as seed 001 did, or leave one out: the facilitator says so.
+local function set_choice(state, input, chosen)
+  local note = input.fields.note
+  if not state.notes[note] or state.notes[note].merged_into then
+    return false, not_available(state, note)
+  end
+  state.override[note] = chosen
+end
+
+local function choose_note(state, input)
+  return set_choice(state, input, true)
+end
+
+local function leave_out_note(state, input)
+  return set_choice(state, input, false)
+end
+
 -- Dots may be stacked: cumulative voting lets people show how strongly they
 -- feel, not only what they like. An optional cap per note keeps one person
 -- from deciding alone.
@@ -95,6 +151,9 @@ local function dot(state, input)
   local rules = state.rules
   if not state.notes[note] then
     return false, no_such_note(state, note)
+  end
+  if state.notes[note].merged_into then
+    return false, not_available(state, note)
   end
   local left = rules.dots - (state.used[who] or 0)
   if left == 0 then
@@ -169,6 +228,9 @@ end
 local function ranking_of(state, counts)
   local with_count, levels = {}, {}
   for id, count in ipairs(counts) do
+    if state.notes[id].merged_into then
+      goto continue
+    end
     local ids = with_count[count]
     if ids == nil then
       ids = {}
@@ -176,6 +238,7 @@ local function ranking_of(state, counts)
       levels[#levels + 1] = count
     end
     ids[#ids + 1] = id
+    ::continue::
   end
   table.sort(levels, function(a, b) return a > b end)
   local ranking = {}
@@ -188,12 +251,24 @@ local function ranking_of(state, counts)
   return ranking
 end
 
--- A note without dots is never chosen, even when few notes got any.
-local function chosen_of(ranking, top)
-  local chosen = {}
+-- A note without dots is never chosen by the vote, even when few notes got
+-- any; the facilitator may still choose it, or leave a chosen one out. The
+-- chosen stay in the order of the ranking.
+local function chosen_of(ranking, top, override)
+  local by_vote = {}
   for _, entry in ipairs(rank.top(ranking, top)) do
     if entry.count > 0 then
-      chosen[#chosen + 1] = entry
+      by_vote[entry.key] = true
+    end
+  end
+  local chosen = {}
+  for _, entry in ipairs(ranking) do
+    local choice = override[entry.key]
+    if choice == true or (choice == nil and by_vote[entry.key]) then
+      chosen[#chosen + 1] = {
+        key = entry.key, count = entry.count, rank = entry.rank, text = entry.text,
+        by = by_vote[entry.key] and "vote" or "facilitator",
+      }
     end
   end
   return chosen
@@ -213,7 +288,9 @@ end
 local function public_notes(state)
   local notes = {}
   for _, note in ipairs(state.notes) do
-    notes[#notes + 1] = { id = note.id, text = note.text }
+    if not note.merged_into then
+      notes[#notes + 1] = { id = note.id, text = note.text }
+    end
   end
   return notes
 end
@@ -234,7 +311,8 @@ local function outcome(state)
     notes = public_notes(state),
     tally = counts,
     ranking = ranking,
-    chosen = chosen_of(ranking, state.rules.top),
+    chosen = chosen_of(ranking, state.rules.top, state.override),
+    merged = table.move(state.merged, 1, #state.merged, 1, {}),
     dots_used = used,
     dots_left = dots_left_of(state),
   }
@@ -332,7 +410,8 @@ local function report(result, ctx)
   local chosen_keys, chosen_items = {}, {}
   for _, entry in ipairs(result.chosen) do
     chosen_keys[entry.key] = true
-    chosen_items[#chosen_items + 1] = f("%s; %s", entry.text, votes_word(entry.count))
+    local after = entry.by == "facilitator" and line(" (na de stemming gekozen)", " (chosen after the vote)") or ""
+    chosen_items[#chosen_items + 1] = f("%s; %s%s", entry.text, votes_word(entry.count), after)
   end
   -- every engagement once, in the chart; the chosen ones again as the minutes list them
   local bars = {}
@@ -457,6 +536,19 @@ the vote starts.]]),
             { name = "text", type = "text", label = { nl = "Jouw engagement", en = "Your engagement" },
               required = true, max_length = 280 },
           } },
+        { name = "add_note", title = { nl = "Post-it van papier intypen", en = "Type in a paper post-it" },
+          by = "facilitator",
+          fields = {
+            { name = "text", type = "text", label = { nl = "Engagement", en = "Engagement" }, max_length = 280 },
+          } },
+        { name = "merge", title = { nl = "Dubbele samenvoegen", en = "Merge duplicates" },
+          by = "facilitator",
+          fields = {
+            { name = "from", type = "integer", min = 1, refers_to = "notes",
+              label = { nl = "Engagement (nummer) dat opgaat in", en = "Engagement (number) that goes into" } },
+            { name = "into", type = "integer", min = 1, refers_to = "notes",
+              label = { nl = "Engagement (nummer)", en = "Engagement (number)" } },
+          } },
       } },
     { id = "vote",
       title = { nl = "Stemmen met bolletjes", en = "Dot voting" },
@@ -504,21 +596,39 @@ Toon de uitslag en lees de engagementen met de meeste bolletjes voor. Bij een ge
 allemaal door. Vraag wie zich herkent in de gekozen engagementen en wie ermee aan de slag wil, en
 werk ze verder uit in kleine groepen met "Van engagement naar actie".
 
-Benoem ook de engagementen met weinig bolletjes: ze blijven waardevol voor wie ze schreef.]]),
+Benoem ook de engagementen met weinig bolletjes: ze blijven waardevol voor wie ze schreef. Kiest de
+groep toch een ander engagement, of laat ze er een vallen, leg dat dan vast: de gekozen lijst is die
+van de groep.]]),
         en = text.prose([[
 Show the results and read out the engagements with the most dots. In a tie they all go on. Ask who
 recognises themselves in the chosen engagements and who wants to take them up, and work them out
 in small groups with "From engagement to action".
 
-Mention the engagements with few dots as well: they remain valuable to whoever wrote them.]]),
+Mention the engagements with few dots as well: they remain valuable to whoever wrote them. If the
+group takes another engagement after all, or drops one, record it: the chosen list is the group's.]]),
       },
-      inputs = {} },
+      inputs = {
+        { name = "choose_note", title = { nl = "Toch kiezen", en = "Choose after all" }, by = "facilitator",
+          fields = {
+            { name = "note", type = "integer", min = 1, refers_to = "notes",
+              label = { nl = "Engagement (nummer)", en = "Engagement (number)" } },
+          } },
+        { name = "leave_out_note", title = { nl = "Niet kiezen", en = "Leave out" }, by = "facilitator",
+          fields = {
+            { name = "note", type = "integer", min = 1, refers_to = "notes",
+              label = { nl = "Engagement (nummer)", en = "Engagement (number)" } },
+          } },
+      } },
   },
   init = init,
   handlers = {
     engagement = engagement,
+    add_note = add_note,
+    merge = merge,
     dot = dot,
     remove_dot = remove_dot,
+    choose_note = choose_note,
+    leave_out_note = leave_out_note,
   },
   outcome = outcome,
   view = view,

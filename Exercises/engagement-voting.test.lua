@@ -324,4 +324,31 @@ return {
 
   case("the tally kept as dots come and go equals a recount: 30 notes, 600 tries, after the vote",
     random_vote(2024, 30, 600, true)),
+
+  { name = "paper post-its typed in, a duplicate merged, and the group's own choice after the vote",
+    params = { top = 1 },
+    participants = { "ann", "bob" },
+    events = {
+      { participant = "ann", input = "engagement", fields = { text = "Meer diverse vrijwilligers" } },
+      { input = "add_note", fields = { text = "Werken met ervaringsdeskundigen" } },
+      { input = "add_note", fields = { text = "Meer diversiteit bij de vrijwilligers" } },
+      { input = "merge", fields = { from = 3, into = 1 } },
+      { input = "merge", fields = { from = 3, into = 2 }, rejected = "Engagement 3 is samengevoegd met 1" },
+      { input = "merge", fields = { from = 2, into = 2 }, rejected = "twee verschillende" },
+      { phase = "vote" },
+      { participant = "ann", input = "dot", fields = { note = 3 }, rejected = "samengevoegd met 1" },
+      { participant = "ann", input = "dot", fields = { note = 1, count = 5 } },
+      { participant = "bob", input = "dot", fields = { note = 2, count = 2 } },
+      { phase = "results" },
+      { input = "choose_note", fields = { note = 2 } },
+      { input = "leave_out_note", fields = { note = 1 } },
+      { input = "choose_note", fields = { note = 4 }, rejected = "Er is geen engagement 4" },
+    },
+    outcome = {
+      notes = { { id = 1, text = "Meer diverse vrijwilligers" }, { id = 2, text = "Werken met ervaringsdeskundigen" } },
+      merged = { { from = 3, into = 1 } },
+      ranking = { { key = 1, count = 5, rank = 1 }, { key = 2, count = 2, rank = 2 } },
+      chosen = { { key = 2, count = 2, by = "facilitator", text = "Werken met ervaringsdeskundigen" } },
+    },
+  },
 }

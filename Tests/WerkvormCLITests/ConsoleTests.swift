@@ -38,7 +38,7 @@ import Testing
             #expect(result.stdout.contains("Stap 1/2: Stemmen op engagementen (30 min)\nFase 1/3: Engagementen verzamelen [collect]\n"))
             #expect(result.stdout.contains("  engagement <wie> text=…   — Engagement (deelnemer)\n"))
             #expect(result.stdout.contains("> text (Jouw engagement):   ✔ genoteerd (3)\n"))
-            #expect(result.stdout.contains("Onbekende opdracht of invoer 'tik-fout'; invoer in deze fase: engagement. Typ 'help'.\n"))
+            #expect(result.stdout.contains("Onbekende opdracht of invoer 'tik-fout'; invoer in deze fase: engagement, add_note, merge. Typ 'help'.\n"))
             #expect(result.stdout.contains("  ✘ geweigerd: Je hebt je 3 bolletjes al gebruikt\n"))
             #expect(result.stdout.contains("Stap 2/2: Pauze (15 min)\n"))
             // going to step 1, two engagements, the vote, two dots, the results, going to step 2
