@@ -30,7 +30,9 @@ public struct BilingualText: Sendable, Hashable {
         case .string(let text) where !requireBoth:
             self.init(text)
         case .integer where !requireBoth, .double where !requireBoth:
-            self.init(Self.format(value))
+            // Dutch writes a decimal comma: 4,5
+            let english = Self.format(value)
+            self.init(nl: english.replacingOccurrences(of: ".", with: ","), en: english)
         case .object(let fields):
             let nl = fields["nl"]?.stringValue
             let en = fields["en"]?.stringValue

@@ -46,7 +46,7 @@ extension ReportRenderer {
                 en: "From **\(Self.markdownLine(pick(left)))** (x = -1) to **\(Self.markdownLine(pick(right)))** (x = 1).")
             guard !points.isEmpty else { return poles }
             let header = [say(nl: "Positie", en: "Position"), "x", say(nl: "y (hoogte)", en: "y (height)"), say(nl: "Aantal", en: "Count")]
-            let rows = points.map { [pick($0.label), ReportNumber.format($0.x), ReportNumber.format($0.y), String($0.count)] }
+            let rows = points.map { [pick($0.label), number($0.x), number($0.y), String($0.count)] }
             return poles + "\n\n" + Self.markdownTable(header: header, rows: rows, alignRight: [false, true, true, true])
         case .wordCloud(let words):
             guard !words.isEmpty else { return Self.markdownLine(noData) }
@@ -63,7 +63,7 @@ extension ReportRenderer {
             let label = Self.markdownCell(pick(bar.label))
             return [
                 bar.highlight && !label.isEmpty ? "**\(label)**" : label,
-                ReportNumber.format(bar.value),
+                number(bar.value),
                 String(repeating: "█", count: Self.barLength(bar.value, largest: largest, space: 20)),
             ]
         }

@@ -37,7 +37,7 @@ extension ReportRenderer {
     /// breaks between bars, never through a label.
     func svgBarChart(title: String?, bars: [ReportBlock.Bar]) -> String {
         let width = 640.0, lineHeight = 17.0
-        let values = bars.map { ReportNumber.format($0.value) }
+        let values = bars.map { number($0.value) }
         let valueSpace = 14 + 8.5 * Double(values.map(\.count).max() ?? 1)
         let largest = bars.map(\.value).filter(\.isFinite).max() ?? 0
         let beside = bars.map { TextLayout.wrap(TextLayout.clean(pick($0.label)), width: 29) }

@@ -105,7 +105,7 @@ extension ReportRenderer {
         let marked = bars.contains(where: \.highlight)
         let labels = bars.map { TextLayout.truncate(plain($0.label), to: 40) }
         let labelWidth = labels.map(TextLayout.width).max() ?? 0
-        let values = bars.map { ReportNumber.format($0.value) }
+        let values = bars.map { number($0.value) }
         let valueWidth = values.map(TextLayout.width).max() ?? 0
         let space = max(10, Self.textWidth - (marked ? 2 : 0) - labelWidth - 2 - valueWidth)
         let largest = bars.map(\.value).filter(\.isFinite).max() ?? 0

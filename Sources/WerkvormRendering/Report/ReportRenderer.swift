@@ -31,6 +31,12 @@ public struct ReportRenderer: Sendable {
         language == .nl ? nl : en
     }
 
+    /// A number as the renderer's language writes it: 4.5 in English, 4,5 in Dutch.
+    func number(_ value: Double) -> String {
+        let text = ReportNumber.format(value)
+        return language == .nl ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
     /// What a chart or cloud without any data says.
     var noData: String { say(nl: "(geen gegevens)", en: "(no data)") }
 

@@ -25,4 +25,9 @@ import Testing
         }
         #expect(points.map(\.count) == [1])
     }
+
+    @Test func aNumberInATableIsWrittenWithADecimalCommaInDutch() throws {
+        let block = try ReportBlock(["type": "table", "columns": ["Gemiddeld"], "rows": [[4.5], [3]]], at: ValuePath("report").appending(index: 1))
+        #expect(block == .table(columns: [BilingualText("Gemiddeld")], rows: [[BilingualText(nl: "4,5", en: "4.5")], [BilingualText("3")]]))
+    }
 }

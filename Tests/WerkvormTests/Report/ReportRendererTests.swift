@@ -125,9 +125,11 @@ import Testing
                 | Onderdeel | Waarde |  |
                 | --- | ---: | --- |
                 | **Luisteren** | 7 | \(bar(20)) |
-                | Stilte | 3.5 | \(bar(10)) |
+                | Stilte | 3,5 | \(bar(10)) |
 
                 """)
+        // the same number in English, with a decimal point
+        #expect(english.markdown([.barChart(title: nil, bars: [.init(label: BilingualText("Stilte"), value: 3.5)])]).contains("| Stilte | 3.5 |"))
     }
 
     @Test func escapesHTMLInLabels() {
