@@ -72,12 +72,13 @@ local function outcome(state)
   }
 end
 
+-- The question; whether you passed only once you did.
 local function view(state, participant)
   return {
     question = state.question,
     one_word = state.one_word,
     done = participant ~= nil and state.done[participant] == true,
-    passed = participant ~= nil and state.passed[participant] == true,
+    passed = participant ~= nil and state.passed[participant] or nil,
   }
 end
 

@@ -93,12 +93,15 @@ local function outcome(state)
   return { case = state.case, options = options, chosen = chosen, changed = changed }
 end
 
+-- The case, the options to choose from (numbered, as the phone lists them)
+-- and your choice.
 local function view(state, participant)
   local options = {}
   for index, said in ipairs(state.options) do
     options[index] = { number = index, text = said }
   end
-  return { case = state.case, options = options, mine = participant and state.choice[participant] or nil }
+  local mine = participant and state.choice[participant]
+  return { case = state.case, options = options, choice = mine and f("%d. %s", mine, state.options[mine]) or nil }
 end
 
 local function report(result, ctx)
@@ -114,11 +117,11 @@ local function report(result, ctx)
   end
   blocks[#blocks + 1] = { type = "bar_chart", title = { nl = "Keuzes", en = "Choices" }, bars = bars }
   if result.changed > 0 then
-    blocks[#blocks + 1] = { type = "paragraph",
-      text = text.format(
-        { nl = "Na het gesprek kozen %s anders.", en = "After the conversation %s chose differently." },
-        lang, text.count(result.changed, lang == "en" and "participant" or "deelnemer",
-          lang == "en" and "participants" or "deelnemers")) }
+    local nl = result.changed == 1 and "Na het gesprek koos 1 deelnemer anders."
+      or f("Na het gesprek kozen %d deelnemers anders.", result.changed)
+    local en = f("After the conversation %s chose differently.",
+      text.count(result.changed, "participant", "participants"))
+    blocks[#blocks + 1] = { type = "paragraph", text = { nl = nl, en = en } }
   end
   for _, option in ipairs(result.options) do
     if #option.reasons > 0 then
@@ -178,8 +181,9 @@ chooses differently may choose again.]]),
       inputs = {
         { name = "choose", title = { nl = "Kiezen", en = "Choose" }, by = "participant", anonymous = true,
           fields = {
-            { name = "option", type = "integer", label = { nl = "Keuze", en = "Option" }, min = 1, max = 10 },
-            { name = "reason", type = "text", label = { nl = "Waarom (mag leeg)", en = "Why (may be empty)" },
+            { name = "option", type = "integer", label = { nl = "Keuze", en = "Option" }, min = 1, max = 10,
+              refers_to = "options" },
+            { name = "reason", type = "text", label = { nl = "Waarom", en = "Why" },
               max_length = 500, required = false },
           } },
       } },

@@ -28,7 +28,7 @@ return {
         { number = 4, count = 0, reasons = {} },
       },
     },
-    views = { cas = { mine = 2 } },
+    views = { cas = { choice = "2. Ik spreek de collega later onder vier ogen aan." } },
   },
 
   { name = "a case and options of the session's own",

@@ -73,15 +73,21 @@ end
 
 -- The group's scribe writes for the group, on a phone or the facilitator's
 -- laptop: the input names the group.
+local group_of
+
+-- Without a group number, the answer is for the writer's own group.
 local function answer(state, input)
   local group, question = input.fields.group, input.fields.question
+  group = group or (input.participant and group_of(state, input.participant))
+  if group == nil then
+    return false, text.both("Geef het nummer van het groepje", "Give the group's number")
+  end
   local count = #state.answers
-  if group > count then
-    return false, text.both(
-      f("Er %s %s; kies een groep van 1 tot %d", count == 1 and "is" or "zijn",
-        text.count(count, "groep", "groepen"), count),
-      f("There %s %s; choose a group from 1 to %d", count == 1 and "is" or "are",
-        text.count(count, "group", "groups"), count))
+  if group > count and count == 1 then
+    return false, text.both("Er is maar één groepje: groepje 1", "There is only one group: group 1")
+  elseif group > count then
+    return false, text.both(f("Er zijn %d groepjes; kies er een van 1 tot %d", count, count),
+      f("There are %d groups; choose one from 1 to %d", count, count))
   end
   local said = text.trim(input.fields.text)
   if said == "" then
@@ -133,7 +139,7 @@ end
 ------------------------------------------------------------------------
 -- view: your group, its members and what it has written so far
 
-local function group_of(state, participant)
+function group_of(state, participant)
   for group, list in ipairs(state.members) do
     for _, member in ipairs(list) do
       if member == participant then
@@ -143,16 +149,22 @@ local function group_of(state, participant)
   end
 end
 
+-- The guiding questions (numbered), and for a participant their group, who
+-- is in it and what it has written so far.
 local function view(state, participant)
   local seen = { groups = #state.members, questions = {} }
   for index, question in ipairs(questions) do
-    seen.questions[index] = { id = question.id, text = { nl = question.text.nl, en = question.text.en } }
+    seen.questions[index] = { number = index, text = { nl = question.text.nl, en = question.text.en } }
   end
   local group = participant and group_of(state, participant)
   if group then
     local answers = {}
     for _, question in ipairs(questions) do
-      answers[question.id] = copy_list(state.answers[group][question.id])
+      for _, said in ipairs(state.answers[group][question.id]) do
+        answers[#answers + 1] = {
+          text = { nl = question.short.nl .. ": " .. said, en = question.short.en .. ": " .. said },
+        }
+      end
     end
     seen.group, seen.members, seen.answers = group, copy_list(state.members[group]), answers
   end
@@ -259,7 +271,8 @@ uit fouten: veranderen gaat met vallen en opstaan.
 
 Eén: wat doe je nu al, waar ben je echt trots op? Twee: waarop kunnen we verder bouwen (beleid,
 acties, netwerken, organisatiecultuur)? Drie: wat heb je al geprobeerd en werkte echt niet? Eén
-persoon per groepje noteert, met het nummer van het groepje bij elk antwoord.]]),
+persoon per groepje noteert; op de telefoon van een deelnemer gaat een antwoord naar diens eigen
+groepje.]]),
         en = text.prose([[
 Divide the participants into groups of four or five; Werkvorm proposes a division. Say that the
 guiding questions are meant to put strengths in the spotlight, and also to stop and learn from
@@ -267,13 +280,15 @@ mistakes: change comes with trial and error.
 
 One: what do you already do, what are you really proud of? Two: what can we build on (policy,
 actions, networks, organisational culture)? Three: what have you tried that really did not work?
-One person per group takes notes, with the group's number with every answer.]]),
+One person per group takes notes; from a participant's phone an answer goes to their own group.]]),
       },
       inputs = {
         { name = "answer", title = { nl = "Antwoord", en = "Answer" },
           by = "participant", anonymous = true,
           fields = {
-            { name = "group", type = "integer", label = { nl = "Groepje", en = "Group" }, min = 1, max = 30 },
+            -- left empty on a participant's phone: their own group
+            { name = "group", type = "integer", label = { nl = "Groepje", en = "Group" }, min = 1, max = 30,
+              required = false },
             { name = "question", type = "choice", label = { nl = "Richtvraag", en = "Guiding question" },
               options = question_options() },
             { name = "text", type = "text", label = { nl = "Antwoord", en = "Answer" }, max_length = 1000 },
@@ -284,10 +299,10 @@ One person per group takes notes, with the group's number with every answer.]]),
       instructions = {
         nl = text.prose([[
 Elk groepje deelt kort één actie waar het trots op is en één les uit wat niet werkte. Vraag door
-op wat anderen kunnen overnemen.]]),
+op wat anderen kunnen overnemen. Op de telefoons hoeft nu niets meer.]]),
         en = text.prose([[
 Each group briefly shares one action it is proud of and one lesson from what did not work. Ask
-what others could take over.]]),
+what others could take over. Nothing more is needed on the phones now.]]),
       },
       inputs = {} },
   },

@@ -42,7 +42,9 @@ return {
     participants = { "ann", "bob", "cas", "dirk" },
     events = {
       { participant = "ann", input = "answer", fields = { group = 2, question = "proud", text = "Iets" },
-        rejected = "Er is 1 groep; kies een groep van 1 tot 1" },
+        rejected = "Er is maar één groepje: groepje 1" },
+      { input = "answer", fields = { question = "proud", text = "Iets" },
+        rejected = "Geef het nummer van het groepje" },
       { participant = "ann", input = "answer", fields = { group = 1, question = "proud", text = "   " },
         rejected = "is leeg" },
       answer(1, "proud", "Stadsgesprek", "ann"),
@@ -79,14 +81,19 @@ return {
     },
   },
 
-  { name = "a participant's view: their group, its members and its answers",
+  { name = "a participant's view: their group, its members and its answers; an answer without a group is their own's",
     participants = { "ann", "bob", "cas", "dirk" },
     events = {
-      answer(1, "build_on", "Stadsgesprek", "ann"),
+      { participant = "bob", input = "answer", fields = { question = "build_on", text = "Stadsgesprek" } },
+    },
+    outcome = {
+      questions = { { id = "proud" }, { id = "build_on", answers = { { group = 1, text = "Stadsgesprek" } } },
+        { id = "did_not_work" } },
     },
     views = {
       ann = { groups = 1, group = 1, members = { "ann", "bob", "cas", "dirk" },
-        answers = { build_on = { "Stadsgesprek" }, proud = {}, did_not_work = {} } },
+        answers = { { text = { nl = "Waarop we verder bouwen: Stadsgesprek" } } },
+        questions = { { number = 1 }, { number = 2 }, { number = 3 } } },
     },
   },
 }

@@ -50,8 +50,10 @@ local function init(params, _, ctx)
   end
   return {
     form = params.form,
+    places = places_of(params.form),
     statements = statements,
     current = 1,
+    shown = 1,  -- the highest statement put up so far
   }
 end
 
@@ -63,16 +65,19 @@ local function show_statement(state, input)
       f("There is no statement %d; choose one from 1 to %d", number, #state.statements))
   end
   state.current = number
+  state.shown = math.max(state.shown, number)
 end
 
--- A place for the statement on the screen. The first place counts as where
--- someone stood first; a later one is a move.
+-- A place for the statement on the screen, by its number in the list the
+-- phone shows (the four corners, or the line's five places). The first place
+-- counts as where someone stood first; a later one is a move.
 local function take_place(state, input)
-  local place = input.fields.place
-  if state.form == "corners" and place == "neutral" then
-    return false, text.both("In de vier hoeken is er geen midden: kies een hoek",
-      "The four corners have no middle: choose a corner")
+  local chosen = state.places[input.fields.place]
+  if chosen == nil then
+    return false, text.both(f("Kies een plaats van 1 tot %d", #state.places),
+      f("Choose a place from 1 to %d", #state.places))
   end
+  local place = chosen.id
   local statement = state.statements[state.current]
   local who = input.participant
   if statement.now[who] == place then
@@ -119,18 +124,29 @@ local function outcome(state)
   for index, place in ipairs(places) do
     labels[index] = { id = place.id, label = { nl = place.label.nl, en = place.label.en } }
   end
-  return { form = state.form, places = labels, statements = statements }
+  -- the statements put up so far: a reveal does not give away the next ones
+  local shown = {}
+  for index = 1, state.shown do
+    shown[index] = statements[index]
+  end
+  return { form = state.form, places = labels, statements = shown }
 end
 
+-- The statement on the screen and the places to choose from, numbered; your
+-- place by its label.
 local function view(state, participant)
   local statement = state.statements[state.current]
-  local places = {}
-  for index, place in ipairs(places_of(state.form)) do
-    places[index] = { id = place.id, label = { nl = place.label.nl, en = place.label.en } }
+  local places, mine = {}, nil
+  for index, place in ipairs(state.places) do
+    places[index] = { number = index, text = { nl = place.label.nl, en = place.label.en } }
+    if participant and statement.now[participant] == place.id then
+      mine = places[index].text
+    end
   end
   return {
-    number = statement.number, of = #state.statements, statement = statement.text, places = places,
-    mine = participant and statement.now[participant] or nil,
+    statement = f("%d/%d: %s", statement.number, #state.statements, statement.text),
+    places = places,
+    position = mine,
   }
 end
 
@@ -163,14 +179,6 @@ local function report(result, ctx)
     end
   end
   return blocks
-end
-
-local function place_options()
-  local options = {}
-  for index, place in ipairs(PLACES) do
-    options[index] = { value = place.id, label = { nl = place.label.nl, en = place.label.en } }
-  end
-  return options
 end
 
 return {
@@ -228,7 +236,8 @@ what moved them. Then put the next statement on the screen.]]),
       inputs = {
         { name = "take_place", title = { nl = "Plaats kiezen", en = "Take a place" }, by = "participant",
           fields = {
-            { name = "place", type = "choice", label = { nl = "Plaats", en = "Place" }, options = place_options() },
+            { name = "place", type = "integer", min = 1, max = 5, refers_to = "places",
+              label = { nl = "Plaats", en = "Place" } },
           } },
         { name = "show_statement", title = { nl = "Stelling tonen", en = "Show a statement" }, by = "facilitator",
           fields = {

@@ -1,7 +1,11 @@
 -- Tests for statements.
 
-local function place(who, where)
-  return { participant = who, input = "take_place", fields = { place = where } }
+-- Places by their number in the list the phone shows.
+local CORNERS = { strongly_disagree = 1, disagree = 2, agree = 3, strongly_agree = 4 }
+local LINE = { strongly_disagree = 1, disagree = 2, neutral = 3, agree = 4, strongly_agree = 5 }
+
+local function place(who, where, places)
+  return { participant = who, input = "take_place", fields = { place = (places or CORNERS)[where] } }
 end
 
 return {
@@ -11,8 +15,8 @@ return {
     events = {
       place("ann", "agree"), place("bob", "strongly_agree"), place("cas", "disagree"), place("dirk", "agree"),
       place("cas", "agree"),  -- convinced by the others
-      { participant = "cas", input = "take_place", fields = { place = "agree" }, rejected = "Daar sta je al" },
-      { participant = "dirk", input = "take_place", fields = { place = "neutral" }, rejected = "geen midden" },
+      { participant = "cas", input = "take_place", fields = { place = 3 }, rejected = "Daar sta je al" },
+      { participant = "dirk", input = "take_place", fields = { place = 5 }, rejected = "Kies een plaats van 1 tot 4" },
       { input = "show_statement", fields = { number = 2 } },
       place("ann", "disagree"), place("bob", "strongly_disagree"),
       { input = "show_statement", fields = { number = 3 }, rejected = "Er is geen stelling 3" },
@@ -29,8 +33,10 @@ return {
       },
     },
     views = {
-      ann = { number = 2, of = 2, mine = "disagree" },
-      cas = { number = 2, statement = "Neutraliteit bestaat niet." },
+      ann = { statement = "2/2: Neutraliteit bestaat niet.", position = { nl = "Oneens", en = "Disagree" } },
+      cas = {
+        places = { { number = 1, text = { nl = "Helemaal oneens" } }, { number = 2 }, { number = 3 }, { number = 4 } },
+      },
     },
   },
 
@@ -38,8 +44,8 @@ return {
     params = { form = "line" },
     participants = { "ann", "bob" },
     events = {
-      place("ann", "neutral"),
-      { participant = "bob", input = "take_place", fields = { place = "maybe" }, rejected = "place" },
+      place("ann", "neutral", LINE),
+      { participant = "bob", input = "take_place", fields = { place = 6 }, rejected = "groter dan het maximum 5" },
     },
     outcome = {
       form = "line",
@@ -48,8 +54,6 @@ return {
           final = { { place = "strongly_disagree", count = 0 }, { place = "disagree", count = 0 },
             { place = "neutral", count = 1 }, { place = "agree", count = 0 },
             { place = "strongly_agree", count = 0 } } },
-        { number = 2, placed = 0 },
-        { number = 3, text = "Over polarisatie praten maakt het alleen maar erger.", placed = 0 },
       },
     },
   },
@@ -58,10 +62,11 @@ return {
     participants = { "ann" },
     events = {
       { participant = "ann", input = "show_statement", fields = { number = 2 }, rejected = "begeleider" },
-      { input = "take_place", fields = { place = "agree" }, rejected = "participant" },
+      { input = "take_place", fields = { place = 3 }, rejected = "participant" },
       place("ann", "strongly_disagree"),
     },
-    outcome = { statements = { { number = 1, placed = 1 }, { number = 2, placed = 0 }, { number = 3, placed = 0 } } },
+    -- only the statements put up so far are in the outcome
+    outcome = { statements = { { number = 1, placed = 1 } } },
   },
 
   { name = "going back to a statement keeps where people stood",
@@ -80,17 +85,14 @@ return {
         { number = 2, placed = 1, moved = 0 },
       },
     },
-    views = { ann = { number = 1, mine = "agree" } },
+    views = { ann = { statement = "1/2: Eén", position = { nl = "Eens" } } },
   },
 
   { name = "an English session brings the exercise's statements in English",
     lang = "en",
     participants = { "ann" },
     events = { place("ann", "agree") },
-    outcome = { statements = {
-      { number = 1, text = "Everyone has prejudices, me too.", placed = 1 },
-      { number = 2, text = "As an organisation we should stay neutral in public debates." },
-      { number = 3, text = "Talking about polarisation only makes it worse." },
-    } },
+    outcome = { statements = { { number = 1, text = "Everyone has prejudices, me too.", placed = 1 } } },
+    views = { ann = { statement = "1/3: Everyone has prejudices, me too.", position = { en = "Agree" } } },
   },
 }

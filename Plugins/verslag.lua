@@ -37,7 +37,7 @@ local function block_lines(block, out)
   elseif kind == "bar_chart" then
     if block.title then out[#out + 1] = say(block.title) end
     for _, bar in ipairs(block.bars) do
-      out[#out + 1] = "· " .. say(bar.label) .. ";  " .. number(bar.value) .. (bar.highlight and " (gekozen)" or "")
+      out[#out + 1] = "· " .. say(bar.label) .. ": " .. number(bar.value) .. (bar.highlight and " (gekozen)" or "")
     end
   elseif kind == "two_columns" then
     for _, side in ipairs({ block.left, block.right }) do

@@ -200,7 +200,8 @@ struct PageContext: Sendable {
           groups: ["Groepen", "Groups"], group: ["Jouw groep", "Your group"], order: ["Volgorde", "Order"], pairs: ["Paren", "Pairs"],
           notes: ["Engagementen", "Engagements"], ranking: ["Rangorde", "Ranking"], chosen: ["Gekozen", "Chosen"],
           questions: ["Vragen", "Questions"], rules: ["Afspraken", "Agreements"], answers: ["Antwoorden", "Answers"],
-          statements: ["Uitspraken", "Statements"], space: ["Ruimte", "Space"],
+          statements: ["Uitspraken", "Statements"], space: ["Ruimte", "Space"], statement: ["Stelling", "Statement"],
+          case: ["Casus", "Case"], choice: ["Jouw keuze", "Your choice"], members: ["In jouw groepje", "In your group"],
         };
         // A text in both languages ({nl, en}) in the page's language; anything else as it is.
         const pick = value => value && typeof value === "object" && !Array.isArray(value) && "nl" in value && "en" in value ? value[SETTINGS.lang] : value;

@@ -145,8 +145,15 @@ enum PhonePage {
           const titles = Object.fromEntries(((current && current.inputs) || []).map(i => [i.name, i.title]));  // mine has its own title too
           const rows = [];
           for (const [, { label, answer }] of answers) if (!held.has(answer.duplicate ?? answer.seq)) rows.push([label, answer]);
+          const inputs = Object.fromEntries(((current && current.inputs) || []).map(i => [i.name, i]));
+          // a choice by its label, not by the value the exercise keeps
+          const shown = (input, key, value) => {
+            const field = input && input.fields.find(f => f.name === key);
+            const option = field && (field.options || []).find(o => o.value === value);
+            return option ? pick(option.label) : renderValue(value);
+          };
           for (const mine of (current && current.mine) || []) {
-            const summary = Object.values(mine.fields || {}).map(renderValue).join(" · ");
+            const summary = Object.entries(mine.fields || {}).map(([key, value]) => shown(inputs[mine.input], key, value)).join(" · ");
             rows.push([(mine.title || titles[mine.input] || mine.input) + (summary ? ": " + summary : ""), mine]);
           }
           rows.sort((a, b) => (b[1].duplicate ?? b[1].seq ?? 0) - (a[1].duplicate ?? a[1].seq ?? 0));
