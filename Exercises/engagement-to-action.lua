@@ -34,19 +34,6 @@ local default_engagement = "Ik durf met ervaringsdeskundigen aan de slag te gaan
 ------------------------------------------------------------------------
 -- state
 
--- Groups are drawn at random as a proposal for the room; members are listed
--- in roster order.
-local function draw_groups(participants, count)
-  local position = {}
-  for index, id in ipairs(participants) do
-    position[id] = index
-  end
-  local drawn = groups.split(participants, count)
-  for _, members in ipairs(drawn) do
-    table.sort(members, function(a, b) return position[a] < position[b] end)
-  end
-  return drawn
-end
 
 -- question id -> an empty table, for each question
 local function per_question()
@@ -60,7 +47,8 @@ end
 local function init(params, participants)
   local state = {
     engagement = params.engagement,
-    members = draw_groups(participants, params.groups),
+    -- drawn at random as a proposal for the room, members in roster order
+    members = groups.split_listed(participants, params.groups),
     answers = {},  -- group number -> question id -> list of texts
     -- group number -> question id -> the texts in lower case, as a set: a
     -- new answer is checked against it instead of against every answer
@@ -143,27 +131,13 @@ end
 -- view: your proposed group and what your group has written so far
 
 local function group_of(state, participant)
-  for group, members in ipairs(state.members) do
-    for _, member in ipairs(members) do
-      if member == participant then
-        return group
-      end
-    end
-  end
+  return groups.find(state.members, participant)
 end
 
 -- Someone who comes in late joins the smallest group (the first of them):
 -- the groups stay as the room formed them.
 local function join(state, participant)
-  local smallest = state.members[1]
-  for _, members in ipairs(state.members) do
-    if #members < #smallest then
-      smallest = members
-    end
-  end
-  if smallest then
-    smallest[#smallest + 1] = participant
-  end
+  groups.join(state.members, participant)
 end
 
 local function view(state, participant)

@@ -35,16 +35,7 @@ local questions = {
 -- Groups of about `size` people, drawn at random as a proposal for the
 -- room; members are listed in roster order.
 local function draw_groups(participants, size)
-  local count = math.max(1, (#participants + size - 1) // size)
-  local position = {}
-  for index, id in ipairs(participants) do
-    position[id] = index
-  end
-  local drawn = groups.split(participants, count)
-  for _, members in ipairs(drawn) do
-    table.sort(members, function(a, b) return position[a] < position[b] end)
-  end
-  return drawn
+  return groups.split_listed(participants, math.max(1, (#participants + size - 1) // size))
 end
 
 local function per_question()
@@ -73,12 +64,10 @@ end
 
 -- The group's scribe writes for the group, on a phone or the facilitator's
 -- laptop: the input names the group.
-local group_of
-
 -- Without a group number, the answer is for the writer's own group.
 local function answer(state, input)
   local group, question = input.fields.group, input.fields.question
-  group = group or (input.participant and group_of(state, input.participant))
+  group = group or (input.participant and groups.find(state.members, input.participant))
   if group == nil then
     return false, text.both("Geef het nummer van het groepje", "Give the group's number")
   end
@@ -139,15 +128,6 @@ end
 ------------------------------------------------------------------------
 -- view: your group, its members and what it has written so far
 
-function group_of(state, participant)
-  for group, list in ipairs(state.members) do
-    for _, member in ipairs(list) do
-      if member == participant then
-        return group
-      end
-    end
-  end
-end
 
 -- The guiding questions (numbered), and for a participant their group, who
 -- is in it and what it has written so far.
@@ -156,7 +136,7 @@ local function view(state, participant)
   for index, question in ipairs(questions) do
     seen.questions[index] = { number = index, text = { nl = question.text.nl, en = question.text.en } }
   end
-  local group = participant and group_of(state, participant)
+  local group = participant and groups.find(state.members, participant)
   if group then
     local answers = {}
     for _, question in ipairs(questions) do
@@ -173,13 +153,7 @@ end
 
 -- Someone who comes in late joins the smallest group (the first of them).
 local function join(state, participant)
-  local smallest = state.members[1]
-  for _, list in ipairs(state.members) do
-    if #list < #smallest then
-      smallest = list
-    end
-  end
-  smallest[#smallest + 1] = participant
+  groups.join(state.members, participant)
 end
 
 ------------------------------------------------------------------------

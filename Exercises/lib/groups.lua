@@ -7,8 +7,14 @@
 --   groups.split(ids, n)  -> n random groups, sizes differing by at most 1,
 --                            the larger groups first; a group may be empty
 --                            when there are fewer ids than groups
+--   groups.split_listed(ids, n) -> the same groups, each listed in the order
+--                            of ids (the roster order), as a room reads them
+--   groups.find(list, id) -> the number of the group that holds id, or nil
+--   groups.join(list, id) -> puts id in the smallest group (the first of
+--                            them) and returns its number: someone who comes
+--                            in late, without moving anyone
 --
--- All three leave their argument unchanged.
+-- shuffle, pairs, split and split_listed leave their argument unchanged.
 
 local function shuffle(list)
   local result = {}
@@ -56,8 +62,47 @@ local function split(ids, n)
   return result
 end
 
+local function split_listed(ids, n)
+  local position = {}
+  for index, id in ipairs(ids) do
+    position[id] = index
+  end
+  local drawn = split(ids, n)
+  for _, members in ipairs(drawn) do
+    table.sort(members, function(a, b) return position[a] < position[b] end)
+  end
+  return drawn
+end
+
+local function find(list, id)
+  for group, members in ipairs(list) do
+    for _, member in ipairs(members) do
+      if member == id then
+        return group
+      end
+    end
+  end
+end
+
+local function join(list, id)
+  if #list == 0 then
+    return nil
+  end
+  local smallest = 1
+  for group, members in ipairs(list) do
+    if #members < #list[smallest] then
+      smallest = group
+    end
+  end
+  table.insert(list[smallest], id)
+  return smallest
+end
+
 return {
   shuffle = shuffle,
   pairs = make_pairs,
   split = split,
+  split_listed = split_listed,
+  find = find,
+  join = join,
 }
