@@ -217,7 +217,7 @@ struct PageContext: Sendable {
               box.append(el("h2", { text: T(...label) }),
                 el("ul", { class: "plain" }, value.map(item => el("li", { text: (number(item) !== undefined ? number(item) + ". " : "") + pick(item.text)
                   + (typeof item.count === "number" ? " — " + item.count : "") }))));
-            } else if (label && value !== null && (typeof value !== "object" || Array.isArray(value))) {
+            } else if (label && value !== null && (typeof value !== "object" || (Array.isArray(value) && value.length))) {
               box.append(el("p", {}, el("strong", { text: T(...label) + ": " }), renderValue(value)));
             }
           }

@@ -117,7 +117,7 @@ enum PhonePage {
         function answered(item, status, answer) {
           if (!answer) { pending.set(item.id, item.label); renderMine(); return; }
           pending.delete(item.id);
-          answers.set(item.id, { label: item.label, answer });
+          answers.set(item.id, { label: item.label, answer, step: item.body && item.body.step });
           renderMine();
         }
 
@@ -135,8 +135,22 @@ enum PhonePage {
           return ["bad", T("Niet aangenomen: ", "Not taken: ") + (answer.reason || "")];
         }
 
-        // What is still on its way, what was just answered, and what the session holds for this
-        // person at this step (after a reload too), newest first.
+        // An input's fields as the phone showed them: a choice by its label and an item by its
+        // number and text, not by the value the exercise keeps.
+        const KNOWN_INPUTS = {};  // "step/input name" -> the input's declaration, as last seen
+        function describe(input, fields) {
+          const shown = (key, value) => {
+            const field = input && input.fields.find(f => f.name === key);
+            const option = field && (field.options || []).find(o => o.value === value);
+            if (option) return pick(option.label);
+            const item = field && field.refers_to && current && (itemsOf(current, field) || []).find(i => i.id === value);
+            return item ? value + ". " + renderValue(item.text) : renderValue(value);
+          };
+          return Object.entries(fields || {}).map(([key, value]) => shown(key, value)).join(" · ");
+        }
+
+        // What is still on its way, what was just answered at this step, and what the session
+        // holds for this person at this step (after a reload too), newest first.
         function renderMine() {
           const list = $("mine");
           list.replaceChildren();
@@ -144,16 +158,13 @@ enum PhonePage {
           const held = new Set(((current && current.mine) || []).map(m => m.seq));
           const titles = Object.fromEntries(((current && current.inputs) || []).map(i => [i.name, i.title]));  // mine has its own title too
           const rows = [];
-          for (const [, { label, answer }] of answers) if (!held.has(answer.duplicate ?? answer.seq)) rows.push([label, answer]);
-          const inputs = Object.fromEntries(((current && current.inputs) || []).map(i => [i.name, i]));
-          // a choice by its label, not by the value the exercise keeps
-          const shown = (input, key, value) => {
-            const field = input && input.fields.find(f => f.name === key);
-            const option = field && (field.options || []).find(o => o.value === value);
-            return option ? pick(option.label) : renderValue(value);
-          };
+          const stepId = current && current.step && current.step.id;
+          for (const [, { label, answer, step }] of answers)
+            if (step === stepId && !held.has(answer.duplicate ?? answer.seq)) rows.push([label, answer]);
+          // the inputs of earlier phases too: what was sent then keeps its labels
+          for (const input of (current && current.inputs) || []) KNOWN_INPUTS[stepId + "/" + input.name] = input;
           for (const mine of (current && current.mine) || []) {
-            const summary = Object.entries(mine.fields || {}).map(([key, value]) => shown(inputs[mine.input], key, value)).join(" · ");
+            const summary = describe(KNOWN_INPUTS[stepId + "/" + mine.input], mine.fields);  // mine is this step's
             rows.push([(mine.title || titles[mine.input] || mine.input) + (summary ? ": " + summary : ""), mine]);
           }
           rows.sort((a, b) => (b[1].duplicate ?? b[1].seq ?? 0) - (a[1].duplicate ?? a[1].seq ?? 0));
@@ -188,7 +199,7 @@ enum PhonePage {
         }
         function itemsOf(view, field) {
           const list = view.view && view.view[field.refers_to];
-          return Array.isArray(list) ? list.map(item => ({ id: item.id ?? item.number, text: item.text })).filter(i => i.id !== undefined) : null;
+          return Array.isArray(list) ? list.map(item => ({ id: item.id ?? item.number, text: pick(item.text) })).filter(i => i.id !== undefined) : null;
         }
 
         // What someone typed is kept while the form is made again, also through a pause.
@@ -267,7 +278,7 @@ enum PhonePage {
               fields[field.name] = value;
             }
             error.textContent = "";
-            const summary = Object.values(fields).map(renderValue).join(" · ");
+            const summary = describe(input, fields);
             send(input, fields, input.title + (summary ? ": " + summary : ""));
             for (const node of form.querySelectorAll("input[type=text],input[type=number],textarea")) { node.value = ""; delete drafts[node.id]; }
             for (const node of form.querySelectorAll("input[type=radio],input[type=checkbox]")) node.checked = false;
