@@ -81,7 +81,7 @@ struct PageContext: Sendable {
         textarea{min-height:96px}
         label{display:block;font-weight:600;margin:.6em 0 .25em}
         .choice label{font-weight:400;display:flex;gap:10px;align-items:center;min-height:44px;margin:0;padding:4px 0}
-        .choice input{width:24px;height:24px}
+        .choice input{width:24px;height:24px;flex-shrink:0}
         .card{background:#fff;border-radius:12px;padding:12px 14px;margin:12px 0;box-shadow:0 1px 3px rgba(0,0,0,.12)}
         .status{display:flex;align-items:center;gap:8px;font-size:.9rem}
         .dot{width:12px;height:12px;border-radius:50%;background:#a4262c;flex:none}
@@ -202,6 +202,7 @@ struct PageContext: Sendable {
           questions: ["Vragen", "Questions"], rules: ["Afspraken", "Agreements"], answers: ["Antwoorden", "Answers"],
           statements: ["Uitspraken", "Statements"], space: ["Ruimte", "Space"], statement: ["Stelling", "Statement"],
           case: ["Casus", "Case"], choice: ["Jouw keuze", "Your choice"], members: ["In jouw groepje", "In your group"],
+          options: ["Keuzes", "Options"], places: ["Plaatsen", "Places"],
         };
         // A text in both languages ({nl, en}) in the page's language; anything else as it is.
         const pick = value => value && typeof value === "object" && !Array.isArray(value) && "nl" in value && "en" in value ? value[SETTINGS.lang] : value;
