@@ -220,33 +220,12 @@ local function tally_of(state)
   return table.move(state.tally, 1, #state.tally, 1, {})
 end
 
--- The ranking rank.by_count would give (most dots first; ties share a rank
--- and keep the order of the notes), made without visiting thousands of notes
--- with pairs, which in the sandbox sorts their keys first: the notes are
--- walked in order and grouped by their count, and only the few different
--- counts are sorted.
+-- Most dots first; ties share a rank and keep the order of the notes. A
+-- merged note is not ranked.
 local function ranking_of(state, counts)
-  local with_count, levels = {}, {}
-  for id, count in ipairs(counts) do
-    if state.notes[id].merged_into then
-      goto continue
-    end
-    local ids = with_count[count]
-    if ids == nil then
-      ids = {}
-      with_count[count] = ids
-      levels[#levels + 1] = count
-    end
-    ids[#ids + 1] = id
-    ::continue::
-  end
-  table.sort(levels, function(a, b) return a > b end)
-  local ranking = {}
-  for _, count in ipairs(levels) do
-    local rank_of_ties = #ranking + 1
-    for _, id in ipairs(with_count[count]) do
-      ranking[#ranking + 1] = { key = id, count = count, rank = rank_of_ties, text = state.notes[id].text }
-    end
+  local ranking = rank.listed(counts, function(id) return state.notes[id].merged_into ~= nil end)
+  for _, entry in ipairs(ranking) do
+    entry.text = state.notes[entry.key].text
   end
   return ranking
 end

@@ -5,6 +5,11 @@
 --     competition ranking") and are ordered by key.
 --   rank.top(ranked, k)   -> the entries with rank <= k, ties included
 --     (new tables, so an entry never appears twice in an outcome).
+--   rank.listed(counts [, skip]) -> what by_count gives for a list of counts
+--     (key = position), leaving out the positions for which skip(key) is
+--     true; made without pairs, which in the sandbox sorts every key first:
+--     the list is walked in order, grouped by count, and only the few
+--     different counts are sorted. For thousands of counts kept up to date.
 --
 -- Keys are ordered numbers first (ascending), then strings (byte-wise), so
 -- the result never depends on the order in which `pairs` visits the keys.
@@ -82,7 +87,32 @@ local function top(ranked, k)
   return chosen
 end
 
+local function listed(counts, skip)
+  local with_count, levels = {}, {}
+  for key, count in ipairs(counts) do
+    if not (skip and skip(key)) then
+      local keys = with_count[count]
+      if keys == nil then
+        keys = {}
+        with_count[count] = keys
+        levels[#levels + 1] = count
+      end
+      keys[#keys + 1] = key
+    end
+  end
+  table.sort(levels, function(a, b) return a > b end)
+  local ranking = {}
+  for _, count in ipairs(levels) do
+    local rank_of_ties = #ranking + 1
+    for _, key in ipairs(with_count[count]) do
+      ranking[#ranking + 1] = { key = key, count = count, rank = rank_of_ties }
+    end
+  end
+  return ranking
+end
+
 return {
   by_count = by_count,
   top = top,
+  listed = listed,
 }
