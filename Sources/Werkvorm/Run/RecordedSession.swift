@@ -216,7 +216,8 @@ public struct RecordedSession {
         }
         library = ExerciseLibrary(sources: sources, modules: embedded)
         guard library.problems.isEmpty else { throw Problems(library.problems) }
-        script = try SessionScript.parse(record.session.script, file: record.session.file, library: library)
+        // the exercises run with the events, within the record's budget, and not before
+        script = try SessionScript.parse(record.session.script, file: record.session.file, library: library, tryingOutcomes: false)
         self.file = file
         self.changes = changes
         version = record.version

@@ -85,7 +85,7 @@ public struct SessionRecord: Sendable {
                 let exercise = exerciseStep.exercise
                 entry.kind = "exercise"
                 entry.exercise = exercise.id
-                entry.params = exerciseStep.params
+                entry.params = run.params(ofStep: step.id) ?? exerciseStep.params
                 entry.phase = run.phase(ofStep: step.id)
                 entry.revealed = run.revealed.contains(step.id)
                 switch outcomes[step.id] {

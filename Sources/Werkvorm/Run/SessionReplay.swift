@@ -53,6 +53,11 @@ public struct SessionReplay {
         for recordedStep in recorded.steps where recordedStep.kind == "exercise" {
             exerciseSteps += 1
             let step = recordedStep.step
+            if let recordedParams = recordedStep.params, let params = run.params(ofStep: step), recordedParams != params {  // those taken from earlier steps
+                for difference in differences(.object(recordedParams), .object(params), at: ValuePath("params"), limit: placesPerOutcome) {
+                    divergences.append(Divergence(step: step, exercise: recordedStep.exercise, path: difference.path, recorded: difference.recorded, replayed: difference.replayed))
+                }
+            }
             guard case .success(let outcome)? = outcomes[step] else {
                 if recordedStep.outcome == nil { continue }  // none recorded (its error instead), none replayed: the same
                 var replayed = "no outcome"

@@ -43,6 +43,8 @@ public final class SessionRun {
 
     private let modules: ModuleDirectories
     private var runs: [Int: ExerciseRun] = [:]
+    /// The modules required by runs of steps that had not started, made to show or record them.
+    private var unstartedModules: [String: LuaModule] = [:]
     /// The steps by id.
     private let steps: [Int: SessionStep]
     /// For each moderated step, its inputs that have a text and so wait for approval.
@@ -275,8 +277,10 @@ public final class SessionRun {
             for step in script.steps { runs[step.id]?.join(name) }
             return .accepted
         case .go:
-            guard let step = event.step, steps[step] != nil else { return unknownStep(event.step ?? 0, field: "go") }
+            guard let step = event.step, let found = steps[step] else { return unknownStep(event.step ?? 0, field: "go") }
             currentStep = step
+            // the step starts as the room gets to it: a param from an earlier step is taken now
+            if case .exercise = found.kind, case .refused(let result) = exerciseRun(forStep: step) { return result }
             return .accepted
         case .phase(let id):
             switch exerciseRun(forStep: event.step) {
@@ -329,8 +333,22 @@ public final class SessionRun {
         case refused(EventResult)
     }
 
+    /// An exercise step's run for an event: started if need be, and kept.
     private func exerciseRun(forStep id: Int?) -> StepRun {
         if let id, let run = runs[id] { return .started(run) }  // the usual case, for every input
+        return stepRun(id, keeping: true)
+    }
+
+    /// An exercise step's run as it is now, for what is shown and recorded: its own when it has
+    /// started, or else one as it would start now, not kept. Only events start a step, so that
+    /// a step starts at the same moment in a replay, with the same participants and the same
+    /// params taken from earlier steps.
+    private func runNow(ofStep id: Int) -> StepRun {
+        if let run = runs[id] { return .started(run) }
+        return stepRun(id, keeping: false)
+    }
+
+    private func stepRun(_ id: Int?, keeping: Bool) -> StepRun {
         guard let id, let step = steps[id] else { return .refused(unknownStep(id ?? 0, field: "step")) }
         guard case .exercise(let exerciseStep) = step.kind else {
             return .refused(
@@ -339,28 +357,60 @@ public final class SessionRun {
                     nl: "Stap \(id) (\(step.title(.nl))) is geen werkvorm; ze neemt geen invoer", en: "step \(id) (\(step.title(.en))) is not an exercise; it takes no inputs"))
         }
         do {
-            return .started(try exerciseRun(step.id, exerciseStep))
+            let run = try newRun(step.id, exerciseStep)
+            if keeping {
+                runs[step.id] = run
+            } else {
+                unstartedModules.merge(run.modules) { first, _ in first }
+            }
+            return .started(run)
         } catch {
             return .refused(.failed(error.problems.first ?? Problem("the exercise could not start")))
         }
     }
 
-    private func exerciseRun(_ step: Int, _ exerciseStep: ExerciseStep) throws(Problems) -> ExerciseRun {
-        if let run = runs[step] { return run }
-        let run = try ExerciseRun(
-            source: exerciseStep.exercise.source, modules: modules, params: exerciseStep.params,
+    /// A new run of an exercise step, with the params it takes from earlier steps' outcomes
+    /// as they are now.
+    private func newRun(_ step: Int, _ exerciseStep: ExerciseStep) throws(Problems) -> ExerciseRun {
+        var params = exerciseStep.params
+        for name in exerciseStep.from.keys.sorted() {
+            guard let source = exerciseStep.from[name], let param = exerciseStep.exercise.params.first(where: { $0.name == name }) else { continue }
+            let field = "steps[\(step)].params.\(name)"
+            let earlier: LuaValue
+            switch outcome(of: source.step) {
+            case .success(let value): earlier = value
+            case .failure(let problem):
+                throw Problems([Problem(field: field, "takes \(source), whose outcome failed: \(problem.message)")])
+            }
+            do {
+                params[name] = try param.validate(try source.value(in: earlier).get(), at: field)
+            } catch let missing as ParamSource.Missing {
+                throw Problems([Problem(field: field, "takes \(source), but its outcome has no `\(missing.key)`")])
+            } catch {
+                throw Problems([Problem(field: field, "takes \(source), which the param does not take: \((error as? Problem)?.message ?? "\(error)")")])
+            }
+        }
+        return try ExerciseRun(
+            source: exerciseStep.exercise.source, modules: modules, params: params,
             participants: participants, seed: seed(ofStep: step), language: script.language, limits: limits)
-        runs[step] = run
-        return run
     }
 
-    /// The run of an exercise step, started if need be; nil for other steps.
+    /// The run of an exercise step as it is now (see ``runNow(ofStep:)``); nil for other steps.
     func startedRun(ofStep step: Int) -> ExerciseRun? {
-        if case .started(let run) = exerciseRun(forStep: step) { return run }
+        if case .started(let run) = runNow(ofStep: step) { return run }
         return nil
     }
 
-    /// The outcome of every exercise step, by step id (a step with no events yet starts now).
+    /// The params a step runs with, those taken from earlier steps included; nil for a step
+    /// that is not an exercise.
+    public func params(ofStep step: Int) -> [String: LuaValue]? {
+        if let run = runs[step] { return run.params }
+        guard case .exercise(let exerciseStep)? = steps[step]?.kind else { return nil }
+        return startedRun(ofStep: step)?.params ?? exerciseStep.params
+    }
+
+    /// The outcome of every exercise step, by step id (of a step with no events yet, as it
+    /// would be if it started now).
     public func outcomes() -> [Int: Result<LuaValue, Problem>] {
         var outcomes: [Int: Result<LuaValue, Problem>] = [:]
         for step in script.steps {
@@ -370,9 +420,9 @@ public final class SessionRun {
         return outcomes
     }
 
-    /// The outcome of one exercise step now (it starts if it has not).
+    /// The outcome of one exercise step now (see ``runNow(ofStep:)``).
     public func outcome(of step: Int) -> Result<LuaValue, Problem> {
-        switch exerciseRun(forStep: step) {
+        switch runNow(ofStep: step) {
         case .refused(.failed(let problem)): return .failure(problem)
         case .refused: return .failure(Problem("step \(step) is not an exercise"))
         case .started(let run):
@@ -388,7 +438,7 @@ public final class SessionRun {
     public func report(ofStep step: Int, language: Language) throws(Problem) -> [ReportBlock]? {
         guard case .exercise(let exerciseStep)? = steps[step]?.kind else { return nil }
         let outcome = try outcome(of: step).get()
-        guard let run = runs[step] else { return nil }
+        guard let run = startedRun(ofStep: step) else { return nil }
         return try run.report(outcome, language: language, names: exerciseStep.showsNames)
     }
 
@@ -400,7 +450,7 @@ public final class SessionRun {
 
     /// The library modules the session's exercises have required, by name.
     public var requiredModules: [String: LuaModule] {
-        runs.values.reduce(into: [:]) { all, run in all.merge(run.modules) { first, _ in first } }
+        runs.values.reduce(into: unstartedModules) { all, run in all.merge(run.modules) { first, _ in first } }
     }
 
     /// The phase a step is in, if it has started.

@@ -28,14 +28,16 @@ extension SessionScript {
     }
 
     /// Reads a script from `text` (YAML or JSON) shown as `file` in problems, and checks it.
-    public static func parse(_ text: String, file: String, library: ExerciseLibrary) throws(Problems) -> SessionScript {
+    /// With `tryingOutcomes` (the default), a param taken from an earlier step is tried on that
+    /// step's outcome before any input; a record's script, which ran already, is read without.
+    public static func parse(_ text: String, file: String, library: ExerciseLibrary, tryingOutcomes: Bool = true) throws(Problems) -> SessionScript {
         let root: Node?
         do {
             root = try YAMLSource.compose(text, file: file)
         } catch {
             throw Problems([error])
         }
-        var reader = SessionScriptReader(file: file, library: library)
+        var reader = SessionScriptReader(file: file, library: library, triesOutcomes: tryingOutcomes)
         let script = reader.read(root)
         guard reader.problems.isEmpty, let script else {
             throw Problems(
@@ -52,7 +54,11 @@ extension SessionScript {
 struct SessionScriptReader {
     let file: String
     let library: ExerciseLibrary
+    /// Whether a param taken from an earlier step is tried on that step's outcome.
+    let triesOutcomes: Bool
     var problems: [Problem] = []
+    /// The session's language, once read.
+    var language = Language.nl
 
     static let topKeys = ["title", "language", "date", "start", "end", "roster", "ask_names", "steps"]
 
@@ -74,7 +80,6 @@ struct SessionScriptReader {
         }
         checkKeys(mapping, allowed: Self.topKeys, prefix: "")
         let title = requiredText(mapping, "title", field: "title", example: "title: Iedereen Mee, sessie 6")
-        var language = Language.nl
         if let node = mapping["language"] {
             if let text = YAMLSource.text(node), let chosen = Language(rawValue: text) {
                 language = chosen
@@ -97,7 +102,7 @@ struct SessionScriptReader {
         if let node = mapping["steps"] {
             if let sequence = node.sequence, !sequence.isEmpty {
                 for (offset, item) in sequence.enumerated() {
-                    if let step = readStep(item, id: offset + 1) { steps.append(step) }
+                    if let step = readStep(item, id: offset + 1, earlier: steps) { steps.append(step) }
                 }
             } else {
                 report(node, "steps", "must be a list with at least one step (- exercise: ID, - break: MINUTES or - block: TITLE); found \(YAMLSource.kind(node))")

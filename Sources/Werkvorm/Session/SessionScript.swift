@@ -92,6 +92,9 @@ public struct ExerciseStep: Sendable {
     public var params: [String: LuaValue]
     /// The names of the params the script set itself, in its order.
     public var given: [String]
+    /// The params the script takes from an earlier step's outcome, by name. Until the step
+    /// starts, ``params`` holds what they would take from that step before any input.
+    public var from: [String: ParamSource] = [:]
     /// The trainer's notes.
     public var notes: String?
     /// A title shown instead of the exercise's own ("Open vraag: eerste prioriteit").
@@ -102,6 +105,13 @@ public struct ExerciseStep: Sendable {
     /// Whether the projector may show participants' names next to what they entered
     /// (`names: true`); by default it shows none.
     public var showsNames = false
+
+    /// The phases the step goes through with its params.
+    public var phases: [PhaseDeclaration] { exercise.phases(for: params) }
+
+    /// The same for every step of an exercise with the same phases: the exercise's id and the
+    /// ids of its phases.
+    public var phasesKey: String { ([exercise.id] + phases.map(\.id)).joined(separator: " ") }
 }
 
 /// Who takes part: a name or pseudonym, or a number of anonymous participants.

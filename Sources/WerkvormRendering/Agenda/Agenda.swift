@@ -154,6 +154,10 @@ public struct Agenda: Sendable {
         step.exercise.params.map { param in
             let value = step.params[param.name] ?? param.defaultValue
             let label = param.label.text(language)
+            if let source = step.from[param.name] {
+                let title = script.steps.first { $0.id == source.step }?.title(language) ?? ""
+                return Setting(label: label, value: say("uit stap \(source.step) (\(title)): \(source.take)", "from step \(source.step) (\(title)): \(source.take)"))
+            }
             switch param.kind {
             case .integer, .number: return Setting(label: label, value: BilingualText.format(value))
             case .text: return Setting(label: label, value: value.stringValue ?? "")
