@@ -16,17 +16,32 @@ public enum ExerciseCheck {
         } catch {
             return error.problems
         }
+        // with the defaults, and with the params each phase's `when` asks for
+        var variants: [[String: LuaValue]] = [[:]]
+        for phase in exercise.phases where !phase.when.isEmpty {
+            let variant = phase.when.compactMapValues(\.first)
+            if !variants.contains(variant) { variants.append(variant) }
+        }
+        var problems: [Problem] = []
+        for params in variants {
+            let found = dryRun(exercise, source: source, modules: modules, params: params, limits: limits)
+            problems += found.filter { !problems.contains($0) }
+        }
+        return problems
+    }
+
+    private static func dryRun(_ exercise: Exercise, source: ExerciseSource, modules: ModuleDirectories, params: [String: LuaValue], limits: LuaLimits) -> [Problem] {
         let count = max(exercise.groupSize.minimum, min(6, exercise.groupSize.maximum ?? 6))
         let participants = (1...max(count, 1)).map { "p\($0)" }
         let run: ExerciseRun
         do {
-            run = try ExerciseRun(source: source, modules: modules, params: [:], participants: participants, seed: 1, limits: limits)
+            run = try ExerciseRun(source: source, modules: modules, params: params, participants: participants, seed: 1, limits: limits)
         } catch {
             return error.problems
         }
         var problems: [Problem] = []
         var random = SplitMix(seed: 20231)
-        for phase in exercise.phases {
+        for phase in run.phases {
             do {
                 try run.move(to: phase.id)
             } catch {

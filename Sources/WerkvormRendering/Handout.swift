@@ -42,6 +42,7 @@ public struct Handout {
         out += "\n" + say("Verloop", "Phases") + "\n"
         for (offset, phase) in exercise.phases.enumerated() {
             out += "\n\(offset + 1). \(phase.title.text(language))\n\n"
+            if !phase.when.isEmpty { out += Wrap.paragraphs(condition(phase), width: 80, indent: "   ") + "\n\n" }
             out += Wrap.paragraphs(phase.instructions.text(language), width: 80, indent: "   ") + "\n"
             for input in phase.inputs {
                 let who =
@@ -60,6 +61,20 @@ public struct Handout {
             }
         }
         return out
+    }
+
+    /// When a phase is part of a step: "Alleen bij Werkwijze [mode] “Vrij brainstormen per woord”."
+    private func condition(_ phase: PhaseDeclaration) -> String {
+        let parts = phase.when.keys.sorted().compactMap { name -> String? in
+            guard let param = exercise.params.first(where: { $0.name == name }), let values = phase.when[name] else { return nil }
+            let shown = values.map { value -> String in
+                if param.kind == .choice, let option = param.options.first(where: { $0.value == value.stringValue }) { return option.label.text(language) }
+                if let flag = value.boolValue { return flag ? say("ja", "yes") : say("nee", "no") }
+                return value.stringValue ?? BilingualText.format(value)
+            }
+            return "\(param.label.text(language)) [\(name)] " + shown.map { "“\($0)”" }.joined(separator: say(" of ", " or "))
+        }
+        return say("Alleen bij ", "Only with ") + parts.joined(separator: say(" en ", " and ")) + "."
     }
 
     private func describe(_ param: ParamDeclaration) -> String {

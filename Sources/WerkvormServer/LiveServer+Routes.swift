@@ -379,7 +379,7 @@ extension LiveServer {
                 fields["exercise"] = .string(exerciseStep.exercise.id)
                 fields["moderated"] = .bool(exerciseStep.moderated)
                 fields["phases"] = .array(
-                    exerciseStep.exercise.phases.map { phase in
+                    exerciseStep.phases.map { phase in
                         .object(["id": .string(phase.id), "title": json.text(phase.title), "inputs": .array(phase.inputs.map(json.input))])
                     })
             }

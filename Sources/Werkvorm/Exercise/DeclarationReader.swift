@@ -91,7 +91,12 @@ struct DeclarationReader {
             }, line: lines.top("group_size"))
         let materials = keep(capture { () throws(Problem) in try reader.texts("materials", requireBoth: true) }, line: lines.top("materials"))
         let params = readParams(top["params"] ?? .array([]))
-        let phases = readPhases(top["phases"])
+        let phases = readPhases(top["phases"], params: params)
+        if !phases.isEmpty, let defaults = try? Exercise.defaults(of: params), !phases.contains(where: { $0.isUsed(with: defaults) }) {
+            note(
+                Problem(field: "phases", "with the params' defaults no phase is used: give at least one phase without `when`, or one whose `when` holds for the defaults"),
+                line: lines.top("phases"))
+        }
         guard problems.isEmpty, let id, let version, let title = texts["title"], let summary = texts["summary"],
             let purpose = texts["purpose"], let duration, let groupSize, let materials
         else { return nil }
@@ -169,7 +174,7 @@ struct DeclarationReader {
 
     // MARK: - Phases
 
-    private mutating func readPhases(_ value: LuaValue?) -> [PhaseDeclaration] {
+    private mutating func readPhases(_ value: LuaValue?, params: [ParamDeclaration]) -> [PhaseDeclaration] {
         let lines = self.lines
         guard let list = value?.arrayValue, !list.isEmpty else {
             note(Problem(field: "phases", "needs at least one phase, { { id = ..., title = ..., instructions = ..., inputs = { ... } } }"), line: lines.top("phases"))
@@ -187,9 +192,11 @@ struct DeclarationReader {
                     guard Self.isName(id) || Self.isIdentifier(id) else {
                         throw Problem(field: path.appending(key: "id").description, "\"\(id)\" is not a phase id; use lowercase letters, digits, _ and -")
                     }
-                    return PhaseDeclaration(
+                    var phase = PhaseDeclaration(
                         id: id, title: try fields.text("title", requireBoth: true),
                         instructions: try fields.text("instructions", requireBoth: true), inputs: [])
+                    phase.when = try Self.readWhen(element["when"], params: params, at: path.appending(key: "when"))
+                    return phase
                 }, line: phaseLine())
             guard var phase else { continue }
             if phases.contains(where: { $0.id == phase.id }) {
@@ -211,6 +218,33 @@ struct DeclarationReader {
             phases.append(phase)
         }
         return phases
+    }
+
+    /// A phase's `when`: param names, each with a value or a list of values of that param.
+    private static func readWhen(_ value: LuaValue?, params: [ParamDeclaration], at path: ValuePath) throws(Problem) -> [String: [LuaValue]] {
+        guard let value else { return [:] }
+        guard let conditions = value.objectValue, !conditions.isEmpty else {
+            throw Problem(field: path.description, "must be a table of params and their values, { mode = \"dimensions\" }; found \(value.typeName)")
+        }
+        var when: [String: [LuaValue]] = [:]
+        for name in JSONWriter.sortedKeys(conditions) {
+            let at = path.appending(key: name)
+            guard let param = params.first(where: { $0.name == name }) else {
+                let known = params.map(\.name)
+                let hint = known.isEmpty ? "the exercise has no params" : "its params are \(known.joined(separator: ", "))"
+                throw Problem(field: at.description, "names no param of the exercise; \(hint)")
+            }
+            guard [.choice, .boolean, .integer, .text].contains(param.kind) else {
+                throw Problem(field: at.description, "names the \(param.kind.rawValue) param '\(name)'; a phase can depend on a choice, boolean, integer or text param")
+            }
+            let given = conditions[name] ?? .null
+            var values = given.arrayValue ?? [given]
+            for (offset, each) in values.enumerated() {
+                values[offset] = try param.validate(each, at: given.arrayValue == nil ? at.description : at.appending(index: offset + 1).description)
+            }
+            when[name] = values
+        }
+        return when
     }
 
     private func readInput(_ value: LuaValue, at path: ValuePath) throws(Problem) -> InputDeclaration {

@@ -30,6 +30,18 @@ public struct Exercise: Sendable, Hashable {
     /// The file it came from.
     public var source: ExerciseSource
 
+    /// Every param's default, checked.
+    static func defaults(of params: [ParamDeclaration]) throws(Problem) -> [String: LuaValue] {
+        var values: [String: LuaValue] = [:]
+        for param in params { values[param.name] = try param.validate(param.defaultValue, at: param.name) }
+        return values
+    }
+
+    /// The phases a step with these params goes through, in order.
+    public func phases(for params: [String: LuaValue]) -> [PhaseDeclaration] {
+        phases.filter { $0.isUsed(with: params) }
+    }
+
     /// Every input of every phase, with its phase.
     public var inputs: [(phase: PhaseDeclaration, input: InputDeclaration)] {
         phases.flatMap { phase in phase.inputs.map { (phase, $0) } }

@@ -39,6 +39,11 @@ public final class ExerciseRun {
     public let language: Language
     /// The index of the current phase.
     public private(set) var phaseIndex = 0
+    /// Whether the step goes through each of the exercise's phases, with its params (a
+    /// phase's `when`).
+    public let usesPhase: [Bool]
+    /// The index of the phase the step starts in: its first phase.
+    public let firstPhase: Int
     /// What changed the state so far, in order: accepted inputs (with the phase each came in)
     /// and joins, since `init` or since ``base``. A rebuild applies them again.
     private(set) var history: [Change] = []
@@ -92,7 +97,14 @@ public final class ExerciseRun {
         source: ExerciseSource, modules: ModuleDirectories, params: [String: LuaValue], participants: [String], seed: Int64, language: Language = .nl, limits: LuaLimits = .default
     ) throws(Problems) {
         loaded = try LoadedExercise(source: source, modules: modules, limits: limits)
-        self.params = try loaded.exercise.resolve(params: params)
+        let resolved = try loaded.exercise.resolve(params: params)
+        self.params = resolved
+        usesPhase = loaded.exercise.phases.map { $0.isUsed(with: resolved) }
+        guard let first = usesPhase.firstIndex(of: true) else {
+            throw Problems([Problem(file: source.path, "with these params the exercise '\(loaded.exercise.id)' goes through no phase; change the params")])
+        }
+        firstPhase = first
+        phaseIndex = first
         self.participants = participants
         participantSet = Set(participants)
         initialParticipants = participants
@@ -127,7 +139,7 @@ public final class ExerciseRun {
             copyFunction = state.deepCopyFunction()
             progress = try state.reference(to: [:], name: "progress")
             let ctx: LuaValue = [
-                "lang": .string(language.rawValue), "phase": .string(loaded.exercise.phases[0].id),
+                "lang": .string(language.rawValue), "phase": .string(loaded.exercise.phases[first].id),
                 "params": .object(self.params), "participants": .array(participants.map { .string($0) }),
             ]
             context = try state.reference(to: ctx, name: "ctx")
@@ -149,13 +161,21 @@ public final class ExerciseRun {
     /// The current phase.
     public var phase: PhaseDeclaration { exercise.phases[phaseIndex] }
 
+    /// The phases the step goes through, in order.
+    public var phases: [PhaseDeclaration] { zip(exercise.phases, usesPhase).filter(\.1).map(\.0) }
+
     /// The library modules the exercise has required, by name.
     public var modules: [String: LuaModule] { loaded.state.modules }
 
     /// Moves on to the phase `id` (forward or back).
     public func move(to id: String) throws(Rejection) {
-        guard let index = exercise.phases.firstIndex(where: { $0.id == id }) else {
-            let list = exercise.phases.map(\.id).joined(separator: ", ")
+        guard let index = exercise.phases.firstIndex(where: { $0.id == id }), usesPhase[index] else {
+            let list = phases.map(\.id).joined(separator: ", ")
+            if exercise.phases.contains(where: { $0.id == id }) {
+                throw Rejection(
+                    .unknownPhase, field: "phase", nl: "De fase '\(id)' hoort niet bij deze stap, door haar instellingen; de fasen zijn \(list)",
+                    en: "the phase '\(id)' is not part of this step, by its params; its phases are \(list)")
+            }
             throw Rejection(
                 .unknownPhase, field: "phase", nl: "De werkvorm '\(exercise.id)' heeft geen fase '\(id)'; de fasen zijn \(list)",
                 en: "the exercise '\(exercise.id)' has no phase '\(id)'; its phases are \(list)")
@@ -434,7 +454,7 @@ public final class ExerciseRun {
                 try publishParticipants()
             } else {
                 participants = initialParticipants
-                try state.setField(context, "phase", .string(exercise.phases[0].id))
+                try state.setField(context, "phase", .string(exercise.phases[firstPhase].id))
                 try publishParticipants()
                 stateTable = try ExerciseRun.start(loaded, runner: runner, context: context, seed: seed)
                 start = 0

@@ -7,6 +7,14 @@ public struct PhaseDeclaration: Sendable, Hashable {
     /// What the facilitator says and does in this phase.
     public var instructions: BilingualText
     public var inputs: [InputDeclaration]
+    /// When the phase is part of a step, by the step's params (`when = { mode = "dimensions" }`):
+    /// each param named must have one of the values listed. Empty: always.
+    public var when: [String: [LuaValue]] = [:]
+
+    /// Whether a step with these params goes through this phase.
+    public func isUsed(with params: [String: LuaValue]) -> Bool {
+        when.allSatisfy { name, values in params[name].map(values.contains) ?? false }
+    }
 }
 
 /// Who gives an input.

@@ -96,7 +96,7 @@ extension SessionRun {
         var summary = StepSummary(id: id, title: step.title(script.language), minutes: step.minutes, revealed: revealed.contains(id))
         if case .exercise(let exerciseStep) = step.kind {
             summary.exercise = exerciseStep.exercise.id
-            let phase = phase(ofStep: id) ?? exerciseStep.exercise.phases.first?.id
+            let phase = phase(ofStep: id) ?? exerciseStep.phases.first?.id
             summary.phase = exerciseStep.exercise.phases.first { $0.id == phase }
         }
         return summary

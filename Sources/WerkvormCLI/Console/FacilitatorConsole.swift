@@ -92,14 +92,15 @@ final class FacilitatorConsole {
 
     private var step: SessionStep { script.steps[stepIndex] }
 
-    private func exercise(of step: SessionStep) -> Exercise? {
-        if case .exercise(let exerciseStep) = step.kind { return exerciseStep.exercise }
+    private func exercise(of step: SessionStep) -> ExerciseStep? {
+        if case .exercise(let exerciseStep) = step.kind { return exerciseStep }
         return nil
     }
 
-    private func currentPhase(_ exercise: Exercise) async -> PhaseDeclaration {
-        let id = await recording.phase(ofStep: step.id) ?? exercise.phases[0].id
-        return exercise.phases.first { $0.id == id } ?? exercise.phases[0]
+    private func currentPhase(_ exercise: ExerciseStep) async -> PhaseDeclaration {
+        let phases = exercise.phases
+        let id = await recording.phase(ofStep: step.id) ?? phases[0].id
+        return phases.first { $0.id == id } ?? phases[0]
     }
 
     private func showStep() async {
@@ -219,7 +220,7 @@ final class FacilitatorConsole {
 
     /// `dot An note=3`: the input, who gives it, and its fields; asks for what is missing.
     private func input(_ line: String, _ words: [String]) async throws(Problem) {
-        guard let exercise = exercise(of: step), let declaration = exercise.input(named: words[0])?.input else {
+        guard let exercise = exercise(of: step), let declaration = exercise.exercise.input(named: words[0])?.input else {
             var names: [String] = []
             if let exercise = exercise(of: step) { names = await currentPhase(exercise).inputs.map(\.name) }
             write(

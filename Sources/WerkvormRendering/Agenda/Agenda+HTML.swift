@@ -74,13 +74,13 @@ extension Agenda {
                 out += "<h3>\(h(say("Notities", "Notes"), false))</h3>\n<div class=\"wv-notes\">\n\(htmlNotes(notes))</div>\n"
             }
             out += "<h3>\(h(say("Verloop", "Phases"), false))</h3>\n<ol class=\"wv-phases\">\n"
-            if phases[exercise.exercise.id] == nil {
-                phases[exercise.exercise.id] = exercise.exercise.phases.map { phase in
+            if phases[exercise.phasesKey] == nil {
+                phases[exercise.phasesKey] = exercise.phases.map { phase in
                     "<li><strong>\(h(phase.title.text(language), false))</strong>\n"
                         + Self.paragraphs(phase.instructions.text(language)).map { "<p>\(h($0, false))</p>\n" }.joined() + "</li>\n"
                 }.joined()
             }
-            return out + (phases[exercise.exercise.id] ?? "") + "</ol>\n</section>\n"
+            return out + (phases[exercise.phasesKey] ?? "") + "</ol>\n</section>\n"
         }
     }
 

@@ -50,13 +50,13 @@ extension Agenda {
                 parts += markdownNotes(notes)
             }
             parts.append("### " + say("Verloop", "Phases"))
-            if phases[exercise.exercise.id] == nil {
-                phases[exercise.exercise.id] = exercise.exercise.phases.enumerated().flatMap { offset, phase in
+            if phases[exercise.phasesKey] == nil {
+                phases[exercise.phasesKey] = exercise.phases.enumerated().flatMap { offset, phase in
                     ["**\(offset + 1). " + R.markdownLine(phase.title.text(language), blockStart: false) + "**"]
                         + Self.paragraphs(phase.instructions.text(language)).map { R.markdownLine($0) }
                 }
             }
-            return parts + (phases[exercise.exercise.id] ?? [])
+            return parts + (phases[exercise.phasesKey] ?? [])
         }
     }
 

@@ -67,16 +67,16 @@ extension Agenda {
                 out += "\n" + say("Notities", "Notes") + "\n" + noteText(notes, indent: "  ")
             }
             out += "\n" + say("Verloop", "Phases") + "\n"
-            if let known = phases[exercise.exercise.id] {
+            if let known = phases[exercise.phasesKey] {
                 out += known
             } else {
                 var text = ""
-                for (offset, phase) in exercise.exercise.phases.enumerated() {
+                for (offset, phase) in exercise.phases.enumerated() {
                     text += "\n" + Wrap.paragraphs("\(offset + 1). \(phase.title.text(language))", width: 80, indent: "  ", hanging: "     ") + "\n"
                     let instructions = Self.paragraphs(phase.instructions.text(language)).joined(separator: "\n\n")
                     if !instructions.isEmpty { text += "\n" + Wrap.paragraphs(instructions, width: 80, indent: "     ") + "\n" }
                 }
-                phases[exercise.exercise.id] = text
+                phases[exercise.phasesKey] = text
                 out += text
             }
             return out
