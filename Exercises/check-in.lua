@@ -229,6 +229,9 @@ local function report(result, ctx)
         text.count(#result.pairs, text.pick({ nl = "tweetal", en = "pair" }, lang),
           text.pick({ nl = "tweetallen", en = "pairs" }, lang))) }
   end
+  if #result.statements == 0 and result.mode == "pairs" then
+    return blocks  -- told to the neighbour, and not written down
+  end
   blocks[#blocks + 1] = { type = "heading", text = { nl = "Gedeeld", en = "Shared" } }
   local items = {}
   for _, said in ipairs(result.statements) do
@@ -260,7 +263,7 @@ end
 
 return {
   id = "check-in",
-  version = "1.1.0",
+  version = "1.1.1",
   title = { nl = "Check-in", en = "Check-in" },
   summary = {
     nl = text.prose([[

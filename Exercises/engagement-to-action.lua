@@ -1,7 +1,10 @@
--- From engagement to action: small groups turn one chosen engagement into
+-- From engagement to action: small groups turn a chosen engagement into
 -- action with the four questions of seed 001 (learning network "Iedereen
 -- Mee", session 6), where two groups each took one of the engagements chosen
--- by dot voting. For two engagements, run the exercise twice.
+-- by dot voting. The engagements usually come from the vote's outcome
+-- (`engagements: { from: engagement-voting, take: chosen.text }`); group 1
+-- takes the first, group 2 the second, and so on, and the facilitator can
+-- give a group another one. A first small step says who takes it and by when.
 
 local groups = require("groups")
 local text = require("text")
@@ -29,7 +32,12 @@ local questions = {
     short = { nl = "Wat je nodig hebt", en = "What you need" } },
 }
 
-local default_engagement = "Ik durf met ervaringsdeskundigen aan de slag te gaan."
+-- The engagement of a session whose script gives none: an example for the
+-- room, in the session's language.
+local example_engagement = {
+  nl = "Ik durf met ervaringsdeskundigen aan de slag te gaan.",
+  en = "I dare to work with experts by experience.",
+}
 
 ------------------------------------------------------------------------
 -- state
@@ -44,19 +52,28 @@ local function per_question()
   return answers
 end
 
-local function init(params, participants)
+local function init(params, participants, ctx)
+  local engagements = params.engagements
+  if #engagements == 0 then
+    engagements = { text.pick(example_engagement, ctx.lang) }
+  end
   local state = {
-    engagement = params.engagement,
+    -- group number -> its engagement: the chosen ones in turn
+    engagements = {},
     -- drawn at random as a proposal for the room, members in roster order
     members = groups.split_listed(participants, params.groups),
     answers = {},  -- group number -> question id -> list of texts
     -- group number -> question id -> the texts in lower case, as a set: a
     -- new answer is checked against it instead of against every answer
     given = {},
+    -- group number -> the first small steps: { text, who, by }
+    actions = {},
   }
   for group = 1, params.groups do
+    state.engagements[group] = engagements[(group - 1) % #engagements + 1]
     state.answers[group] = per_question()
     state.given[group] = per_question()
+    state.actions[group] = {}
   end
   return state
 end
@@ -64,16 +81,30 @@ end
 ------------------------------------------------------------------------
 -- handlers
 
--- Anyone may write for any group: groups form in the room, and the person
--- at the keyboard is often the group's scribe. The input names the group.
-local function answer(state, input)
-  local group, question = input.fields.group, input.fields.question
+-- Why a group number is not one of the groups; nil when it is.
+local function no_group(state, group)
   local count = #state.answers
   if group > count and count == 1 then
-    return false, text.both("Er is maar 1 groep; kies groep 1", "There is only 1 group; choose group 1")
+    return text.both("Er is maar 1 groep; kies groep 1", "There is only 1 group; choose group 1")
   elseif group > count then
-    return false, text.both(f("Er zijn maar %d groepen; kies een groep van 1 tot %d", count, count),
+    return text.both(f("Er zijn maar %d groepen; kies een groep van 1 tot %d", count, count),
       f("There are only %d groups; choose a group from 1 to %d", count, count))
+  end
+end
+
+-- Anyone may write for any group: groups form in the room, and the person
+-- at the keyboard is often the group's scribe. The input names the group.
+-- A first small step may say who takes it and by when.
+local function answer(state, input)
+  local group, question = input.fields.group, input.fields.question
+  local wrong = no_group(state, group)
+  if wrong then
+    return false, wrong
+  end
+  local who, by = input.fields.who, input.fields.by
+  if question ~= "first_step" and (who or by) then
+    return false, text.both("Wie en tegen wanneer horen bij een eerste kleine stap; laat ze hier leeg",
+      "Who and by when belong to a first small step; leave them empty here")
   end
   local said = text.trim(input.fields.text)
   if said == "" then
@@ -86,6 +117,43 @@ local function answer(state, input)
   end
   given[said:lower()] = true
   table.insert(state.answers[group][question], said)
+  if question == "first_step" then
+    table.insert(state.actions[group], { text = said, who = who, by = by })
+  end
+end
+
+-- The facilitator gives a group another engagement: the room chose
+-- differently, or a group took one that was not at the top.
+local function set_engagement(state, input)
+  local group = input.fields.group
+  local wrong = no_group(state, group)
+  if wrong then
+    return false, wrong
+  end
+  state.engagements[group] = text.trim(input.fields.engagement)
+end
+
+-- The facilitator notes who takes a first small step and by when, as the
+-- groups report back. What is left empty stays as it was.
+local function take_step(state, input)
+  local group, number = input.fields.group, input.fields.step
+  local wrong = no_group(state, group)
+  if wrong then
+    return false, wrong
+  end
+  local action = state.actions[group][number]
+  if not action then
+    local count = #state.actions[group]
+    if count == 0 then
+      return false, text.both_format("Groep %d heeft nog geen eerste kleine stap",
+        "Group %d has no first small step yet", group)
+    end
+    return false, text.both_format(
+      "Groep %d heeft %d eerste kleine stap(pen); kies er een van 1 tot %d",
+      "Group %d has %d first small step(s); choose one from 1 to %d", group, count, count)
+  end
+  action.who = input.fields.who or action.who
+  action.by = input.fields.by or action.by
 end
 
 ------------------------------------------------------------------------
@@ -112,7 +180,26 @@ local function group_outcome(state, group)
   for _, question in ipairs(questions) do
     answers[question.id] = copy_list(state.answers[group][question.id])
   end
-  return { group = group, members = copy_list(state.members[group]), answers = answers }
+  local actions = {}
+  for index, action in ipairs(state.actions[group]) do
+    actions[index] = { text = action.text, who = action.who, by = action.by }
+  end
+  return {
+    group = group, engagement = state.engagements[group], members = copy_list(state.members[group]),
+    answers = answers, actions = actions,
+  }
+end
+
+-- The engagements worked on, each once, in the order of the groups.
+local function engagements_of(state)
+  local list, seen = {}, {}
+  for _, engagement in ipairs(state.engagements) do
+    if not seen[engagement] then
+      seen[engagement] = true
+      list[#list + 1] = engagement
+    end
+  end
+  return list
 end
 
 local function outcome(state)
@@ -121,7 +208,7 @@ local function outcome(state)
     per_group[group] = group_outcome(state, group)
   end
   return {
-    engagement = state.engagement,
+    engagements = engagements_of(state),
     questions = question_list(),
     groups = per_group,
   }
@@ -141,29 +228,70 @@ local function join(state, participant)
 end
 
 local function view(state, participant)
-  local seen = { engagement = state.engagement, questions = question_list(), groups = #state.answers }
+  local seen = { questions = question_list(), groups = #state.answers, engagements = copy_list(state.engagements) }
   local group = group_of(state, participant)
   if group then
     local mine = group_outcome(state, group)
-    seen.group, seen.members, seen.answers = group, mine.members, mine.answers
+    seen.group, seen.engagement, seen.members, seen.answers = group, mine.engagement, mine.members, mine.answers
   end
   return seen
 end
 
 ------------------------------------------------------------------------
--- report: laid out like the minutes of seed 001, question by question
+-- report: laid out like the minutes of seed 001, engagement by engagement,
+-- question by question
 
-local function group_blocks(blocks, group, ctx)
+-- A first small step as the minutes list it: what, and who takes it by when.
+local function action_line(action, lang)
+  if action.who and action.by then
+    return text.format({ nl = "%s (%s, tegen %s)", en = "%s (%s, by %s)" }, lang, action.text, action.who, action.by)
+  elseif action.who then
+    return f("%s (%s)", action.text, action.who)
+  elseif action.by then
+    return text.format({ nl = "%s (tegen %s)", en = "%s (by %s)" }, lang, action.text, action.by)
+  end
+  return action.text
+end
+
+local function action_lines(actions, lang)
+  local items = {}
+  for _, action in ipairs(actions) do
+    items[#items + 1] = action_line(action, lang)
+  end
+  return items
+end
+
+-- The groups of each engagement, in the order of the engagements.
+local function by_engagement(result)
+  local list, index = {}, {}
+  for _, group in ipairs(result.groups) do
+    local at = index[group.engagement]
+    if not at then
+      at = #list + 1
+      index[group.engagement] = at
+      list[at] = { engagement = group.engagement, groups = {} }
+    end
+    table.insert(list[at].groups, group)
+  end
+  return list
+end
+
+local function group_blocks(blocks, group, ctx, with_heading)
   local lang = ctx.lang
   local heading = text.format({ nl = "Groep %d", en = "Group %d" }, lang, group.group)
   -- the members by name only when the session script shows names for this step
   if #group.members > 0 and ctx.names then
     heading = f("%s: %s", heading, table.concat(group.members, ", "))
   end
-  blocks[#blocks + 1] = { type = "heading", text = heading }
+  if with_heading or ctx.names then
+    blocks[#blocks + 1] = { type = "paragraph", text = heading }
+  end
   for _, question in ipairs(questions) do
     blocks[#blocks + 1] = { type = "paragraph", text = text.pick(question.text, lang) }
     local answers = group.answers[question.id]
+    if question.id == "first_step" then
+      answers = action_lines(group.actions, lang)
+    end
     if #answers > 0 then
       blocks[#blocks + 1] = { type = "list", items = copy_list(answers) }
     else
@@ -172,49 +300,54 @@ local function group_blocks(blocks, group, ctx)
   end
 end
 
--- A closing overview of the first steps of all groups: the action list.
-local function first_steps(result)
-  local items = {}
-  for _, group in ipairs(result.groups) do
-    for _, step in ipairs(group.answers.first_step) do
-      items[#items + 1] = step
+-- What the minutes put first: the first small steps, with who takes them and
+-- by when, under the engagement they turn into action.
+local function decisions(result, ctx)
+  local blocks = {}
+  for _, entry in ipairs(by_engagement(result)) do
+    local items = {}
+    for _, group in ipairs(entry.groups) do
+      for _, line in ipairs(action_lines(group.actions, ctx.lang)) do
+        items[#items + 1] = line
+      end
+    end
+    if #items > 0 then
+      blocks[#blocks + 1] = { type = "heading",
+        text = text.format({ nl = "Acties voor “%s”", en = "Actions for “%s”" }, ctx.lang, entry.engagement) }
+      blocks[#blocks + 1] = { type = "list", items = items }
     end
   end
-  return items
-end
-
--- What the minutes put first: each group's first small steps, under the
--- engagement they turn into action.
-local function decisions(result, ctx)
-  local steps = first_steps(result)
-  if #steps == 0 then
-    return {}
-  end
-  return {
-    { type = "heading",
-      text = text.format({ nl = "Acties voor “%s”", en = "Actions for “%s”" }, ctx.lang, result.engagement) },
-    { type = "list", items = steps },
-  }
+  return blocks
 end
 
 local function report(result, ctx)
   local lang = ctx.lang
-  local blocks = {
-    { type = "heading", text = text.format({ nl = "Gekozen engagement: “%s”", en = "Chosen engagement: “%s”" },
-      lang, result.engagement) },
-  }
-  for _, group in ipairs(result.groups) do
-    group_blocks(blocks, group, ctx)
-  end
-  local steps = first_steps(result)
-  if #steps > 0 and #result.groups > 1 then
-    blocks[#blocks + 1] = { type = "heading", text = { nl = "Eerste kleine stappen", en = "First small steps" } }
-    blocks[#blocks + 1] = { type = "list", items = steps }
+  local blocks = {}
+  local list = by_engagement(result)
+  for number, entry in ipairs(list) do
+    local title = text.format({ nl = "Gekozen engagement: “%s”", en = "Chosen engagement: “%s”" }, lang,
+      entry.engagement)
+    if #list > 1 then
+      title = f("%d) %s", number, title)
+    end
+    blocks[#blocks + 1] = { type = "heading", text = title }
+    for _, group in ipairs(entry.groups) do
+      group_blocks(blocks, group, ctx, #entry.groups > 1)
+    end
   end
   return blocks
 end
 
 ------------------------------------------------------------------------
+
+local set_engagement_input = {
+  name = "set_engagement", title = { nl = "Engagement van een groep", en = "A group's engagement" },
+  by = "facilitator",
+  fields = {
+    { name = "group", type = "integer", label = { nl = "Groep", en = "Group" }, min = 1, max = 10 },
+    { name = "engagement", type = "text", label = { nl = "Engagement", en = "Engagement" }, max_length = 280 },
+  },
+}
 
 local function question_options()
   local options = {}
@@ -226,7 +359,7 @@ end
 
 return {
   id = "engagement-to-action",
-  version = "1.1.0",
+  version = "2.0.0",
   title = { nl = "Van engagement naar actie", en = "From engagement to action" },
   summary = {
     nl = text.prose([[
@@ -253,8 +386,8 @@ really take after the session, with an eye for the obstacles.]]),
     { nl = "Stiften", en = "Markers" },
   },
   params = {
-    { name = "engagement", type = "text", label = { nl = "Gekozen engagement", en = "Chosen engagement" },
-      default = default_engagement, max_length = 280 },
+    { name = "engagements", type = "text_list", label = { nl = "Gekozen engagementen", en = "Chosen engagements" },
+      default = {}, max_length = 280 },
     { name = "groups", type = "integer", label = { nl = "Aantal groepen", en = "Number of groups" },
       default = 2, min = 1, max = 10 },
   },
@@ -263,20 +396,19 @@ really take after the session, with an eye for the obstacles.]]),
       title = { nl = "Engagement en groepen", en = "Engagement and groups" },
       instructions = {
         nl = text.prose([[
-Lees het gekozen engagement voor, bijvoorbeeld het engagement met de meeste stemmen uit "Stemmen op
-engagementen". Verdeel de deelnemers in groepen; Werkvorm stelt een verdeling voor. Geef elke
-groep een flip-over met de vier vragen en laat één persoon per groep noteren.
-
-Werken verschillende groepen aan verschillende engagementen, start dan deze werkvorm één keer per
-engagement.]]),
+Lees de gekozen engagementen voor, bijvoorbeeld die met de meeste stemmen uit "Stemmen op
+engagementen". Verdeel de deelnemers in groepen; Werkvorm stelt een verdeling voor. Groep 1 neemt
+het eerste gekozen engagement, groep 2 het tweede, enzovoort; kiest een groep een ander
+engagement, geef het dan hier in. Geef elke groep een flip-over met de vier vragen en laat één
+persoon per groep noteren.]]),
         en = text.prose([[
-Read out the chosen engagement, for example the one with the most votes in "Voting on
-engagements". Divide the participants into groups; Werkvorm proposes a division. Give each group a
-flip chart with the four questions and let one person per group take notes.
-
-If different groups work on different engagements, run this exercise once per engagement.]]),
+Read out the chosen engagements, for example those with the most votes in "Voting on
+engagements". Divide the participants into groups; Werkvorm proposes a division. Group 1 takes the
+first chosen engagement, group 2 the second, and so on; if a group chooses another engagement,
+enter it here. Give each group a flip chart with the four questions and let one person per group
+take notes.]]),
       },
-      inputs = {} },
+      inputs = { set_engagement_input } },
     { id = "work",
       title = { nl = "Aan de slag in groepen", en = "Work in groups" },
       instructions = {
@@ -313,6 +445,10 @@ number.]]),
             { name = "question", type = "choice", label = { nl = "Vraag", en = "Question" },
               options = question_options() },
             { name = "text", type = "text", label = { nl = "Antwoord", en = "Answer" }, max_length = 500 },
+            { name = "who", type = "text", required = false, max_length = 80,
+              label = { nl = "Wie zet de eerste stap? (mag leeg)", en = "Who takes the first step? (may be empty)" } },
+            { name = "by", type = "text", required = false, max_length = 40,
+              label = { nl = "Tegen wanneer? (mag leeg)", en = "By when? (may be empty)" } },
           } },
       } },
     { id = "share",
@@ -320,22 +456,37 @@ number.]]),
       instructions = {
         nl = text.prose([[
 Elke groep stelt kort zijn antwoorden voor, te beginnen bij de eerste kleine stap. Vraag wie die
-stap zet en wanneer.
+stap zet en tegen wanneer, en vul het in bij de stap.
 
 Spreek af hoe jullie erop terugkomen. Zonder terugkoppeling en opvolging verdwijnt engagement, en
 vaak moet je acties herhalen voor je resultaat ziet: derde keer, goeie keer.]]),
         en = text.prose([[
 Each group briefly presents its answers, starting with the first small step. Ask who takes that
-step and when.
+step and by when, and fill it in with the step.
 
 Agree how you will come back to it. Without feedback and follow-up, engagement fades, and actions
 often have to be repeated before you see results: third time lucky.]]),
       },
-      inputs = {} },
+      inputs = {
+        { name = "take_step", title = { nl = "Wie zet de stap, tegen wanneer", en = "Who takes the step, by when" },
+          by = "facilitator",
+          fields = {
+            { name = "group", type = "integer", label = { nl = "Groep", en = "Group" }, min = 1, max = 10 },
+            { name = "step", type = "integer", min = 1, max = 50,
+              label = { nl = "Eerste kleine stap (nummer in de groep)",
+                en = "First small step (number within the group)" } },
+            { name = "who", type = "text", required = false, max_length = 80,
+              label = { nl = "Wie", en = "Who" } },
+            { name = "by", type = "text", required = false, max_length = 40,
+              label = { nl = "Tegen wanneer", en = "By when" } },
+          } },
+      } },
   },
   init = init,
   handlers = {
     answer = answer,
+    set_engagement = set_engagement,
+    take_step = take_step,
   },
   outcome = outcome,
   view = view,

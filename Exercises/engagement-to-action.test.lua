@@ -3,9 +3,15 @@
 -- the params case, the seed's second engagement). Groups are drawn with the
 -- seeded math.random (Lua 5.4's generator).
 
-local function answer(who, group, question, said)
-  return { participant = who, input = "answer", fields = { group = group, question = question, text = said } }
+local function answer(who, group, question, said, owner, by)
+  return { participant = who, input = "answer",
+    fields = { group = group, question = question, text = said, who = owner, by = by } }
 end
+
+local first = "Ik durf met ervaringsdeskundigen aan de slag te gaan."
+local second = "Vormingen organiseren met betrekking tot inclusie op de werkvloer. Ook collega’s opmerkzaam "
+  .. "maken op en verantwoordelijk houden voor hun uitspraken en acties."
+
 
 -- The same event, expected to be rejected (reason: true or a Dutch text).
 local function refused(event, reason)
@@ -14,7 +20,8 @@ local function refused(event, reason)
 end
 
 return {
-  { name = "seed 001: two groups, the four questions, the first steps",
+  { name = "seed 001: two groups, each its own chosen engagement, the four questions, the first steps",
+    params = { engagements = { first, second } },
     participants = { "ann", "bob", "cas", "dirk", "eva", "fatma", "gert" },
     seed = 1,
     events = {
@@ -22,32 +29,78 @@ return {
       answer("ann", 1, "visible", "Onbewuste vooroordelen komen naar voor"),
       answer("ann", 1, "visible", "Blinde vlekken in eigen job ontdekken"),
       answer("cas", 1, "chafe", "Vrijwilligers kan je niet verplichten: hoe ver reikt hun engagement?"),
-      answer("cas", 1, "first_step", "We zoeken naar partners in de stad met een netwerk ervaringsdeskundigen"),
+      answer("cas", 1, "first_step", "We zoeken naar partners in de stad met een netwerk ervaringsdeskundigen",
+        "Team lokaal sociaal beleid", "oktober"),
       answer("dirk", 1, "needs", "Collega's, bestuur en leden die iets brengen"),
-      answer("bob", 2, "chafe", "Geen tijd, geen geld, geen zin, “ik zal geen effect hebben”"),
-      answer("bob", 2, "first_step", "Vormingen volgen om te werken met ervaringsdeskundigen"),
+      answer("bob", 2, "chafe", "Grote nood aan interne gedragenheid van deze opleidingen"),
+      answer("bob", 2, "first_step", "Procesbegeleiding vanuit team lokaal sociaal beleid voor alle diensten"),
       { phase = "share" },
+      { input = "take_step", fields = { group = 2, step = 1, by = "eind 2023" } },
     },
     outcome = {
-      engagement = "Ik durf met ervaringsdeskundigen aan de slag te gaan.",
+      engagements = { first, second },
       questions = { { id = "visible" }, { id = "chafe" }, { id = "first_step" }, { id = "needs" } },
       groups = {
-        { group = 1, members = { "ann", "cas", "dirk", "gert" },
+        { group = 1, engagement = first, members = { "ann", "cas", "dirk", "gert" },
           answers = {
             visible = { "Onbewuste vooroordelen komen naar voor", "Blinde vlekken in eigen job ontdekken" },
             chafe = { "Vrijwilligers kan je niet verplichten: hoe ver reikt hun engagement?" },
             first_step = { "We zoeken naar partners in de stad met een netwerk ervaringsdeskundigen" },
             needs = { "Collega's, bestuur en leden die iets brengen" },
-          } },
-        { group = 2, members = { "bob", "eva", "fatma" },
+          },
+          actions = { { text = "We zoeken naar partners in de stad met een netwerk ervaringsdeskundigen",
+            who = "Team lokaal sociaal beleid", by = "oktober" } } },
+        { group = 2, engagement = second, members = { "bob", "eva", "fatma" },
           answers = { visible = {}, needs = {},
-            first_step = { "Vormingen volgen om te werken met ervaringsdeskundigen" } } },
+            first_step = { "Procesbegeleiding vanuit team lokaal sociaal beleid voor alle diensten" } },
+          actions = { { text = "Procesbegeleiding vanuit team lokaal sociaal beleid voor alle diensten",
+            by = "eind 2023" } } },
       },
     },
     views = {
-      eva = { group = 2, members = { "bob", "eva", "fatma" }, groups = 2,
-        answers = { chafe = { "Geen tijd, geen geld, geen zin, “ik zal geen effect hebben”" } } },
-      gert = { group = 1 },
+      eva = { group = 2, engagement = second, members = { "bob", "eva", "fatma" }, groups = 2,
+        answers = { chafe = { "Grote nood aan interne gedragenheid van deze opleidingen" } } },
+      gert = { group = 1, engagement = first },
+    },
+  },
+
+  { name = "the facilitator gives a group another engagement; who and by when belong to a first step",
+    params = { engagements = { first }, groups = 2 },
+    participants = { "ann", "bob", "cas", "dirk" },
+    events = {
+      { input = "set_engagement", fields = { group = 2, engagement = "  " .. second .. " " } },
+      refused({ input = "set_engagement", fields = { group = 3, engagement = "Iets anders" } },
+        "Er zijn maar 2 groepen; kies een groep van 1 tot 2"),
+      { phase = "work" },
+      refused(answer("ann", 1, "chafe", "Geen tijd", "Ann"), "Wie en tegen wanneer horen bij een eerste kleine stap"),
+      answer("ann", 1, "first_step", "Topic agenderen op bestaande overlegmomenten"),
+      { phase = "share" },
+      refused({ input = "take_step", fields = { group = 2, step = 1, who = "Bob" } },
+        "Groep 2 heeft nog geen eerste kleine stap"),
+      refused({ input = "take_step", fields = { group = 1, step = 2, who = "Bob" } },
+        "Groep 1 heeft 1 eerste kleine stap(pen); kies er een van 1 tot 1"),
+      { input = "take_step", fields = { group = 1, step = 1, who = "Dienst welzijn" } },
+      { input = "take_step", fields = { group = 1, step = 1, by = "volgend netwerk" } },
+    },
+    outcome = {
+      engagements = { first, second },
+      groups = {
+        { group = 1, engagement = first, answers = { chafe = {} },
+          actions = { { text = "Topic agenderen op bestaande overlegmomenten", who = "Dienst welzijn",
+            by = "volgend netwerk" } } },
+        { group = 2, engagement = second, actions = {} },
+      },
+    },
+  },
+
+  { name = "without chosen engagements: an example in the session's language, the same for every group",
+    lang = "en",
+    params = { groups = 2 },
+    participants = { "ann", "bob" },
+    outcome = {
+      engagements = { "I dare to work with experts by experience." },
+      groups = { { engagement = "I dare to work with experts by experience." },
+        { engagement = "I dare to work with experts by experience." } },
     },
   },
 
@@ -76,7 +129,7 @@ return {
 
   { name = "params: another engagement and three groups",
     params = {
-      engagement = "Vormingen organiseren met betrekking tot inclusie op de werkvloer.",
+      engagements = { "Vormingen organiseren met betrekking tot inclusie op de werkvloer." },
       groups = 3,
     },
     participants = { "ann", "bob", "cas", "dirk", "eva", "fatma", "gert" },
@@ -88,7 +141,7 @@ return {
       refused(answer("fatma", 4, "needs", "Tools om impact te meten"), "Er zijn maar 3 groepen"),
     },
     outcome = {
-      engagement = "Vormingen organiseren met betrekking tot inclusie op de werkvloer.",
+      engagements = { "Vormingen organiseren met betrekking tot inclusie op de werkvloer." },
       groups = {
         { group = 1, members = { "ann", "dirk", "gert" } },
         { group = 2, members = { "cas", "eva" } },

@@ -6,6 +6,9 @@
 -- "kan ermee leven" or "bezwaar". Agreements the group made itself are
 -- agreements people hold each other to; rules handed down are not.
 --
+-- With `decide = "announce"` the facilitator presents the agreements and
+-- nobody votes (seed 001 presented its two); they stand as presented.
+--
 -- Decision rule: an agreement is adopted when at least one participant has
 -- answered and it has no more objections than the trainer allows (by
 -- default none: consent means nobody objects). An objection needs a reason,
@@ -205,7 +208,7 @@ end
 -- One agreement as plain data: its counts, the reasons (without names: an
 -- objection is about the agreement, not about who raised it) and the
 -- decision.
-local function rule_outcome(rule, max_objections)
+local function rule_outcome(rule, max_objections, announced)
   local counts = rule.counts
   local answered = rule.hands and counts.agree + counts.live_with + counts.object or #rule.answers
   return {
@@ -216,7 +219,7 @@ local function rule_outcome(rule, max_objections)
     live_with = counts.live_with,
     object = counts.object,
     answers = answered,
-    status = status(counts, answered, max_objections),
+    status = announced and "adopted" or status(counts, answered, max_objections),
     objections = reasons(rule, "object"),
     concerns = reasons(rule, "live_with"),
     previous = rule.previous,
@@ -283,7 +286,7 @@ local close_instructions = {
 
 return {
   id = "house-rules",
-  version = "1.1.0",
+  version = "1.2.0",
   title = { nl = "Huisregels: safe space of brave space", en = "House rules: safe space or brave space" },
   summary = {
     nl = "De groep maakt samen afspraken voor een safe of brave space: een startlijst plus eigen voorstellen, "
@@ -335,6 +338,8 @@ return {
           en = "Consent round: everyone answers each agreement" } },
         { value = "hands", label = { nl = "Handopsteken: de begeleider telt per afspraak",
           en = "Show of hands: the facilitator counts for each agreement" } },
+        { value = "announce", label = { nl = "Voorstellen: de begeleider stelt de afspraken voor, zonder stemming",
+          en = "Present: the facilitator presents the agreements, without a vote" } },
       } },
     { name = "max_proposals", type = "integer",
       label = { nl = "Maximum aantal eigen voorstellen per persoon (0: alleen de startlijst)",
@@ -365,6 +370,7 @@ return {
           } },
       } },
     { id = "consent",
+      when = { decide = { "consent", "hands" } },
       title = { nl = "Instemmen", en = "Consent" },
       instructions = consent_instructions,
       inputs = {
@@ -423,6 +429,7 @@ return {
       max_proposals = params.max_proposals,
       max_objections = params.max_objections,
       hands = params.decide == "hands",
+      announced = params.decide == "announce",
       conditions = conditions,
       rules = {},
       number_of = {},  -- normalised text -> rule number
@@ -450,7 +457,7 @@ return {
   outcome = function(state)
     local rules, adopted = {}, {}
     for index, rule in ipairs(state.rules) do
-      rules[index] = rule_outcome(rule, state.max_objections)
+      rules[index] = rule_outcome(rule, state.max_objections, state.announced)
       if rules[index].status == "adopted" then
         adopted[#adopted + 1] = rule.text
       end
@@ -458,7 +465,7 @@ return {
     return {
       space = state.space,
       max_objections = state.max_objections,
-      decided_by = state.hands and "hands" or "consent",
+      decided_by = state.announced and "announce" or state.hands and "hands" or "consent",
       conditions = state.conditions,
       adopted = adopted,
       rules = rules,
@@ -510,17 +517,23 @@ return {
       blocks[#blocks + 1] = { type = "paragraph",
         text = say("Er is (nog) geen afspraak aangenomen.", "No agreement has been adopted (yet).") }
     end
-    local rows = {}
-    for index, rule in ipairs(outcome.rules) do
-      local decision = STATUS_LABEL[rule.status]
-      rows[index] = { rule.number, rule.text, rule.agree, rule.live_with, rule.object,
-        { nl = decision.nl, en = decision.en } }
+    if outcome.decided_by == "announce" then
+      blocks[#blocks + 1] = { type = "paragraph",
+        text = say("De begeleider stelde de afspraken voor; er is niet over gestemd.",
+          "The facilitator presented the agreements; there was no vote.") }
+    else
+      local rows = {}
+      for index, rule in ipairs(outcome.rules) do
+        local decision = STATUS_LABEL[rule.status]
+        rows[index] = { rule.number, rule.text, rule.agree, rule.live_with, rule.object,
+          { nl = decision.nl, en = decision.en } }
+      end
+      blocks[#blocks + 1] = { type = "table",
+        columns = { { nl = "Nr.", en = "No." }, { nl = "Afspraak", en = "Agreement" }, ANSWER_LABEL.agree,
+          ANSWER_LABEL.live_with, ANSWER_LABEL.object, { nl = "Besluit", en = "Decision" } },
+        rows = rows }
+      blocks[#blocks + 1] = { type = "paragraph", text = decision_text(outcome.max_objections) }
     end
-    blocks[#blocks + 1] = { type = "table",
-      columns = { { nl = "Nr.", en = "No." }, { nl = "Afspraak", en = "Agreement" }, ANSWER_LABEL.agree,
-        ANSWER_LABEL.live_with, ANSWER_LABEL.object, { nl = "Besluit", en = "Decision" } },
-      rows = rows }
-    blocks[#blocks + 1] = { type = "paragraph", text = decision_text(outcome.max_objections) }
     if outcome.decided_by == "hands" then
       blocks[#blocks + 1] = { type = "paragraph",
         text = say("Besloten met handopsteken.", "Decided by a show of hands.") }

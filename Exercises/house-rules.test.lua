@@ -378,4 +378,21 @@ return {
       },
     },
   },
+
+  { name = "seed 001: the facilitator presents the network's own agreements, without a vote",
+    params = { space = "safer_brave", decide = "announce", max_proposals = 0,
+      brave_rules = { "Respect voor elkaar en elkaars mening", "Veilig gevoel creëren voor iedereen" } },
+    participants = people,
+    events = {
+      { input = "add_rule", fields = { text = "respect voor elkaar en elkaars mening." },
+        rejected = "Die afspraak staat er al: nr. 1" },
+      { phase = "close" },
+    },
+    outcome = {
+      space = "safer_brave",
+      decided_by = "announce",
+      adopted = { "Respect voor elkaar en elkaars mening", "Veilig gevoel creëren voor iedereen" },
+      rules = { { number = 1, answers = 0, status = "adopted" }, { number = 2, answers = 0, status = "adopted" } },
+    },
+  },
 }

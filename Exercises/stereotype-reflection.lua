@@ -1,7 +1,11 @@
--- Stereotype reflection: participants name a prejudice or stereotype they
--- noticed and place it in one of the four dimensions of racism, then reflect.
--- From seed 001 (learning network "Iedereen Mee", session 6), where the four
--- dimensions were explained after Don Moussa Pandzou.
+-- Stereotype reflection, after seed 001 (learning network "Iedereen Mee",
+-- session 6). By default (`mode = "brainstorm"`) as the seed ran it: what
+-- stayed with you about a few words from the previous session (racisme,
+-- dekolonisering, stereotypen en vooroordelen), written down per word in a
+-- free brainstorm; then the four dimensions of racism are explained, after
+-- Don Moussa Pandzou. With `mode = "dimensions"` participants instead name a
+-- prejudice or stereotype they noticed and place it in one of the four
+-- dimensions. Both end with a reflection.
 
 local text = require("text")
 local words = require("words")
@@ -20,7 +24,17 @@ for _, dimension in ipairs(dimensions) do
   label_of[dimension.value] = dimension.label
 end
 
+-- The words of seed 001's question, in its order.
+local default_terms = {
+  nl = { "Racisme", "Dekolonisering", "Stereotypen en vooroordelen" },
+  en = { "Racism", "Decolonisation", "Stereotypes and prejudices" },
+}
+
 local defaults = {
+  brainstorm = {
+    nl = "Wat is je bijgebleven over deze woorden uit de vorige sessie?",
+    en = "What has stayed with you about these words from the previous session?",
+  },
   prompt = {
     nl = "Welk vooroordeel of stereotype heb je opgemerkt, bij jezelf of om je heen? "
       .. "In welke dimensie van racisme plaats je het?",
@@ -36,10 +50,19 @@ local defaults = {
 ------------------------------------------------------------------------
 -- state
 
-local function init(params)
+local function init(params, _, ctx)
+  local terms = {}
+  for index, term in ipairs(#params.terms > 0 and params.terms or default_terms[ctx.lang]) do
+    terms[index] = { term = term, thoughts = {}, given = {} }
+  end
   return {
+    mode = params.mode,
+    brainstorm_question = params.brainstorm_question,
     prompt = params.prompt,
     reflection_question = params.reflection_question,
+    -- the brainstorm: per term, what was written ({ text =, participant = | anonymous = true })
+    -- and, in lower case, as a set, so that a repeat is found at once
+    terms = terms,
     statements = {},   -- { id =, text =, dimension =, participant = | anonymous = true }
     reflections = {},  -- { text =, participant = | anonymous = true }
     moved = {},        -- { statement =, from =, to = }
@@ -59,6 +82,25 @@ end
 
 ------------------------------------------------------------------------
 -- handlers
+
+-- A thought on one of the words: several per person, as on post-its.
+local function thought(state, input)
+  local number = input.fields.term
+  local term = state.terms[number]
+  if not term then
+    return false, text.both_format("Er is geen woord %d; kies er een van 1 tot %d",
+      "There is no word %d; choose one from 1 to %d", number, #state.terms)
+  end
+  local said = text.trim(input.fields.text)
+  if said == "" then
+    return false, text.both("Schrijf eerst op wat je is bijgebleven", "Write down what has stayed with you first")
+  end
+  if term.given[said:lower()] then
+    return false, text.both_format("Dit staat al bij “%s”", "This is already under “%s”", term.term)
+  end
+  term.given[said:lower()] = true
+  term.thoughts[#term.thoughts + 1] = author({ text = said }, input.participant)
+end
 
 local function stereotype(state, input)
   local said = text.trim(input.fields.text)
@@ -82,6 +124,10 @@ end
 -- dimension; the facilitator moves it and the move stays visible.
 local function move_statement(state, input)
   local id, to = input.fields.statement, input.fields.dimension
+  if #state.statements == 0 and state.mode == "brainstorm" then
+    return false, text.both("In deze stap plaatst niemand uitspraken in dimensies",
+      "In this step nobody places statements in dimensions")
+  end
   local statement = state.statements[id]
   if not statement then
     return false, text.both(f("Er is geen uitspraak %d", id), f("There is no statement %d", id))
@@ -128,7 +174,18 @@ local function outcome(state)
     moved[index] = copy(entry)
     moved[index].text = state.statements[entry.statement].text
   end
+  local terms = {}
+  for index, term in ipairs(state.terms) do
+    local thoughts = {}
+    for position, entry in ipairs(term.thoughts) do
+      thoughts[position] = copy(entry)
+    end
+    terms[index] = { term = term.term, thoughts = thoughts }
+  end
   return {
+    mode = state.mode,
+    brainstorm_question = state.brainstorm_question,
+    terms = terms,
     prompt = state.prompt,
     reflection_question = state.reflection_question,
     statements = #state.statements,
@@ -141,6 +198,19 @@ end
 ------------------------------------------------------------------------
 -- view: the wall is shared, so everyone sees the statements per dimension
 
+-- The dimensions with their statements' texts only: a phone shows nobody's name.
+local function anonymous(per_dimension)
+  local list = {}
+  for index, dimension in ipairs(per_dimension) do
+    local statements = {}
+    for position, statement in ipairs(dimension.statements) do
+      statements[position] = { id = statement.id, text = statement.text }
+    end
+    list[index] = { dimension = dimension.dimension, count = dimension.count, statements = statements }
+  end
+  return list
+end
+
 local function view(state, participant)
   local mine = 0
   for _, statement in ipairs(state.statements) do
@@ -149,10 +219,22 @@ local function view(state, participant)
     end
   end
   local result = outcome(state)
+  -- the words, numbered for the phone, with what was written under each (no names)
+  local terms = {}
+  for index, term in ipairs(result.terms) do
+    local thoughts = {}
+    for position, entry in ipairs(term.thoughts) do
+      thoughts[position] = entry.text
+    end
+    terms[index] = { number = index, text = term.term, thoughts = thoughts }
+  end
   return {
+    mode = result.mode,
+    brainstorm_question = result.brainstorm_question,
+    terms = terms,
     prompt = result.prompt,
     reflection_question = result.reflection_question,
-    dimensions = result.dimensions,
+    dimensions = result.mode == "dimensions" and anonymous(result.dimensions) or nil,
     mine = mine,
   }
 end
@@ -182,7 +264,54 @@ local function reflection_texts(result)
   return texts
 end
 
+-- The reflections, with a word cloud of them; the minutes' last part.
+local function reflection_blocks(blocks, result, ctx)
+  local lang = ctx.lang
+  local items = {}
+  for _, entry in ipairs(result.reflections) do
+    items[#items + 1] = item(entry, ctx)
+  end
+  if #items == 0 and result.mode == "brainstorm" then
+    return  -- the brainstorm was the exercise; a reflection round is not always held
+  end
+  blocks[#blocks + 1] = { type = "heading", text = { nl = "Reflecties", en = "Reflections" } }
+  blocks[#blocks + 1] = { type = "paragraph", text = text.pick(result.reflection_question, lang) }
+  if #items > 0 then
+    blocks[#blocks + 1] = { type = "list", items = items }
+    local cloud = words.frequencies(reflection_texts(result), lang, { limit = 40 })
+    if #cloud > 0 then
+      blocks[#blocks + 1] = { type = "word_cloud", words = cloud }
+    end
+  else
+    blocks[#blocks + 1] = { type = "paragraph", text = { nl = "Geen reflecties.", en = "No reflections." } }
+  end
+end
+
+-- Seed 001's minutes: the question, then per word what was written.
+local function brainstorm_report(result, ctx)
+  local blocks = {
+    { type = "paragraph", text = text.pick(result.brainstorm_question, ctx.lang) },
+  }
+  for _, term in ipairs(result.terms) do
+    blocks[#blocks + 1] = { type = "heading", text = term.term }
+    local items = {}
+    for _, entry in ipairs(term.thoughts) do
+      items[#items + 1] = item(entry, ctx)
+    end
+    if #items > 0 then
+      blocks[#blocks + 1] = { type = "list", items = items }
+    else
+      blocks[#blocks + 1] = { type = "paragraph", text = { nl = "(Niets opgeschreven.)", en = "(Nothing written.)" } }
+    end
+  end
+  reflection_blocks(blocks, result, ctx)
+  return blocks
+end
+
 local function report(result, ctx)
+  if result.mode == "brainstorm" then
+    return brainstorm_report(result, ctx)
+  end
   local lang = ctx.lang
   local bars = {}
   local blocks = {
@@ -216,21 +345,7 @@ local function report(result, ctx)
       columns = { { nl = "Uitspraak", en = "Statement" }, { nl = "Van", en = "From" }, { nl = "Naar", en = "To" } },
       rows = rows }
   end
-  blocks[#blocks + 1] = { type = "heading", text = { nl = "Reflecties", en = "Reflections" } }
-  blocks[#blocks + 1] = { type = "paragraph", text = text.pick(result.reflection_question, lang) }
-  local items = {}
-  for _, entry in ipairs(result.reflections) do
-    items[#items + 1] = item(entry, ctx)
-  end
-  if #items > 0 then
-    blocks[#blocks + 1] = { type = "list", items = items }
-    local cloud = words.frequencies(reflection_texts(result), lang, { limit = 40 })
-    if #cloud > 0 then
-      blocks[#blocks + 1] = { type = "word_cloud", words = cloud }
-    end
-  else
-    blocks[#blocks + 1] = { type = "paragraph", text = { nl = "Geen reflecties.", en = "No reflections." } }
-  end
+  reflection_blocks(blocks, result, ctx)
   return blocks
 end
 
@@ -247,17 +362,19 @@ end
 
 return {
   id = "stereotype-reflection",
-  version = "1.1.0",
+  version = "2.0.0",
   title = { nl = "Stereotypen en de vier dimensies van racisme", en = "Stereotypes and the four dimensions of racism" },
   summary = {
     nl = text.prose([[
-Deelnemers benoemen een vooroordeel of stereotype dat ze opmerkten, bij zichzelf of om zich heen,
-en plaatsen het in een van de vier dimensies van racisme: institutioneel, structureel,
-interpersoonlijk of geïnternaliseerd. Daarna reflecteren ze samen.]]),
+Deelnemers schrijven vrij op wat hen is bijgebleven over een paar woorden (racisme, dekolonisering,
+stereotypen en vooroordelen), per woord. Daarna komen de vier dimensies van racisme aan bod:
+institutioneel, structureel, interpersoonlijk en geïnternaliseerd. Of, als andere werkwijze, ze
+benoemen een vooroordeel of stereotype en plaatsen het in een van de vier dimensies.]]),
     en = text.prose([[
-Participants name a prejudice or stereotype they noticed, in themselves or around them, and place
-it in one of the four dimensions of racism: institutional, structural, interpersonal or
-internalised. Then they reflect together.]]),
+Participants freely write down what has stayed with them about a few words (racism,
+decolonisation, stereotypes and prejudices), word by word. Then the four dimensions of racism
+follow: institutional, structural, interpersonal and internalised. Or, as another way of working,
+they name a prejudice or stereotype and place it in one of the four dimensions.]]),
   },
   purpose = {
     nl = text.prose([[
@@ -277,11 +394,47 @@ question our own values, norms and habits.]]),
       en = "A flip chart or wall with four areas, one per dimension" },
   },
   params = {
-    { name = "prompt", type = "bilingual", label = { nl = "Vraag", en = "Question" }, default = defaults.prompt },
+    { name = "mode", type = "choice", label = { nl = "Werkwijze", en = "Way of working" }, default = "brainstorm",
+      options = {
+        { value = "brainstorm", label = { nl = "Vrij brainstormen per woord", en = "Free brainstorm per word" } },
+        { value = "dimensions",
+          label = { nl = "Plaatsen in de vier dimensies", en = "Placing in the four dimensions" } },
+      } },
+    { name = "terms", type = "text_list", max_length = 80,
+      label = { nl = "Woorden om over te brainstormen (leeg: racisme, dekolonisering, stereotypen en vooroordelen)",
+        en = "Words to brainstorm on (empty: racism, decolonisation, stereotypes and prejudices)" },
+      default = {} },
+    { name = "brainstorm_question", type = "bilingual", label = { nl = "Brainstormvraag", en = "Brainstorm question" },
+      default = defaults.brainstorm },
+    { name = "prompt", type = "bilingual", label = { nl = "Vraag bij het plaatsen", en = "Question for placing" },
+      default = defaults.prompt },
     { name = "reflection_question", type = "bilingual",
       label = { nl = "Reflectievraag", en = "Reflection question" }, default = defaults.reflection },
   },
   phases = {
+    { id = "brainstorm",
+      when = { mode = "brainstorm" },
+      title = { nl = "Wat is je bijgebleven?", en = "What has stayed with you?" },
+      instructions = {
+        nl = text.prose([[
+Stel de centrale vraag aan de groep en noem de woorden. De deelnemers schrijven op wat hen is
+bijgebleven, per woord: vrij brainstormen en prikkelen, zoveel post-its als ze willen. Anoniem
+mag. Lees daarna per woord voor wat er staat, en laat de groep aanvullen.]]),
+        en = text.prose([[
+Ask the group the central question and name the words. Participants write down what has stayed
+with them, word by word: a free brainstorm to spark ideas, as many post-its as they like.
+Anonymous is fine. Then read out what is there, word by word, and let the group add to it.]]),
+      },
+      inputs = {
+        { name = "thought", title = { nl = "Wat je is bijgebleven", en = "What has stayed with you" },
+          by = "participant", anonymous = true,
+          fields = {
+            { name = "term", type = "integer", min = 1, max = 20, refers_to = "terms",
+              label = { nl = "Woord", en = "Word" } },
+            { name = "text", type = "text", max_length = 280,
+              label = { nl = "Wat is je bijgebleven?", en = "What has stayed with you?" } },
+          } },
+      } },
     { id = "introduce",
       title = { nl = "De vier dimensies", en = "The four dimensions" },
       instructions = {
@@ -337,6 +490,7 @@ and the black doll showed.]]),
       },
       inputs = {} },
     { id = "share",
+      when = { mode = "dimensions" },
       title = { nl = "Vooroordelen delen en plaatsen", en = "Share and place prejudices" },
       instructions = {
         nl = text.prose([[
@@ -370,18 +524,20 @@ dimension, choose one: the group will discuss it afterwards. Give no comments wh
       title = { nl = "Reflectie", en = "Reflection" },
       instructions = {
         nl = text.prose([[
-Loop de vier vakken door. Waar staan de meeste uitspraken, waar de minste? Wat zie je niet?
-Institutioneel en structureel racisme zijn minder zichtbaar en blijven daardoor vaak leeg.
-Verplaats een uitspraak als de groep samen vindt dat ze beter in een andere dimensie past.
+Hebben de deelnemers uitspraken in de dimensies geplaatst, loop dan de vier vakken door. Waar
+staan de meeste uitspraken, waar de minste? Wat zie je niet? Institutioneel en structureel
+racisme zijn minder zichtbaar en blijven daardoor vaak leeg. Verplaats een uitspraak als de groep
+samen vindt dat ze beter in een andere dimensie past.
 
 Stel daarna de reflectievraag; antwoorden mogen anoniem. Sluit af met de kern: alle stereotypen
 maken het voor de mensen over wie ze gaan moeilijk om zichzelf te zijn. Ze houden geen rekening met
 persoonlijke verschillen zoals karakter, talenten en voorkeuren. Het medicijn tegen vooroordelen
 is in gesprek gaan en bijleren over die vooroordelen en waar ze vandaan komen.]]),
         en = text.prose([[
-Go through the four areas. Where are the most statements, where the fewest? What do you not see?
-Institutional and structural racism are less visible and so often stay empty. Move a statement if
-the group agrees that it fits better in another dimension.
+If participants placed statements in the dimensions, go through the four areas. Where are the
+most statements, where the fewest? What do you not see? Institutional and structural racism are
+less visible and so often stay empty. Move a statement if the group agrees that it fits better in
+another dimension.
 
 Then ask the reflection question; answers may be anonymous. Close with the core: all stereotypes
 make it hard for the people they concern to be themselves. They take no account of personal
@@ -406,6 +562,7 @@ and to learn about these prejudices and where they come from.]]),
   },
   init = init,
   handlers = {
+    thought = thought,
     stereotype = stereotype,
     reflection = reflection,
     move_statement = move_statement,

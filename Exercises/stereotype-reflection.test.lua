@@ -1,7 +1,76 @@
--- Tests for stereotype-reflection. Statements and reflections echo seed 001.
+-- Tests for stereotype-reflection. Statements and reflections echo seed 001;
+-- the brainstorm's thoughts are its post-its, word for word.
+
+local function thought(who, term, said)
+  return { participant = who, input = "thought", fields = { term = term, text = said } }
+end
 
 return {
+  { name = "seed 001: a free brainstorm per word, the four dimensions after it",
+    params = { terms = { "Racisme", "Stereotypen en vooroordelen", "Dekolonisering" } },
+    participants = { "ann", "bob", "cas" },
+    events = {
+      thought("ann", 1, "Micro agressie"),
+      thought(nil, 1, "Is structureel → oplossingen om top down en bottom up levels"),
+      thought("bob", 2, "Vaak uiten we het onbewust, ergens ook menselijk"),
+      thought("cas", 3, "Het gaat ook over “herverdelen van middelen”"),
+      { phase = "introduce" },
+      { phase = "reflect" },
+    },
+    outcome = {
+      mode = "brainstorm",
+      terms = {
+        { term = "Racisme", thoughts = { { text = "Micro agressie", participant = "ann" },
+          { text = "Is structureel → oplossingen om top down en bottom up levels", anonymous = true } } },
+        { term = "Stereotypen en vooroordelen",
+          thoughts = { { text = "Vaak uiten we het onbewust, ergens ook menselijk" } } },
+        { term = "Dekolonisering", thoughts = { { text = "Het gaat ook over “herverdelen van middelen”" } } },
+      },
+      statements = 0,
+    },
+    views = {
+      bob = { terms = {
+        { number = 1, text = "Racisme",
+          thoughts = { "Micro agressie", "Is structureel → oplossingen om top down en bottom up levels" } },
+        { number = 2, text = "Stereotypen en vooroordelen",
+          thoughts = { "Vaak uiten we het onbewust, ergens ook menselijk" } },
+        { number = 3, text = "Dekolonisering", thoughts = { "Het gaat ook over “herverdelen van middelen”" } },
+      } },
+    },
+  },
+
+  { name = "the brainstorm refuses an unknown word, an empty or repeated thought, and placing in dimensions",
+    participants = { "ann", "bob" },
+    events = {
+      thought("ann", 1, "Politiek correct taalgebruik"),
+      { participant = "bob", input = "thought", fields = { term = 4, text = "Iets" },
+        rejected = "Er is geen woord 4; kies er een van 1 tot 3" },
+      { participant = "bob", input = "thought", fields = { term = 1, text = "politiek correct taalgebruik " },
+        rejected = "Dit staat al bij “Racisme”" },
+      { participant = "bob", input = "thought", fields = { term = 2, text = "  " }, rejected = "is empty" },
+      { phase = "reflect" },
+      { input = "move_statement", fields = { statement = 1, dimension = "structural" },
+        rejected = "In deze stap plaatst niemand uitspraken in dimensies" },
+    },
+    outcome = {
+      terms = { { term = "Racisme", thoughts = { { text = "Politiek correct taalgebruik" } } },
+        { term = "Dekolonisering", thoughts = {} }, { term = "Stereotypen en vooroordelen", thoughts = {} } },
+    },
+  },
+
+  { name = "in English the default words are English",
+    lang = "en",
+    participants = { "ann", "bob" },
+    events = { thought("ann", 2, "More than the link with the Belgian Congo") },
+    outcome = {
+      terms = { { term = "Racism" }, { term = "Decolonisation",
+        thoughts = { { text = "More than the link with the Belgian Congo" } } },
+        { term = "Stereotypes and prejudices" } },
+    },
+  },
+
   { name = "statements land in their dimension; anonymous ones carry no name",
+    params = { mode = "dimensions" },
     participants = { "ann", "bob", "cas" },
     events = {
       { phase = "share" },
@@ -40,6 +109,7 @@ return {
   },
 
   { name = "rejections: empty text, wrong phase, unknown dimension, moves by the facilitator only",
+    params = { mode = "dimensions" },
     participants = { "ann", "bob" },
     events = {
       { participant = "ann", input = "stereotype", fields = { text = "Te vroeg", dimension = "structural" },
@@ -71,6 +141,7 @@ return {
   },
 
   { name = "after discussion the facilitator moves a statement to another dimension",
+    params = { mode = "dimensions" },
     participants = { "ann", "bob" },
     events = {
       { phase = "share" },
@@ -100,6 +171,7 @@ return {
 
   { name = "params: own questions appear in the outcome and the view",
     params = {
+      mode = "dimensions",
       prompt = { nl = "Welk stereotype over ouderen hoorde je deze week?",
         en = "Which stereotype about older people did you hear this week?" },
       reflection_question = { nl = "Wat doe je ermee?", en = "What will you do with it?" },
