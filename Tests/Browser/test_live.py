@@ -1,6 +1,6 @@
 """End-to-end test of `werkvorm serve` in a real browser (Debian's Chromium via Playwright).
 
-One live session of Examples/iedereen-mee-sessie-6.yaml, step 8 (engagement voting): a
+One live session of Examples/iedereen-mee-sessie-6.yaml, step 6 (engagement voting): a
 facilitator page, a projector and 30 phones (one on a plain-http host name, as in a venue).
 The phones write engagements and vote with dots in a fixed pattern; one phone votes while
 offline; the server is killed with SIGKILL in the middle of the vote and resumed; the
@@ -38,7 +38,7 @@ VENUE_PHONES = {0, 13}  # these open http://zaal.test:PORT/
 OFFLINE_PHONE = 17
 BURST_PHONES = range(0, 6)  # tap once right before the server is killed, without waiting
 DOWN_PHONES = (20, 21, 22)  # tap once while the server is down
-STEP = 8
+STEP = 6
 DOTS = 5
 WAIT = 15_000  # ms, for any one thing to show up
 
@@ -304,7 +304,7 @@ def test_live_session_with_thirty_phones(server, browser):
 
     lap('30 phones joined')
 
-    # 3. step 8, collect: everyone writes one engagement, some two
+    # 3. step 6, collect: everyone writes one engagement, some two
     facilitator.get_by_role("button", name=f"Ga naar stap {STEP}").click()
     expect(facilitator.locator("#now")).to_contain_text(f"{STEP}. ", timeout=WAIT)
     facilitator.locator("#phases button", has_text="Engagementen verzamelen").click()

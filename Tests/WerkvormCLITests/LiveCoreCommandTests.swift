@@ -9,16 +9,16 @@ import Testing
     @Test func anEventsFileSteersTheSessionAndRetriesCountOnce() throws {
         try CLI.withTemporaryDirectory { directory in
             let events = """
-                {"go": 8}
+                {"go": 6}
                 {"join": "Zoë"}
-                {"step": 8, "participant": "Zoë", "input": "engagement", "fields": {"text": "Samen koken"}, "id": "a1"}
-                {"step": 8, "participant": "Zoë", "input": "engagement", "fields": {"text": "Samen koken"}, "id": "a1"}
+                {"step": 6, "participant": "Zoë", "input": "engagement", "fields": {"text": "Samen koken"}, "id": "a1"}
+                {"step": 6, "participant": "Zoë", "input": "engagement", "fields": {"text": "Samen koken"}, "id": "a1"}
                 {"step": 3, "participant": "An", "input": "statement", "fields": {"text": "Te laat"}}
                 {"pause": true}
-                {"step": 8, "participant": "An", "input": "engagement", "fields": {"txt": "Tijdens de pauze"}}
+                {"step": 6, "participant": "An", "input": "engagement", "fields": {"txt": "Tijdens de pauze"}}
                 {"pause": false}
-                {"step": 8, "participant": "An", "input": "engagement", "fields": {"txt": "Typfout"}}
-                {"step": 8, "reveal": true}
+                {"step": 6, "participant": "An", "input": "engagement", "fields": {"txt": "Typfout"}}
+                {"step": 6, "reveal": true}
 
                 """
             try events.write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
@@ -26,9 +26,9 @@ import Testing
             #expect(result.status == 0)
             #expect(
                 result.stderr == """
-                    events.jsonl:5: step 3: rejected: Stap 3 (Check-in) is gesloten; de sessie is nu bij stap 8
-                    events.jsonl:7: step 8: rejected: De invoer staat even stil; wacht tot de begeleider hem weer opent
-                    events.jsonl:9: step 8: rejected: De invoer 'engagement' heeft geen veld 'txt'; bedoel je 'text'?
+                    events.jsonl:5: step 3: rejected: Stap 3 (Check-in) is gesloten; de sessie is nu bij stap 6
+                    events.jsonl:7: step 6: rejected: De invoer staat even stil; wacht tot de begeleider hem weer opent
+                    events.jsonl:9: step 6: rejected: De invoer 'engagement' heeft geen veld 'txt'; bedoel je 'text'?
 
                     """)
             #expect(result.stdout == "10 events, 7 accepted, 3 rejected; wrote record.json\n")
@@ -41,7 +41,7 @@ import Testing
             #expect(replay.status == 0, "\(replay.stdout)")
             let timeline = try CLI.run(["replay", "record.json", "--timeline"], in: directory)
             #expect(timeline.stdout.contains("session: Zoë joins  ✔\n"))
-            #expect(timeline.stdout.contains("step 8: Zoë: engagement text=\"Samen koken\"  ↺ repeats event 3\n"))
+            #expect(timeline.stdout.contains("step 6: Zoë: engagement text=\"Samen koken\"  ↺ repeats event 3\n"))
         }
     }
 
@@ -72,9 +72,13 @@ import Testing
             _ = try CLI.run(["run", example + ".yaml", "--events", example + ".events.jsonl", "--record", "now.json", "--seed", "1"], in: directory)
             let old = CLI.root.appendingPathComponent("Tests/WerkvormTests/Fixtures/records-v1/\(name).record.json").path
             #expect(try CLI.run(["replay", old]).status == 0)
-            // the Iedereen Mee record holds exercises whose reports showed names then: its report
-            // has them masked (PrivateReportTests), and so differs from one of today's exercises
-            let formats = name == "iedereen-mee-sessie-6" ? [["--plugin", "csv"]] : [["--format", "md"], ["--format", "html"], ["--plugin", "verslag"], ["--plugin", "csv"]]
+            let formats = [["--format", "md"], ["--format", "html"], ["--plugin", "verslag"], ["--plugin", "csv"]]
+            // the Iedereen Mee example has been made again after the seed's minutes since its record
+            // of format 1: that record is another session now, which still replays and reports
+            if name == "iedereen-mee-sessie-6" {
+                for format in formats { #expect(try CLI.run(["report", old] + format).status == 0, "\(format)") }
+                return
+            }
             for format in formats {
                 let then = try CLI.run(["report", old] + format)
                 let now = try CLI.run(["report", "now.json"] + format, in: directory)

@@ -17,11 +17,12 @@ struct SessionPlanCommandTests {
     @Test func theSessionSixAgendaHasItsClockTimesAndParams() throws {
         let result = try CLI.run(["plan", "Examples/iedereen-mee-sessie-6.yaml"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("vrijdag 23 juni 2023, 09:00–12:45\n"))
-        #expect(result.stdout.contains("   8  11:15–11:45  30 min  Stemmen op engagementen\n"))
+        #expect(result.stdout.contains("vrijdag 23 juni 2023, 09:00–12:20\n"))
+        #expect(result.stdout.contains("  6  10:50–11:20  30 min  Stemmen op engagementen\n"))
         #expect(result.stdout.contains("  - Bolletjes per deelnemer: 5\n"))
         #expect(result.stdout.contains("  - Aantal groepen: 2\n"))
-        #expect(result.stdout.contains("Totaal: 225 minuten, precies de beschikbare tijd (09:00–12:45)\n"))
+        #expect(result.stdout.contains("  - Gekozen engagementen: uit stap 6 (Stemmen op engagementen): chosen.text\n"))
+        #expect(result.stdout.contains("Totaal: 200 minuten (09:00–12:20)\n"))
         #expect(result.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 

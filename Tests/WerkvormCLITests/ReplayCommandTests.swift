@@ -31,11 +31,17 @@ import Testing
             try text.replacingCharacters(in: range, with: "\"note\": 16\n      },").write(to: file, atomically: true, encoding: .utf8)
             let replay = try CLI.run(["replay", "record.json"], in: directory)
             #expect(replay.status == 1)
-            // every place, in key order: the chosen engagements first, the tally last
+            // every place, step by step and in key order: the chosen engagements first, the tally
+            // last; then the next step, which took the chosen engagements as its params
             let lines = replay.stdout.split(separator: "\n").map(String.init)
-            #expect(lines.first == "step 8 (engagement-voting): outcome.chosen[1].count: recorded 7, replayed 6")
-            #expect(lines.last?.hasPrefix("step 8 (engagement-voting): outcome.tally[17]: recorded 7, replayed ") == true)
-            #expect(lines.contains { $0.hasPrefix("step 8 (engagement-voting): outcome.tally[16]: recorded 3, replayed ") })
+            #expect(lines.first == "step 6 (engagement-voting): outcome.chosen[1].count: recorded 7, replayed 6")
+            #expect(lines.contains { $0.hasPrefix("step 6 (engagement-voting): outcome.tally[17]: recorded 7, replayed ") })
+            #expect(lines.contains { $0.hasPrefix("step 6 (engagement-voting): outcome.tally[16]: recorded 3, replayed ") })
+            #expect(
+                lines.contains {
+                    $0.hasPrefix("step 7 (engagement-to-action): params.engagements[1]: recorded \"Ik durf met ervaringsdeskundigen aan de slag te gaan\", replayed ")
+                })
+            #expect(lines.last?.hasPrefix("step 7 (engagement-to-action): outcome.groups[1].engagement: recorded ") == true)
             #expect(replay.stderr == "record.json: the replay differs from the record in \(lines.count) places\n")
         }
     }
@@ -80,10 +86,10 @@ import Testing
             let result = try CLI.run(["replay", "record.json", "--timeline"], in: directory)
             #expect(result.status == 0)
             let lines = result.stdout.split(separator: "\n").map(String.init)
-            #expect(lines.count == 231)
-            #expect(lines.contains("step 2: add_rule text=\"Respect voor elkaar en elkaars mening\"  ✘ Die afspraak staat er al: nr. 4."))
-            #expect(lines.contains("step 8: → phase vote  ✔"))
-            #expect(lines.contains { $0.hasPrefix("step 8: Dewi: dot note=17  ✔  outcome.chosen[1].count: 4 → 5") })
+            #expect(lines.count == 171)
+            #expect(lines.contains("step 6: Jamal: dot note=17  ✘ Je hebt je 5 bolletjes al gebruikt"))
+            #expect(lines.contains("step 6: → phase vote  ✔"))
+            #expect(lines.contains { $0.hasPrefix("step 6: Dewi: dot note=17  ✔  outcome.chosen[1].count: 4 → 5") })
         }
     }
 }
@@ -94,7 +100,7 @@ import Testing
             try ReplayCommandTests.record("iedereen-mee-sessie-6", in: directory)
             let same = try CLI.run(["replay", "record.json", "--library", CLI.root.appendingPathComponent("Exercises").path], in: directory)
             #expect(same.status == 0)
-            #expect(same.stdout == "replayed 231 events in 5 exercise steps: every result and outcome is identical\n")
+            #expect(same.stdout == "replayed 171 events in 6 exercise steps: every result and outcome is identical\n")
             // a library where every dot counts twice
             let library = directory.appendingPathComponent("changed")
             try FileManager.default.createDirectory(at: library, withIntermediateDirectories: true)
@@ -110,15 +116,15 @@ import Testing
             #expect(
                 lines.prefix(3) == [
                     "changed: engagement-voting: changed/engagement-voting.lua differs from the recorded source (version 1.1.0 → 1.1.0)",
-                    "step 8 (engagement-voting): outcome.chosen[1].count: recorded 7, replayed 14",
-                    "step 8 (engagement-voting): outcome.chosen[2].count: recorded 6, replayed 12",
+                    "step 6 (engagement-voting): outcome.chosen[1].count: recorded 7, replayed 14",
+                    "step 6 (engagement-voting): outcome.ranking[1].count: recorded 7, replayed 14",
                 ])
-            #expect(lines.last == "step 8 (engagement-voting): outcome.tally[17]: recorded 7, replayed 14")
-            #expect(lines.count == 30)
+            #expect(lines.last == "step 6 (engagement-voting): outcome.tally[17]: recorded 7, replayed 14")
+            #expect(lines.count == 28)
             // and the timeline with the same library shows the doubled counts as they grow
             let timeline = try CLI.run(["replay", "record.json", "--timeline", "--library", "changed"], in: directory)
             #expect(timeline.status == 0)
-            #expect(timeline.stdout.contains("step 8: Dewi: dot note=17  ✔  outcome.chosen[1].count: 8 → 10"))
+            #expect(timeline.stdout.contains("step 6: Dewi: dot note=17  ✔  outcome.chosen[1].count: 8 → 10"))
         }
     }
 }

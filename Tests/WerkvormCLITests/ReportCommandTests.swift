@@ -10,9 +10,9 @@ import Testing
             #expect(result.stdout == "wrote report.html\n")
             let html = try String(contentsOf: directory.appendingPathComponent("report.html"), encoding: .utf8)
             #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"nl\">"))
-            #expect(html.contains("8. Stemmen op engagementen (11:15–11:45)"))
+            #expect(html.contains("6. Stemmen op engagementen (10:50–11:20)"))
             #expect(html.contains("<svg") && html.contains("Ik durf met ervaringsdeskundigen"))
-            for step in ["1. Introductie en opbouw", "3. Check-in", "5. Stereotypen en de vier dimensies van racisme", "9. Van engagement naar actie"] {
+            for step in ["1. Introductie en opbouw", "3. Check-in", "4. Opfrissing vorige sessie", "5. Uitwisseling in kleine groepjes", "7. Van engagement naar actie"] {
                 #expect(html.contains(step), "\(step)")
             }
             let references = html.components(separatedBy: "http").count - 1
@@ -40,24 +40,55 @@ import Testing
             try ReplayCommandTests.record("iedereen-mee-sessie-6", in: directory)
             let result = try CLI.run(["report", "record.json", "--plugin", "verslag"], in: directory)
             #expect(result.status == 0, "\(result.stderr)")
-            // the summary first: what was agreed, chosen and to be done
+            let minutes = result.stdout
+            // the summary first: what was agreed, chosen and to be done, as in the seed's minutes
             #expect(
-                result.stdout.hasPrefix(
-                    "Verslag Lerend netwerk “Iedereen Mee”, sessie 6: volgende stappen in interculturaliseren\nSessie: vrijdag 23 juni 2023, 09:00\n\nSamenvatting\nAfspraken (Brave space)\n· Controversy with civility"
+                minutes.hasPrefix(
+                    """
+                    Verslag Lerend netwerk “Iedereen Mee”, sessie 6: volgende stappen in interculturaliseren
+                    Sessie: vrijdag 23 juni 2023, 09:00
+
+                    Samenvatting
+                    Afspraken (Safer en brave space)
+                    · Respect voor elkaar en elkaars mening
+                    · Veilig gevoel creëren voor iedereen
+                    Gekozen engagementen
+                    · Ik durf met ervaringsdeskundigen aan de slag te gaan
+                    Acties voor “Ik durf met ervaringsdeskundigen aan de slag te gaan”
+                    · Op voorhand luisteren
+
+                    """.dropLast()))
+            #expect(
+                minutes.contains(
+                    "\nActies voor “Vormingen organiseren met betrekking tot inclusie op de werkvloer. Ook collega’s opmerkzaam maken op en verantwoordelijk houden voor hun uitspraken en acties.”\n· Procesbegeleiding vanuit team lokaal sociaal beleid"
                 ))
-            #expect(result.stdout.contains("\nGekozen engagementen\n· Ik durf met ervaringsdeskundigen aan de slag te gaan\n"))
-            #expect(result.stdout.contains("\nActies voor “Ik durf met ervaringsdeskundigen aan de slag te gaan.”\n· Op voorhand luisteren"))
-            // then the parts, numbered as on the agenda, the break too
-            #expect(result.stdout.contains("\n\n1) Introductie en opbouw (09:00–09:15)\n"))
-            #expect(result.stdout.contains("\n5) Stereotypen en de vier dimensies van racisme (10:00–10:30)\n· Opfrissing"))
-            #expect(result.stdout.contains("\n6) Pauze (10:30–10:45)\n\n7) Uitwisseling in kleine groepjes (10:45–11:15)\n"))
-            #expect(result.stdout.contains("\n8) Stemmen op engagementen (11:15–11:45)\n"))
-            #expect(result.stdout.contains("\n· Ik durf met ervaringsdeskundigen aan de slag te gaan; 7 stemmen\n"))
+            // then the seed's parts in the seed's order, numbered as on the agenda
+            let parts = [
+                "\n\n1) Introductie en opbouw (09:00–09:15)\n", "\n\n2) Hoe werken we: afspraken (09:15–09:25)\n", "\n\n3) Check-in (09:25–09:40)\n",
+                "\n\n4) Opfrissing vorige sessie (09:40–10:20)\n", "\n\n5) Uitwisseling in kleine groepjes (10:20–10:50)\n",
+                "\n\n6) Stemmen op engagementen (10:50–11:20)\n", "\n\n7) Van engagement naar actie (11:20–12:05)\n",
+                "\n\n8) Afsluiting en volgend lerend netwerk (12:05–12:20)\n",
+            ]
+            let places = parts.compactMap { minutes.range(of: $0)?.lowerBound }
+            #expect(places.count == parts.count && places == places.sorted())
+            // only what the session did: the two agreements presented, no vote on them, no pauze
+            #expect(minutes.contains("\n· De begeleider stelde de afspraken voor; er is niet over gestemd.\n"))
+            #expect(!minutes.contains("Controversy with civility") && !minutes.contains("Pauze") && !minutes.contains("aangenomen"))
+            // the brainstorm per word, and the exchange's three questions, each with the seed's answers
+            #expect(minutes.contains("\nRacisme\n· Geïnternaliseerd\n· Speelt zich af op verschillende niveaus in de samenleving en interacties\n"))
+            #expect(minutes.contains("\nDekolonisering\n· Gaat over meer dan de link met “Belgisch Congo”"))
+            #expect(minutes.contains("\nWat heb je al geprobeerd en heeft echt niet gewerkt?\n· Geen terugkoppeling doen"))
+            // the votes as the seed counted them, the chosen one, and the groups each on their own engagement
+            #expect(minutes.contains("\n· Ik durf met ervaringsdeskundigen aan de slag te gaan: 7 (gekozen)\n"))
+            #expect(minutes.contains("\n· Ik durf met ervaringsdeskundigen aan de slag te gaan; 7 stemmen\n"))
+            #expect(minutes.contains("\n1) Gekozen engagement: “Ik durf met ervaringsdeskundigen aan de slag te gaan”\n"))
+            #expect(minutes.contains("\n2) Gekozen engagement: “Vormingen organiseren met betrekking tot inclusie op de werkvloer."))
             // a list in the notes is a list, not a bullet before a dash
-            #expect(result.stdout.contains("\n· Centrale doelstellingen:\n   – We gaan opzoek naar praktische invullingen"))
-            #expect(!result.stdout.contains("· -"))
-            // the exercise's heading is not the step's title again
-            #expect(!result.stdout.contains("\nStemmen op engagementen\n"))
+            #expect(minutes.contains("\n· Centrale doelstellingen van sessie 6:\n   – We gaan opzoek naar praktische invullingen"))
+            #expect(!minutes.contains("· -"))
+            // the exercise's heading is not the step's title again; a check-in in pairs wrote nothing down
+            #expect(!minutes.contains("\nStemmen op engagementen\n"))
+            #expect(minutes.contains("\n· In 5 tweetallen.\n\n4)"))
         }
     }
 
@@ -70,16 +101,16 @@ import Testing
             let csv = try String(contentsOf: directory.appendingPathComponent("inputs.csv"), encoding: .utf8)
             let lines = csv.split(separator: "\n", omittingEmptySubsequences: false)
             // one column per field, headers and values in the report's language
-            #expect(lines.first == "stap,tijd,deelnemer,invoer,answer,count,dimension,group,note,question,rule,statement,text,resultaat,reden")
-            #expect(lines.count == 1 + 231 + 1)
-            #expect(lines[2] == "2,,,add_rule,,,,,,,,,Respect voor elkaar en elkaars mening,geweigerd,Die afspraak staat er al: nr. 4.")
-            #expect(lines[3] == "2,,,fase: consent,,,,,,,,,,aanvaard,")
-            #expect(lines[4] == "2,,,consent,agree,,,,,,1,,,aanvaard,")
+            #expect(lines.first == "stap,tijd,deelnemer,invoer,count,engagement,group,note,question,term,text,resultaat,reden")
+            #expect(lines.count == 1 + 171 + 1)
+            #expect(lines[1] == "2,,,fase: close,,,,,,,,aanvaard,")
+            #expect(lines[3] == "4,,,thought,,,,,,1,Geïnternaliseerd,aanvaard,")
+            #expect(lines.contains("6,,,dot,,,,17,,,,geweigerd,Je hebt je 5 bolletjes al gebruikt"))
             let english = try CLI.run(["report", "record.json", "--plugin", "csv", "--lang", "en"], in: directory).stdout
             let englishLines = english.split(separator: "\n", omittingEmptySubsequences: false)
-            #expect(englishLines.first == "step,time,participant,input,answer,count,dimension,group,note,question,rule,statement,text,result,reason")
-            #expect(englishLines[2] == "2,,,add_rule,,,,,,,,,Respect voor elkaar en elkaars mening,rejected,That agreement is already there: no. 4.")
-            #expect(englishLines[3] == "2,,,phase: consent,,,,,,,,,,accepted,")
+            #expect(englishLines.first == "step,time,participant,input,count,engagement,group,note,question,term,text,result,reason")
+            #expect(englishLines[1] == "2,,,phase: close,,,,,,,,accepted,")
+            #expect(englishLines.contains("6,,,dot,,,,17,,,,rejected,You have used all your 5 dots"))
         }
     }
 
@@ -138,20 +169,21 @@ import Testing
         try CLI.withTemporaryDirectory { directory in
             try ReplayCommandTests.record("iedereen-mee-sessie-6", in: directory)
             let markdown = try CLI.run(["report", "record.json", "--format", "md"], in: directory).stdout
-            let summary = try #require(markdown.range(of: "\n## Samenvatting: besluiten en acties\n\n### Afspraken (Brave space)\n\n- Controversy with civility"))
+            let summary = try #require(
+                markdown.range(of: "\n## Samenvatting: besluiten en acties\n\n### Afspraken (Safer en brave space)\n\n- Respect voor elkaar en elkaars mening"))
             let agenda = try #require(markdown.range(of: "\n## Agenda: gepland en gehouden\n"))
             let first = try #require(markdown.range(of: "\n## 1\\. Introductie en opbouw (09:00–09:15)\n"))
             #expect(summary.lowerBound < agenda.lowerBound && agenda.lowerBound < first.lowerBound)
             #expect(markdown.contains("\n### Gekozen engagementen\n\n- Ik durf met ervaringsdeskundigen aan de slag te gaan\n"))
             // the trainer's notes, with their list as a list, under every kind of step
-            #expect(markdown.contains("\nCentrale doelstellingen:\n\n- We gaan opzoek naar praktische invullingen"))
-            #expect(markdown.contains("\n## 8\\. Stemmen op engagementen (11:15–11:45)\n\n1 engagement per post-it en 3 engagementen per persoon max.\n"))
+            #expect(markdown.contains("\nCentrale doelstellingen van sessie 6:\n\n- We gaan opzoek naar praktische invullingen"))
+            #expect(markdown.contains("\n## 6\\. Stemmen op engagementen (10:50–11:20)\n\n1 engagement per post-it en 3 engagementen per persoon max.\n"))
             // the exercises' own headings a level below the steps, the one that repeats the step's title left out
-            #expect(markdown.contains("\n### Gedeeld\n"))
+            #expect(markdown.contains("\n### Racisme\n"))
             #expect(!markdown.contains("\n### Stemmen op engagementen\n"))
             let html = try CLI.run(["report", "record.json", "--format", "html"], in: directory).stdout
-            #expect(html.contains("<h2 class=\"wv-section\">Samenvatting: besluiten en acties</h2>\n<h3>Afspraken (Brave space)</h3>"))
-            #expect(html.contains("<h3>Gedeeld</h3>") && !html.contains("<h2>Gedeeld</h2>"))
+            #expect(html.contains("<h2 class=\"wv-section\">Samenvatting: besluiten en acties</h2>\n<h3>Afspraken (Safer en brave space)</h3>"))
+            #expect(html.contains("<h3>Racisme</h3>") && !html.contains("<h2>Racisme</h2>"))
         }
     }
 }
@@ -172,9 +204,9 @@ import Testing
                 #expect(!result.stdout.contains("een deelnemer"), "\(arguments): the shipped exercises leave names out; nothing is masked")
             }
             let minutes = try CLI.run(["report", "record.json", "--plugin", "verslag"], in: directory).stdout
-            #expect(minutes.contains("\n· Ik dacht dat alle politieagenten wantrouwig staan tegenover nieuwkomers.\n"))
+            #expect(minutes.contains("\n· Micro agressie\n"))
             #expect(minutes.contains("\n· In 5 tweetallen.\n"))
-            #expect(minutes.contains("\nGroep 1\n"))
+            #expect(minutes.contains("\n· In 2 groepjes van 5.\n"))
         }
     }
 
@@ -182,19 +214,19 @@ import Testing
         try CLI.withTemporaryDirectory { directory in
             let example = CLI.root.appendingPathComponent("Examples/iedereen-mee-sessie-6")
             let script = try String(contentsOf: example.appendingPathExtension("yaml"), encoding: .utf8)
-            let named = script.replacingOccurrences(of: "  - exercise: check-in\n", with: "  - exercise: check-in\n    names: true\n")
+            let named = script.replacingOccurrences(of: "  - exercise: stereotype-reflection\n", with: "  - exercise: stereotype-reflection\n    names: true\n")
             #expect(named != script)
             try named.write(to: directory.appendingPathComponent("s.yaml"), atomically: true, encoding: .utf8)
             let run = try CLI.run(["run", "s.yaml", "--events", example.path + ".events.jsonl", "--record", "r.json", "--seed", "1"], in: directory)
             #expect(run.status == 0, "\(run.stderr)")
             let minutes = try CLI.run(["report", "r.json", "--plugin", "verslag"], in: directory).stdout
-            #expect(minutes.contains("\n· Fatima: Ik dacht dat alle politieagenten wantrouwig staan tegenover nieuwkomers.\n"))
-            #expect(minutes.contains("\n  1 | An, Ilse\n"))
+            #expect(minutes.contains("\n· Cem: Micro agressie\n"))
+            #expect(minutes.contains("\n· Anoniem: “iedereen is racistisch” + bestaat in verschillende richtingen"))
             // the steps that do not show names still show none
-            #expect(!minutes.contains("Fatima: Als mensen met een migratieafkomst"))
+            #expect(!minutes.contains("Fatima: Op voorhand luisteren"))
             let csv = try CLI.run(["report", "r.json", "--plugin", "csv"], in: directory).stdout
-            #expect(csv.contains("\n3,,An,"))
-            #expect(!csv.contains("\n5,,Fatima,"))
+            #expect(csv.contains("\n4,,An,thought,"))
+            #expect(!csv.contains("\n7,,Fatima,"))
         }
     }
 
@@ -212,9 +244,9 @@ import Testing
     @Test func theReportSetsTheAgendaAsPlannedAgainstAsHeld() throws {
         try CLI.withTemporaryDirectory { directory in
             let events = """
-                {"step": 8, "participant": "An", "input": "engagement", "fields": {"text": "Ik durf"}, "time": "11:20"}
-                {"step": 8, "phase": "vote", "time": "11:31"}
-                {"step": 8, "participant": "An", "input": "dot", "fields": {"note": 1}, "time": "11:48"}
+                {"step": 6, "participant": "An", "input": "engagement", "fields": {"text": "Ik durf"}, "time": "10:55"}
+                {"step": 6, "phase": "vote", "time": "11:05"}
+                {"step": 6, "participant": "An", "input": "dot", "fields": {"note": 1}, "time": "11:28"}
 
                 """
             try events.write(to: directory.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
@@ -223,8 +255,8 @@ import Testing
             let report = try CLI.run(["report", "record.json"], in: directory)
             #expect(report.status == 0)
             let lines = report.stdout.split(separator: "\n").map { String($0) }
-            #expect(lines.contains { $0.hasPrefix(" 8  Stemmen op engagementen") && $0.hasSuffix("11:15–11:45  11:20–11:48") }, "\(lines.prefix(20))")
-            #expect(lines.contains { $0.hasPrefix(" 3  Check-in") && $0.hasSuffix("09:25–09:40  —") })
+            #expect(lines.contains { $0.hasPrefix("6  Stemmen op engagementen") && $0.hasSuffix("10:50–11:20  10:55–11:28") }, "\(lines.prefix(20))")
+            #expect(lines.contains { $0.hasPrefix("3  Check-in") && $0.hasSuffix("09:25–09:40  —") })
         }
     }
 }
