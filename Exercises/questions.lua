@@ -8,8 +8,16 @@
 -- and there was room for spontaneous questions.
 --
 -- Upvotes show the moderator which questions the room most wants answered.
--- The minutes keep the questions in the order they were asked, and keep
--- the ones that were not answered, so that they can be answered afterwards.
+-- The minutes keep the questions in the order they were asked, who asked
+-- them (the person who sent them in, or a colleague), a short summary of
+-- each answer, and the ones that were not answered, so that they can be
+-- answered afterwards.
+--
+-- Guests can come in blocks (`guests`): seed 003 had the municipal
+-- secretary from 15:00 to 15:30, then the secretary with the alderman until
+-- 16:00. The moderator moves to the next block; questions not answered yet
+-- carry over to it. With `moderation: true` in the session script, the
+-- questions participants send wait for the moderator's approval.
 
 local rank = require("rank")
 
@@ -125,6 +133,20 @@ local function mark_asked(state, input)
   end
   state.asked_count = state.asked_count + 1
   question.asked = state.asked_count
+  question.block = state.block
+  question.asked_by = input.fields.asked_by
+end
+
+-- The next guests come in; what is not answered yet carries over.
+local function next_block(state)
+  if state.block >= #state.guests then
+    local count = #state.guests
+    if count <= 1 then
+      return false, say("Deze vragenronde heeft één blok.", "This question round has one block.")
+    end
+    return false, say("Dit is het laatste blok (%d van %d).", "This is the last block (%d of %d).", count, count)
+  end
+  state.block = state.block + 1
 end
 
 local function mark_answered(state, input)
@@ -141,6 +163,7 @@ local function mark_answered(state, input)
       question.number)
   end
   question.answered = true
+  question.summary = optional(input.fields.summary)
 end
 
 -- Moderation: a duplicate, a question taken back by the person who sent it,
@@ -163,8 +186,10 @@ local function public(question)
   return {
     number = question.number, text = question.text, to = question.to, votes = question.votes,
     live = question.live, asked = question.asked ~= nil, answered = question.answered == true,
+    block = question.block, asked_by = question.asked_by, summary = question.summary,
   }
 end
+
 
 local function asked_in_order(state)
   local list = {}
@@ -172,6 +197,19 @@ local function asked_in_order(state)
     if question.asked then
       list[question.asked] = public(question)
     end
+  end
+  return list
+end
+
+-- Each block with its guests and the numbers of the questions asked in it,
+-- in the order they were asked.
+local function blocks_of(state)
+  local list = {}
+  for number, guests in ipairs(state.guests) do
+    list[number] = { number = number, guests = guests, asked = {} }
+  end
+  for _, question in ipairs(asked_in_order(state)) do
+    table.insert(list[question.block].asked, question.number)
   end
   return list
 end
@@ -206,42 +244,58 @@ local function counts(state)
   return result
 end
 
--- A question from the floor is marked as such in the minutes.
-local function question_cell(question)
-  if not question.live then
-    return question.text
+local ASKED_BY = {
+  submitter = { nl = "gesteld door de indiener", en = "asked by the person who sent it in" },
+  colleague = { nl = "gesteld door een collega", en = "asked by a colleague" },
+}
+
+-- A question as the minutes list it: the question, to whom, who asked it,
+-- whether it came from the floor, and the answer in short.
+local function question_line(question)
+  local notes = { nl = {}, en = {} }
+  local function note(nl, en)
+    notes.nl[#notes.nl + 1] = nl
+    notes.en[#notes.en + 1] = en
   end
-  return { nl = question.text .. " (uit de zaal)", en = question.text .. " (from the floor)" }
+  if question.to then
+    note("aan " .. question.to, "to " .. question.to)
+  end
+  if question.asked_by then
+    note(ASKED_BY[question.asked_by].nl, ASKED_BY[question.asked_by].en)
+  end
+  if question.live then
+    note("uit de zaal", "from the floor")
+  end
+  local line = {}
+  for _, lang in ipairs({ "nl", "en" }) do
+    local text = question.text
+    if #notes[lang] > 0 then
+      text = text .. " (" .. table.concat(notes[lang], "; ") .. ")"
+    end
+    if question.summary then
+      text = text .. (lang == "nl" and " Antwoord: " or " Answer: ") .. question.summary
+    elseif question.asked and not question.answered then
+      text = text .. (lang == "nl" and " (Niet beantwoord.)" or " (Not answered.)")
+    end
+    line[lang] = text
+  end
+  return line
 end
 
--- A fresh table per cell: one table may appear only once in a report.
-local function yes_no(flag)
-  return flag and { nl = "ja", en = "yes" } or { nl = "nee", en = "no" }
+local function question_list(questions)
+  local items = {}
+  for index, question in ipairs(questions) do
+    items[index] = question_line(question)
+  end
+  return { type = "list", items = items }
 end
 
-local function asked_table(list)
-  local rows = {}
-  for index, question in ipairs(list) do
-    rows[index] = { index, question_cell(question), question.to or "", question.votes,
-      yes_no(question.answered) }
-  end
-  return { type = "table",
-    columns = { { nl = "Volgorde", en = "Order" }, { nl = "Vraag", en = "Question" }, { nl = "Aan", en = "To" },
-      { nl = "Stemmen", en = "Votes" }, { nl = "Beantwoord", en = "Answered" } },
-    rows = rows }
-end
-
-local function unanswered_table(list)
-  local rows = {}
-  for index, question in ipairs(list) do
-    rows[index] = { question_cell(question), question.to or "", question.votes,
-      yes_no(question.asked) }
-  end
-  return { type = "table",
-    columns = { { nl = "Vraag", en = "Question" }, { nl = "Aan", en = "To" }, { nl = "Stemmen", en = "Votes" },
-      { nl = "Gesteld", en = "Asked" } },
-    rows = rows }
-end
+local ASKED_BY_FIELD = { name = "asked_by", type = "choice", required = false,
+  label = { nl = "Gesteld door (mag leeg)", en = "Asked by (may be empty)" },
+  options = {
+    { value = "submitter", label = { nl = "De indiener zelf", en = "The person who sent it in" } },
+    { value = "colleague", label = { nl = "Een collega", en = "A colleague" } },
+  } }
 
 local question_fields = {
   { name = "text", type = "text", max_length = 1000,
@@ -271,13 +325,17 @@ local session_instructions = {
     .. "iedereen kan stemmen op de vragen die hij of zij het belangrijkst vindt (niet op je eigen vraag), en "
     .. "er is ruimte voor nieuwe vragen uit de zaal. Nodig bij elke vraag de vraagsteller uit om hem zelf te "
     .. "stellen en toe te lichten. Markeer een vraag als gesteld wanneer hij gesteld wordt, en als beantwoord "
-    .. "wanneer de gast erop heeft geantwoord. Bewaak de tijd: liever alle gasten een paar vragen dan één gast "
-    .. "alle vragen.",
+    .. "wanneer de gast erop heeft geantwoord, met het antwoord in het kort voor het verslag, en noteer wie de "
+    .. "vraag stelde. Komen de gasten in blokken, ga dan naar het volgende blok als de volgende gasten "
+    .. "aanschuiven: de vragen die nog niet beantwoord zijn, schuiven mee. Bewaak de tijd: liever alle gasten een "
+    .. "paar vragen dan één gast alle vragen.",
   en = "Introduce the guests and explain how the question round works: the questions sent in are on the "
     .. "screen, everyone can vote for the questions they find most important (not for their own), and there "
     .. "is room for new questions from the floor. For each question, invite the person who asked it to put it "
     .. "and explain it. Mark a question as asked when it is put, and as answered once the guest has answered "
-    .. "it. Keep time: better a few questions for every guest than all the questions for one.",
+    .. "it, with the answer in short for the minutes, and note who asked it. If the guests come in blocks, move "
+    .. "to the next block when the next guests join: the questions not answered yet carry over. Keep time: "
+    .. "better a few questions for every guest than all the questions for one.",
 }
 
 local close_instructions = {
@@ -289,7 +347,7 @@ local close_instructions = {
 
 return {
   id = "questions",
-  version = "1.0.1",
+  version = "2.0.0",
   title = { nl = "Vragenronde", en = "Question round" },
   summary = {
     nl = "Deelnemers sturen vooraf vragen in voor een gast, zoals een wethouder, en stellen ze in de sessie, "
@@ -314,6 +372,10 @@ return {
     { nl = "Microfoon bij een grote zaal", en = "Microphone in a large room" },
   },
   params = {
+    { name = "guests", type = "text_list", max_length = 200,
+      label = { nl = "Gasten per blok, in volgorde (bijvoorbeeld: de gemeentesecretaris (15:00–15:30))",
+        en = "Guests per block, in order (for instance: the municipal secretary (15:00–15:30))" },
+      default = {} },
     { name = "submitted", type = "text_list", max_length = 1000,
       label = { nl = "Vooraf ingestuurde vragen", en = "Questions sent in beforehand" },
       default = {} },
@@ -354,11 +416,18 @@ return {
         { name = "asked",
           title = { nl = "Vraag is gesteld", en = "Question asked" },
           by = "facilitator",
-          fields = number_field() },
+          fields = { number_field()[1], ASKED_BY_FIELD } },
         { name = "answered",
           title = { nl = "Vraag is beantwoord", en = "Question answered" },
           by = "facilitator",
-          fields = number_field() },
+          fields = { number_field()[1],
+            { name = "summary", type = "text", max_length = 500, required = false,
+              label = { nl = "Het antwoord in het kort, voor het verslag (mag leeg)",
+                en = "The answer in short, for the minutes (may be empty)" } } } },
+        { name = "next_block",
+          title = { nl = "Volgend blok: de volgende gasten", en = "Next block: the next guests" },
+          by = "facilitator",
+          fields = {} },
         { name = "withdraw",
           title = { nl = "Vraag intrekken", en = "Withdraw a question" },
           by = "facilitator",
@@ -371,8 +440,18 @@ return {
   },
 
   init = function(params)
+    local guests = {}
+    for _, label in ipairs(params.guests) do
+      label = trim(label)
+      if label ~= "" then
+        guests[#guests + 1] = label
+      end
+    end
     local state = {
       live_allowed = params.live_questions == "allowed",
+      guests = #guests > 0 and guests or { "" },  -- one block without a name when none are given
+      named_guests = #guests > 0,
+      block = 1,
       questions = {},
       number_of = {},  -- normalised text -> number, of the questions not withdrawn
       asked_count = 0,
@@ -394,6 +473,7 @@ return {
     asked = mark_asked,
     answered = mark_answered,
     withdraw = withdraw,
+    next_block = next_block,
   },
 
   outcome = function(state)
@@ -401,6 +481,8 @@ return {
       asked = asked_in_order(state),
       unanswered = unanswered(state),
       counts = counts(state),
+      blocks = state.named_guests and blocks_of(state) or {},
+      block = state.block,
     }
   end,
 
@@ -416,7 +498,7 @@ return {
         list[#list + 1] = entry
       end
     end
-    return { questions = list }
+    return { questions = list, guests = state.named_guests and state.guests[state.block] or nil }
   end,
 
   report = function(outcome)
@@ -428,14 +510,32 @@ return {
           "%d questions sent in beforehand and %d from the floor; %d asked, of which %d answered.",
           c.submitted, c.live, c.asked, c.answered) },
     }
-    if #outcome.asked > 0 then
+    local by_number = {}
+    for _, question in ipairs(outcome.asked) do
+      by_number[question.number] = question
+    end
+    -- with guests in blocks: what each block's guests were asked
+    for _, block in ipairs(outcome.blocks) do
+      blocks[#blocks + 1] = { type = "heading",
+        text = say("Blok %d: %s", "Block %d: %s", block.number, block.guests) }
+      local asked = {}
+      for index, number in ipairs(block.asked) do
+        asked[index] = by_number[number]
+      end
+      if #asked > 0 then
+        blocks[#blocks + 1] = question_list(asked)
+      else
+        blocks[#blocks + 1] = { type = "paragraph", text = say("(Geen vragen gesteld.)", "(No questions asked.)") }
+      end
+    end
+    if #outcome.blocks == 0 and #outcome.asked > 0 then
       blocks[#blocks + 1] = { type = "heading", text = { nl = "Gestelde vragen", en = "Questions asked" } }
-      blocks[#blocks + 1] = asked_table(outcome.asked)
+      blocks[#blocks + 1] = question_list(outcome.asked)
     end
     if #outcome.unanswered > 0 then
       blocks[#blocks + 1] = { type = "heading",
         text = { nl = "Nog niet beantwoord", en = "Not answered yet" } }
-      blocks[#blocks + 1] = unanswered_table(outcome.unanswered)
+      blocks[#blocks + 1] = question_list(outcome.unanswered)
     end
     return blocks
   end,

@@ -221,4 +221,49 @@ return {
       counts = { submitted = 1, live = 1, asked = 0, answered = 0, withdrawn = 1 },
     },
   },
+
+  { name = "seed 003's two blocks: the secretary, then with the alderman; who asked, the answer in short",
+    params = {
+      guests = { "de gemeentesecretaris (15:00–15:30)", "de gemeentesecretaris en de wethouder (15:30–16:00)" },
+    },
+    participants = leads,
+    events = {
+      { input = "add_question", fields = { text = SEED[1], to = "GS" } },
+      { input = "add_question", fields = { text = SEED[2], to = "WH" } },
+      { input = "add_question", fields = { text = SEED[3], to = "GS en/of WH" } },
+      { phase = "session" },
+      { input = "asked", fields = { question = 1, asked_by = "submitter" } },
+      { input = "answered", fields = { question = 1, summary = "  Het GMT deelt zijn stappen op intranet. " } },
+      { input = "asked", fields = { question = 3, asked_by = "colleague" } },
+      { input = "next_block" },
+      { input = "asked", fields = { question = 2 } },
+      { input = "answered", fields = { question = 2 } },
+      { input = "next_block", rejected = "Dit is het laatste blok (2 van 2)." },
+      { phase = "close" },
+    },
+    outcome = {
+      blocks = {
+        { number = 1, guests = "de gemeentesecretaris (15:00–15:30)", asked = { 1, 3 } },
+        { number = 2, guests = "de gemeentesecretaris en de wethouder (15:30–16:00)", asked = { 2 } },
+      },
+      asked = {
+        { number = 1, block = 1, asked_by = "submitter", answered = true,
+          summary = "Het GMT deelt zijn stappen op intranet." },
+        { number = 3, block = 1, asked_by = "colleague", answered = false },
+        { number = 2, block = 2, answered = true },
+      },
+      unanswered = { { number = 3 } },
+      block = 2,
+    },
+    views = { t01 = { guests = "de gemeentesecretaris en de wethouder (15:30–16:00)" } },
+  },
+
+  { name = "without guests there is one block, and no next one",
+    participants = leads,
+    events = {
+      { phase = "session" },
+      { input = "next_block", rejected = "Deze vragenronde heeft één blok." },
+    },
+    outcome = { blocks = {}, block = 1 },
+  },
 }
