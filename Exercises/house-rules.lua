@@ -488,17 +488,20 @@ return {
     return { space = state.space, rules = rules, proposals_left = math.max(state.max_proposals - given, 0) }
   end,
 
-  -- What the minutes put first: the agreements adopted.
+  -- What the minutes put first: the agreements adopted, and the organisation's conditions.
   decisions = function(outcome)
-    if #outcome.adopted == 0 then
-      return {}
+    local blocks = {}
+    if #outcome.adopted > 0 then
+      local space = SPACE[outcome.space]
+      blocks[#blocks + 1] = { type = "heading",
+        text = { nl = "Afspraken (" .. space.name.nl .. ")", en = "Agreements (" .. space.name.en .. ")" } }
+      blocks[#blocks + 1] = { type = "list", items = outcome.adopted }
     end
-    local space = SPACE[outcome.space]
-    return {
-      { type = "heading",
-        text = { nl = "Afspraken (" .. space.name.nl .. ")", en = "Agreements (" .. space.name.en .. ")" } },
-      { type = "list", items = outcome.adopted },
-    }
+    if #outcome.conditions > 0 then
+      blocks[#blocks + 1] = { type = "heading", text = { nl = "Randvoorwaarden", en = "Conditions" } }
+      blocks[#blocks + 1] = { type = "list", items = outcome.conditions }
+    end
+    return blocks
   end,
 
   report = function(outcome)

@@ -30,7 +30,8 @@ public struct Handout {
         out += say("deelnemers", "participants") + "\n"
         if !exercise.materials.isEmpty {
             out += say("Materiaal", "Materials") + ":\n"
-            for material in exercise.materials { out += Wrap.paragraphs(material.text(language), width: 80, indent: "  - ", hanging: "    ") + "\n" }
+            let defaults = Dictionary(exercise.params.map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { first, _ in first })
+            for material in exercise.materials(with: defaults) { out += Wrap.paragraphs(material.text(language), width: 80, indent: "  - ", hanging: "    ") + "\n" }
         }
         if !exercise.params.isEmpty {
             out += "\n" + say("Instellingen", "Settings") + "\n"

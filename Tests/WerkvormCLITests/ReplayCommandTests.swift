@@ -9,7 +9,7 @@ import Testing
         #expect(run.status == 0)
     }
 
-    @Test(arguments: ["iedereen-mee-sessie-6", "safer-spaces-verkenning", "amersfoort-werkconferentie", "polarisatie-workshop"])
+    @Test(arguments: ["iedereen-mee-sessie-6", "safer-spaces-sessie-1", "safer-spaces-sessie-2", "op-stap-kennissessie", "amersfoort-werkconferentie", "polarisatie-workshop"])
     func everyExampleReplaysIdenticallyWithoutTheLibrary(name: String) throws {
         try CLI.withTemporaryDirectory { directory in
             try Self.record(name, in: directory)
@@ -115,7 +115,7 @@ import Testing
             let lines = replay.stdout.split(separator: "\n").map(String.init)
             #expect(
                 lines.prefix(3) == [
-                    "changed: engagement-voting: changed/engagement-voting.lua differs from the recorded source (version 1.1.0 → 1.1.0)",
+                    "changed: engagement-voting: changed/engagement-voting.lua differs from the recorded source (version 1.1.1 → 1.1.1)",
                     "step 6 (engagement-voting): outcome.chosen[1].count: recorded 7, replayed 14",
                     "step 6 (engagement-voting): outcome.ranking[1].count: recorded 7, replayed 14",
                 ])

@@ -37,6 +37,30 @@ public struct Exercise: Sendable, Hashable {
         return values
     }
 
+    /// The materials with the values of `params` filled in: `{dots}` in "Gekleurde bolletjes,
+    /// {dots} per deelnemer" becomes the step's number of dots. A name that is no number or text
+    /// param stays as written.
+    public func materials(with params: [String: LuaValue]) -> [BilingualText] {
+        materials.map { material in
+            BilingualText(nl: Self.fill(material.nl, params), en: Self.fill(material.en, params))
+        }
+    }
+
+    private static func fill(_ text: String, _ params: [String: LuaValue]) -> String {
+        guard text.contains("{") else { return text }
+        var result = text
+        for (name, value) in params {
+            let shown: String
+            switch value {
+            case .integer, .double: shown = BilingualText.format(value)
+            case .string(let text): shown = text
+            default: continue
+            }
+            result = result.replacingOccurrences(of: "{\(name)}", with: shown)
+        }
+        return result
+    }
+
     /// The phases a step with these params goes through, in order.
     public func phases(for params: [String: LuaValue]) -> [PhaseDeclaration] {
         phases.filter { $0.isUsed(with: params) }

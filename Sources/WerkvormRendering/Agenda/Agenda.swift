@@ -77,7 +77,7 @@ public struct Agenda: Sendable {
     /// What to bring: the exercises' materials, each once, in the order they first appear.
     public var materials: [String] {
         var seen: Set<String> = []
-        return exerciseSteps.flatMap { $0.exercise.exercise.materials.map { $0.text(language) } }
+        return exerciseSteps.flatMap { $0.exercise.exercise.materials(with: $0.exercise.params).map { $0.text(language) } }
             .filter { seen.insert($0.lowercased()).inserted }
     }
 
