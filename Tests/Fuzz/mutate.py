@@ -69,7 +69,7 @@ subprocess._USE_POSIX_SPAWN = False
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.abspath(os.path.join(HERE, "..", ".."))
-EXAMPLES = ["iedereen-mee-sessie-6", "polarisatie-workshop", "amersfoort-werkconferentie", "safer-spaces-verkenning"]
+EXAMPLES = ["iedereen-mee-sessie-6", "polarisatie-workshop", "amersfoort-werkconferentie", "safer-spaces-sessie-1", "safer-spaces-sessie-2", "op-stap-kennissessie"]
 
 TIMEOUT = 10.0
 MEMORY_KB = 1024 * 1024  # 1 GiB, as ru_maxrss counts (kilobytes on Linux)

@@ -3,7 +3,7 @@ import Testing
 
 @Suite("werkvorm plan")
 struct SessionPlanCommandTests {
-    @Test(arguments: ["iedereen-mee-sessie-6", "safer-spaces-verkenning", "amersfoort-werkconferentie", "polarisatie-workshop"])
+    @Test(arguments: ["iedereen-mee-sessie-6", "safer-spaces-sessie-1", "safer-spaces-sessie-2", "op-stap-kennissessie", "amersfoort-werkconferentie", "polarisatie-workshop"])
     func everyExamplePlansWithoutProblems(name: String) throws {
         for format in ["text", "md", "html"] {
             let result = try CLI.run(["plan", "Examples/\(name).yaml", "--format", format])

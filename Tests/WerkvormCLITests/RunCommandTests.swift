@@ -165,7 +165,7 @@ import Testing
         }
     }
 
-    @Test(arguments: ["iedereen-mee-sessie-6", "safer-spaces-verkenning", "amersfoort-werkconferentie", "polarisatie-workshop"])
+    @Test(arguments: ["iedereen-mee-sessie-6", "safer-spaces-sessie-1", "safer-spaces-sessie-2", "op-stap-kennissessie", "amersfoort-werkconferentie", "polarisatie-workshop"])
     func everyExampleRecordValidates(name: String) throws {
         try CLI.withTemporaryDirectory { directory in
             let example = CLI.root.appendingPathComponent("Examples/\(name)").path
@@ -179,7 +179,9 @@ import Testing
 @Suite struct ExampleSessionTests {
     @Test(arguments: [
         ("iedereen-mee-sessie-6", "171 events, 170 accepted, 1 rejected"),
-        ("safer-spaces-verkenning", "54 events, 53 accepted, 1 rejected"),
+        ("safer-spaces-sessie-1", "16 events, 15 accepted, 1 rejected"),
+        ("safer-spaces-sessie-2", "6 events, 6 accepted, 0 rejected"),
+        ("op-stap-kennissessie", "11 events, 11 accepted, 0 rejected"),
         ("amersfoort-werkconferentie", "67 events, 67 accepted, 0 rejected"),
         ("polarisatie-workshop", "22 events, 21 accepted, 1 rejected"),
     ])

@@ -22,7 +22,7 @@ import Testing
         return (script, events)
     }
 
-    @Test(arguments: ["iedereen-mee-sessie-6", "safer-spaces-verkenning", "amersfoort-werkconferentie", "polarisatie-workshop"])
+    @Test(arguments: ["iedereen-mee-sessie-6", "safer-spaces-sessie-1", "safer-spaces-sessie-2", "op-stap-kennissessie", "amersfoort-werkconferentie", "polarisatie-workshop"])
     func applyingEventsInBatchesGivesWhatOneAtATimeGives(name: String) throws {
         let (script, events) = try Self.example(name)
         let participants = SessionRun.participants(of: script, events: events)
