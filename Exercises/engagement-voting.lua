@@ -457,7 +457,8 @@ without the loudest voice deciding.]]),
   group_size = { min = 3, max = 50 },
   materials = {
     { nl = "Post-its en stiften", en = "Post-its and markers" },
-    { nl = "Gekleurde bolletjes (stickers), {dots} per deelnemer", en = "Coloured dot stickers, {dots} per participant" },
+    { nl = "Gekleurde bolletjes (stickers), {dots} per deelnemer",
+      en = "Coloured dot stickers, {dots} per participant" },
     { nl = "Een muur of flip-over om de post-its op te hangen", en = "A wall or flip chart for the post-its" },
   },
   params = {
