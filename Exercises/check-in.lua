@@ -1,7 +1,11 @@
--- Check-in: everyone arrives by saying one word or one sentence, in a round
--- or in pairs. Seed 001 (learning network "Iedereen Mee", session 6) ran it
--- in pairs: "Stel jezelf voor aan je buur. Geef een voorbeeld van een
--- vooroordeel dat je had. Vertel het aan je buur."
+-- Check-in: everyone arrives by saying one word or one sentence, in a round,
+-- in pairs or in small groups of three to five. Seed 001 (learning network
+-- "Iedereen Mee", session 6) ran it in pairs: "Stel jezelf voor aan je buur.
+-- Geef een voorbeeld van een vooroordeel dat je had. Vertel het aan je buur."
+--
+-- New pairs or groups avoid putting together people who were together
+-- before (`avoid`: the pairs or groups of an earlier step, taken with
+-- `from` in the session script).
 
 local groups = require("groups")
 local text = require("text")
@@ -27,15 +31,65 @@ local function roster_positions(participants)
   return position
 end
 
-local function draw_pairs(participants)
+-- How many of the drawn groups' members were together in `avoid`: a set
+-- of "a\0b" keys for every two people who met before.
+local function met_before(avoid)
+  local met = {}
+  for _, group in ipairs(avoid) do
+    for _, a in ipairs(group) do
+      for _, b in ipairs(group) do
+        if a ~= b then
+          met[a .. "\0" .. b] = true
+        end
+      end
+    end
+  end
+  return met
+end
+
+local function repeats(drawn, met)
+  local count = 0
+  for _, group in ipairs(drawn) do
+    for i = 1, #group do
+      for j = i + 1, #group do
+        if met[group[i] .. "\0" .. group[j]] then
+          count = count + 1
+        end
+      end
+    end
+  end
+  return count
+end
+
+-- The draw with the fewest repeats of a few tries (each try is seeded, so a
+-- replay draws the same), stopping at the first without any.
+local TRIES = 25
+
+local function draw(participants, mode, size, avoid)
   local position = roster_positions(participants)
   local by_roster = function(a, b) return position[a] < position[b] end
-  local drawn = groups.pairs(participants)
-  for _, pair in ipairs(drawn) do
-    table.sort(pair, by_roster)
+  local met = met_before(avoid)
+  local best, fewest
+  for _ = 1, next(met) and TRIES or 1 do
+    local drawn
+    if mode == "pairs" then
+      drawn = groups.pairs(participants)
+    else
+      drawn = groups.split(participants, math.max(1, (#participants + size - 1) // size))
+    end
+    local count = repeats(drawn, met)
+    if not fewest or count < fewest then
+      best, fewest = drawn, count
+    end
+    if count == 0 then
+      break
+    end
   end
-  table.sort(drawn, function(a, b) return by_roster(a[1], b[1]) end)
-  return drawn
+  for _, group in ipairs(best) do
+    table.sort(group, by_roster)
+  end
+  table.sort(best, function(a, b) return a[1] ~= nil and (b[1] == nil or by_roster(a[1], b[1])) end)
+  return best, fewest
 end
 
 local function init(params, participants)
@@ -47,8 +101,8 @@ local function init(params, participants)
     shared = {},      -- participant -> true once they shared under their name
     passed = {},      -- participant -> true while their pass stands
   }
-  if params.mode == "pairs" then
-    state.pairs = draw_pairs(participants)
+  if params.mode ~= "round" then
+    state.groups, state.repeats = draw(participants, params.mode, params.group_size, params.avoid)
   end
   return state
 end
@@ -95,11 +149,15 @@ end
 -- joins the last pair of two, which becomes a three. In a round they come last.
 local function join(state, participant)
   state.participants[#state.participants + 1] = participant
-  if not state.pairs then
+  if state.mode == "round" then
+    return
+  end
+  if state.mode == "groups" then
+    groups.join(state.groups, participant)
     return
   end
   local single, two
-  for _, pair in ipairs(state.pairs) do
+  for _, pair in ipairs(state.groups) do
     if #pair == 1 then
       single = single or pair
     elseif #pair == 2 then
@@ -110,7 +168,7 @@ local function join(state, participant)
   if group then
     group[#group + 1] = participant
   else
-    state.pairs[#state.pairs + 1] = { participant }
+    state.groups[#state.groups + 1] = { participant }
   end
 end
 
@@ -145,11 +203,12 @@ local function outcome(state)
   for index, said in ipairs(state.statements) do
     result.statements[index] = { participant = said.participant, anonymous = said.anonymous, text = said.text }
   end
-  if state.mode == "pairs" then
-    result.pairs = copy_list(state.pairs)
-  else
+  if state.mode == "round" then
     -- the round goes around the room in roster order
     result.order = copy_list(state.participants)
+  else
+    result[state.mode] = copy_list(state.groups)  -- pairs or groups
+    result.repeats = state.repeats
   end
   return result
 end
@@ -158,7 +217,7 @@ end
 -- view: your partner(s) or your turn, and whether you shared or passed
 
 local function partners_of(state, participant)
-  for _, pair in ipairs(state.pairs or {}) do
+  for _, pair in ipairs(state.groups or {}) do
     for _, member in ipairs(pair) do
       if member == participant then
         local others = {}
@@ -180,8 +239,9 @@ local function view(state, participant)
   if participant == nil then
     return {
       mode = state.mode,
-      pairs = state.pairs and copy_list(state.pairs) or nil,
-      order = state.pairs == nil and copy_list(state.participants) or nil,
+      pairs = state.mode == "pairs" and copy_list(state.groups) or nil,
+      groups = state.mode == "groups" and copy_list(state.groups) or nil,
+      order = state.mode == "round" and copy_list(state.participants) or nil,
       passed = passed_list(state),
       shared = #state.statements,
     }
@@ -192,7 +252,7 @@ local function view(state, participant)
     shared = state.shared[participant] == true,
     passed = state.passed[participant] == true,
   }
-  if state.mode == "pairs" then
+  if state.mode ~= "round" then
     seen.partners = partners_of(state, participant)
   else
     seen.turn = roster_positions(state.participants)[participant]
@@ -211,25 +271,32 @@ local function report(result, ctx)
   }
   -- Who sat with whom, and who said what, only when the session script shows names for
   -- this step (ctx.names); otherwise what was shared, without names.
-  if ctx.names and result.mode == "pairs" then
+  local drawn = result.pairs or result.groups
+  if ctx.names and drawn then
     local rows = {}
-    for index, pair in ipairs(result.pairs) do
+    for index, pair in ipairs(drawn) do
       rows[#rows + 1] = { index, table.concat(pair, ", ") }
     end
     blocks[#blocks + 1] = { type = "table",
-      columns = { { nl = "Tweetal", en = "Pair" }, { nl = "Deelnemers", en = "Participants" } },
+      columns = { result.pairs and { nl = "Tweetal", en = "Pair" } or { nl = "Groepje", en = "Group" },
+        { nl = "Deelnemers", en = "Participants" } },
       rows = rows }
   elseif ctx.names then
     blocks[#blocks + 1] = { type = "paragraph",
       text = text.format({ nl = "Volgorde van de ronde: %s.", en = "Order of the round: %s." }, lang,
         table.concat(result.order, ", ")) }
-  elseif result.mode == "pairs" then
+  elseif result.pairs then
     blocks[#blocks + 1] = { type = "paragraph",
       text = text.format({ nl = "In %s.", en = "In %s." }, lang,
         text.count(#result.pairs, text.pick({ nl = "tweetal", en = "pair" }, lang),
           text.pick({ nl = "tweetallen", en = "pairs" }, lang))) }
+  elseif result.groups then
+    blocks[#blocks + 1] = { type = "paragraph",
+      text = text.format({ nl = "In %s.", en = "In %s." }, lang,
+        text.count(#result.groups, text.pick({ nl = "groepje", en = "group" }, lang),
+          text.pick({ nl = "groepjes", en = "groups" }, lang))) }
   end
-  if #result.statements == 0 and result.mode == "pairs" then
+  if #result.statements == 0 and drawn then
     return blocks  -- told to the neighbour, and not written down
   end
   blocks[#blocks + 1] = { type = "heading", text = { nl = "Gedeeld", en = "Shared" } }
@@ -263,14 +330,14 @@ end
 
 return {
   id = "check-in",
-  version = "1.1.1",
+  version = "1.2.0",
   title = { nl = "Check-in", en = "Check-in" },
   summary = {
     nl = text.prose([[
-Iedereen komt binnen met één woord of één zin, in een rondje of in tweetallen. Wie wil, deelt iets
+Iedereen komt binnen met één woord of één zin, in een rondje, in tweetallen of in groepjes. Wie wil, deelt iets
 met de groep, eventueel anoniem; passen mag.]]),
     en = text.prose([[
-Everyone arrives with one word or one sentence, in a round or in pairs. Whoever wants to shares
+Everyone arrives with one word or one sentence, in a round, in pairs or in small groups. Whoever wants to shares
 something with the group, anonymously if they like; passing is allowed.]]),
   },
   purpose = {
@@ -290,8 +357,15 @@ own shows from the start that everyone holds stereotyped ideas.]]),
     { name = "mode", type = "choice", label = { nl = "Vorm", en = "Format" }, default = "pairs",
       options = {
         { value = "pairs", label = { nl = "In tweetallen", en = "In pairs" } },
+        { value = "groups", label = { nl = "In groepjes van drie tot vijf", en = "In groups of three to five" } },
         { value = "round", label = { nl = "Rondje in de groep", en = "A round in the group" } },
       } },
+    { name = "group_size", type = "integer", label = { nl = "Deelnemers per groepje", en = "Participants per group" },
+      default = 4, min = 3, max = 5 },
+    { name = "avoid", type = "groups",
+      label = { nl = "Wie al samen zat, niet weer samen (de tweetallen of groepjes van een eerdere stap)",
+        en = "Who sat together before, not together again (the pairs or groups of an earlier step)" },
+      default = {} },
     { name = "question", type = "bilingual", label = { nl = "Vraag", en = "Question" },
       default = question_default },
   },
@@ -305,6 +379,9 @@ drietal), of laat mensen met hun buur praten. Stel de vraag, bijvoorbeeld: stel 
 buur; geef een voorbeeld van een vooroordeel dat je had; vertel het aan je buur. Geef elk tweetal
 een paar minuten en kondig het wisselen aan.
 
+In groepjes: vorm de groepjes van drie tot vijf die Werkvorm voorstelt; iedereen vertelt om de
+beurt. Wie in een eerdere stap al samen zat, zit zo mogelijk niet weer samen.
+
 In een rondje: iedereen zegt om de beurt één woord of één zin, een halve tot een hele minuut. Geef
 geen commentaar en laat ook de groep geen commentaar geven: een check-in is om te luisteren, niet
 om te bespreken.
@@ -316,6 +393,9 @@ In pairs: form the pairs Werkvorm proposes (with an odd number there is one grou
 let people talk with their neighbour. Ask the question, for example: introduce yourself to your
 neighbour; give an example of a prejudice you once had; tell it to your neighbour. Give each pair a
 few minutes and announce when to switch.
+
+In groups: form the groups of three to five Werkvorm proposes; everyone speaks in turn. Whoever sat
+together in an earlier step is, where possible, not put together again.
 
 In a round: everyone in turn says one word or one sentence, half a minute to a minute. Give no
 comments and let the group give none either: a check-in is for listening, not for discussion.

@@ -97,4 +97,37 @@ return {
     outcome = { pairs = { { "ann", "cas", "fatma" }, { "bob", "dirk", "eva" } } },
     views = { eva = { partners = { "bob", "dirk" } } },
   },
+
+  { name = "groups of three to five: about four each, listed in roster order",
+    params = { mode = "groups", group_size = 4 },
+    participants = { "ann", "bob", "cas", "dirk", "eva", "fatma", "gert", "hans", "ilse", "jan" },
+    seed = 3,
+    outcome = {
+      mode = "groups",
+      groups = { { "ann", "cas", "fatma", "hans" }, { "bob", "eva", "gert" }, { "dirk", "ilse", "jan" } },
+      repeats = 0,
+    },
+    views = { eva = { partners = { "bob", "gert" } } },
+  },
+
+  { name = "new pairs avoid the pairs of an earlier check-in, as far as the room allows",
+    params = { avoid = { { "ann", "eva" }, { "bob", "cas", "dirk" } } },
+    participants = { "ann", "bob", "cas", "dirk", "eva" },
+    seed = 7,  -- the seed that, without avoid, draws exactly these pairs again
+    -- a group of three of five people must hold two who met: bob and cas, once
+    outcome = { pairs = { { "ann", "bob", "cas" }, { "dirk", "eva" } }, repeats = 1 },
+  },
+
+  { name = "with four people who all met before, the fewest repeats possible",
+    params = { avoid = { { "ann", "bob", "cas", "dirk" } } },
+    participants = { "ann", "bob", "cas", "dirk" },
+    outcome = { repeats = 2 },
+  },
+
+  { name = "someone who comes in late joins the smallest group",
+    params = { mode = "groups", group_size = 3 },
+    participants = { "ann", "bob", "cas", "dirk", "eva" },
+    events = { { join = "fatma" } },
+    views = { fatma = { partners = { "bob", "dirk" } } },
+  },
 }

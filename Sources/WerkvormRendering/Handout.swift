@@ -94,6 +94,7 @@ public struct Handout {
             }
             return options.joined(separator: " / ")
         case .boolean: return "\(standard) " + (param.defaultValue.boolValue == true ? say("ja", "yes") : say("nee", "no"))
+        case .groups: return say("groepjes van deelnemers, meestal uit een eerdere stap (`from`)", "groups of participants, usually from an earlier step (`from`)")
         case .integer, .number:
             var text = "\(standard) \(JSONWriter.string(param.defaultValue))"
             if let low = param.minimum, let high = param.maximum {

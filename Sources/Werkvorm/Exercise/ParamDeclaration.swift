@@ -24,6 +24,9 @@ public struct ParamDeclaration: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
         case integer, number, text, bilingual, choice, boolean
         case textList = "text_list"
+        /// Groups of participant ids, each a list: the pairs or groups of an earlier step, taken
+        /// from its outcome (`from`), so that new groups can avoid them.
+        case groups
     }
 
     public var name: String
@@ -70,6 +73,16 @@ public struct ParamDeclaration: Sendable, Hashable {
         case .choice:
             guard let choice = value.stringValue, options.contains(where: { $0.value == choice }) else {
                 throw Problem(field: path, "must be one of \(options.map { "\"\($0.value)\"" }.joined(separator: ", ")); found \(Self.show(value))")
+            }
+            return value
+        case .groups:
+            guard let groups = value.arrayValue else {
+                throw Problem(field: path, "must be a list of groups, each a list of participants; found \(Self.show(value))")
+            }
+            for (offset, group) in groups.enumerated() {
+                guard let members = group.arrayValue, members.allSatisfy({ $0.stringValue != nil }) else {
+                    throw Problem(field: "\(path)[\(offset + 1)]", "must be a list of participants; found \(Self.show(group))")
+                }
             }
             return value
         case .textList:

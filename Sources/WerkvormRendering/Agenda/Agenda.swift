@@ -171,6 +171,9 @@ public struct Agenda: Sendable {
             case .textList:
                 let items = (value.arrayValue ?? []).compactMap(\.stringValue)
                 return Setting(label: label, value: items.isEmpty ? say("(geen)", "(none)") : "", items: items.isEmpty ? nil : items)
+            case .groups:
+                let count = value.arrayValue?.count ?? 0
+                return Setting(label: label, value: count == 0 ? say("(geen)", "(none)") : say("\(count) groepjes", "\(count) groups"))
             }
         }
     }

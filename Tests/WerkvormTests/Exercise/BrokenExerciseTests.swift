@@ -41,7 +41,7 @@ import Testing
                 "Lib/counter.lua:3: id: \"teller\" does not match the file name counter.lua; name the file teller.lua or change the id",
                 "Lib/counter.lua:5: title: needs text in both languages: en is missing; write { nl = \"...\", en = \"...\" }",
                 "Lib/counter.lua:8: duration: needs 1 ≤ minimum ≤ default ≤ 1440; found default = 3, minimum = 5",
-                "Lib/counter.lua:12: params[1].type: unknown type \"count\"; use one of integer, number, text, bilingual, choice, boolean, text_list",
+                "Lib/counter.lua:12: params[1].type: unknown type \"count\"; use one of integer, number, text, bilingual, choice, boolean, text_list, groups",
                 "Lib/counter.lua:17: phases[1].inputs[1].fields[1].type: unknown type \"count\"; use one of text, integer, number, boolean, choice, participant",
             ])
     }

@@ -131,4 +131,33 @@ import Testing
                 "s.yaml:10:15: steps[2].params.engagements.take: must be keys of the outcome separated by dots (`chosen.text`); found \"chosen..text\""
             ])
     }
+
+    @Test func aSecondCheckInAvoidsThePairsOfTheFirst() throws {
+        let text = """
+            title: Twee rondes
+            date: 2024-01-01
+            start: "09:00"
+            roster: [An, Bram, Cem, Dina, Eef, Fien]
+            steps:
+              - exercise: check-in
+              - exercise: check-in
+                title: Nog een check-in
+                params:
+                  avoid: { from: 1, take: pairs }
+
+            """
+        let script = try SessionScript.parse(text, file: "twee.yaml", library: Self.library)
+        for seed in Int64(1)...20 {
+            let run = SessionRun(script: script, modules: Self.library.modules, seed: seed, participants: ["An", "Bram", "Cem", "Dina", "Eef", "Fien"])
+            #expect(run.apply(SessionEvent(step: 1, action: .go)).result == .accepted)
+            #expect(run.apply(SessionEvent(step: 2, action: .go)).result == .accepted)
+            let first = try run.outcome(of: 1).get()["pairs"]?.arrayValue ?? []
+            let second = try run.outcome(of: 2).get()
+            #expect(run.params(ofStep: 2)?["avoid"] == .array(first))
+            let before = Set(first.map { Set($0.arrayValue?.compactMap(\.stringValue) ?? []) })
+            let pairs = (second["pairs"]?.arrayValue ?? []).map { Set($0.arrayValue?.compactMap(\.stringValue) ?? []) }
+            #expect(pairs.count == 3 && before.isDisjoint(with: pairs), "seed \(seed)")
+            #expect(second["repeats"] == 0)
+        }
+    }
 }
