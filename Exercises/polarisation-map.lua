@@ -1,12 +1,16 @@
 -- Polarisation map, after Bart Brandsma's "Denkkader Polarisatie" (seed 004:
 -- "kijk waar je zelf op de polarisatiekaart staat bij bepaalde kwesties").
--- A standing exercise: for one issue with two named poles, everyone stands
--- where they feel at home, explains, and may move after hearing the others.
+-- A standing exercise: for an issue with two named poles, everyone stands
+-- where they feel at home, says why if they like, and may move after hearing
+-- the others. The concerns of the silent middle are written down: that is
+-- where you hear what is really going on. Several issues can follow each
+-- other in one step (`issues`), and a last round can choose the game changer
+-- to work with (`game_changer`).
 --
--- Rounds, kept simple: the whole exercise happens in one phase ("map"). The
--- facilitator starts the next round with the input `next_round`; a new round
--- starts with everyone where they stood, and whoever changes place in that
--- round has moved. The number of rounds is a param, so the phases stay fixed.
+-- Rounds, kept simple: the map happens in one phase ("map"). The facilitator
+-- starts the next round with `next_round`, the next issue with `next_issue`;
+-- a new round starts with everyone where they stood, and whoever changes
+-- place in that round has moved.
 
 local text = require("text")
 
@@ -44,6 +48,18 @@ for _, place in ipairs(places) do
   end
 end
 
+-- Brandsma's four game changers for the professional.
+local game_changers = {
+  { value = "target_group", label = { nl = "Verander van doelgroep: het midden, niet de pushers",
+    en = "Change the target group: the middle, not the pushers" } },
+  { value = "subject", label = { nl = "Verander van onderwerp: de zorgen van het midden",
+    en = "Change the subject: the concerns of the middle" } },
+  { value = "position", label = { nl = "Verander van positie: in het midden, verbonden",
+    en = "Change your position: in the middle, connected" } },
+  { value = "tone", label = { nl = "Verander van toon: bemiddelend, niet moraliseren",
+    en = "Change the tone: mediating, no moralising" } },
+}
+
 local defaults = {
   issue = {
     nl = "De komst van een opvanglocatie voor asielzoekers in de wijk",
@@ -64,19 +80,53 @@ local function copy_map(map)
   return result
 end
 
-local function init(params, participants)
+local function new_round(before)
+  -- participant -> place, participant -> true, participant -> why they stand there
   return {
-    participants = participants,
-    issue = params.issue,
-    poles = { left = params.left_pole, right = params.right_pole },
-    max_rounds = params.rounds,
-    -- one entry per round: participant -> place, participant -> true
-    rounds = { { positions = {}, scapegoats = {} } },
+    positions = before and copy_map(before.positions) or {},
+    scapegoats = before and copy_map(before.scapegoats) or {},
+    reasons = before and copy_map(before.reasons) or {},
   }
 end
 
+-- "Kwestie: linkerpool / rechterpool", as an entry of `issues` is written;
+-- without the poles, "Voor" and "Tegen" (in the session's language).
+local function parse_issue(entry, lang)
+  local issue, left, right = entry:match("^(.-):%s*(.-)%s*/%s*(.-)%s*$")
+  if not issue or issue == "" or left == "" or right == "" then
+    issue = text.trim(entry)
+    left, right = text.pick({ nl = "Voor", en = "For" }, lang), text.pick({ nl = "Tegen", en = "Against" }, lang)
+  end
+  return { issue = text.trim(issue), poles = { left = left, right = right } }
+end
+
+local function init(params, participants, ctx)
+  local issues = { { issue = params.issue, poles = { left = params.left_pole, right = params.right_pole } } }
+  for _, entry in ipairs(params.issues) do
+    if text.trim(entry) ~= "" then
+      issues[#issues + 1] = parse_issue(entry, ctx.lang)
+    end
+  end
+  for _, issue in ipairs(issues) do
+    issue.rounds = { new_round() }
+    issue.concerns = {}  -- { text =, participant = | anonymous = true }
+  end
+  return {
+    participants = participants,
+    max_rounds = params.rounds,
+    issues = issues,
+    current = 1,
+    choices = {},  -- participant -> game changer
+  }
+end
+
+local function current_issue(state)
+  return state.issues[state.current]
+end
+
 local function current(state)
-  return state.rounds[#state.rounds]
+  local rounds = current_issue(state).rounds
+  return rounds[#rounds]
 end
 
 ------------------------------------------------------------------------
@@ -86,11 +136,45 @@ end
 -- movement ("people may move after hearing others").
 local function position(state, input)
   local round = current(state)
-  local who, place = input.participant, input.fields.position
-  if round.positions[who] == place then
+  local who, place, reason = input.participant, input.fields.position, input.fields.reason
+  if round.positions[who] == place and (reason == nil or reason == round.reasons[who]) then
     return false, text.both("Je staat al op die plek", "You are already standing there")
   end
+  if round.positions[who] ~= place then
+    round.reasons[who] = nil  -- a reason belongs to a place
+  end
   round.positions[who] = place
+  round.reasons[who] = reason or round.reasons[who]
+end
+
+-- What worries the silent middle, in its own words; anonymous is fine.
+local function concern(state, input)
+  local said = text.trim(input.fields.text)
+  local list = current_issue(state).concerns
+  for _, entry in ipairs(list) do
+    if entry.text:lower() == said:lower() then
+      return false, text.both("Die zorg staat er al", "That concern is already there")
+    end
+  end
+  list[#list + 1] = input.participant and { text = said, participant = input.participant }
+    or { text = said, anonymous = true }
+end
+
+local function next_issue(state)
+  if state.current >= #state.issues then
+    local count = #state.issues
+    if count == 1 then
+      return false, text.both("Deze stap heeft één kwestie", "This step has one issue")
+    end
+    return false, text.both(f("Dit is de laatste kwestie (%d van %d)", count, count),
+      f("This is the last issue (%d of %d)", count, count))
+  end
+  state.current = state.current + 1
+end
+
+-- One game changer per person; a new choice replaces the last.
+local function choose_game_changer(state, input)
+  state.choices[input.participant] = input.fields.game_changer
 end
 
 -- The scapegoat is a role others push someone into, so only the facilitator
@@ -114,17 +198,15 @@ end
 
 local function next_round(state)
   local round = current(state)
-  if #state.rounds >= state.max_rounds then
-    return false, text.both(f("Dit was de laatste ronde (%d van %d)", #state.rounds, state.max_rounds),
-      f("This was the last round (%d of %d)", #state.rounds, state.max_rounds))
+  local rounds = current_issue(state).rounds
+  if #rounds >= state.max_rounds then
+    return false, text.both(f("Dit was de laatste ronde (%d van %d)", #rounds, state.max_rounds),
+      f("This was the last round (%d of %d)", #rounds, state.max_rounds))
   end
   if next(round.positions) == nil then
     return false, text.both("Nog niemand staat op de kaart", "Nobody is on the map yet")
   end
-  state.rounds[#state.rounds + 1] = {
-    positions = copy_map(round.positions),
-    scapegoats = copy_map(round.scapegoats),
-  }
+  rounds[#rounds + 1] = new_round(round)
 end
 
 ------------------------------------------------------------------------
@@ -137,9 +219,9 @@ local function where(round, who)
   return round.positions[who]
 end
 
-local function distribution_of(state, number)
-  local round = state.rounds[number]
-  local counts, positions, marked, unplaced = {}, {}, {}, {}
+local function distribution_of(state, issue, number)
+  local round = issue.rounds[number]
+  local counts, positions, marked, unplaced, reasons = {}, {}, {}, {}, {}
   for _, place in ipairs(places) do
     counts[place.value] = 0
   end
@@ -154,17 +236,21 @@ local function distribution_of(state, number)
     if round.scapegoats[who] then
       marked[#marked + 1] = who
     end
+    if round.reasons[who] and round.positions[who] then
+      reasons[#reasons + 1] = { place = round.positions[who], text = round.reasons[who] }
+    end
   end
-  return { round = number, counts = counts, positions = positions, scapegoats = marked, unplaced = unplaced }
+  return { round = number, counts = counts, positions = positions, scapegoats = marked, unplaced = unplaced,
+    reasons = reasons, participants = #state.participants }
 end
 
 -- A movement: a participant who stood somewhere at the end of one round and
 -- stands somewhere else at the end of the next (a first placement in a later
 -- round is not a movement).
-local function movements_of(state)
+local function movements_of(state, issue)
   local moves = {}
-  for number = 2, #state.rounds do
-    local before, after = state.rounds[number - 1], state.rounds[number]
+  for number = 2, #issue.rounds do
+    local before, after = issue.rounds[number - 1], issue.rounds[number]
     for _, who in ipairs(state.participants) do
       local from, to = before.positions[who], after.positions[who]
       if from and to and from ~= to then
@@ -175,18 +261,68 @@ local function movements_of(state)
   return moves
 end
 
-local function outcome(state)
+local function issue_outcome(state, number)
+  local issue = state.issues[number]
   local distribution = {}
-  for number = 1, #state.rounds do
-    distribution[number] = distribution_of(state, number)
+  for round = 1, #issue.rounds do
+    distribution[round] = distribution_of(state, issue, round)
+  end
+  local concerns = {}
+  for index, entry in ipairs(issue.concerns) do
+    concerns[index] = copy_map(entry)
   end
   return {
-    issue = state.issue,
-    poles = state.poles,
-    rounds = state.max_rounds,
-    rounds_played = #state.rounds,
+    number = number,
+    issue = issue.issue,
+    poles = issue.poles,
+    rounds_played = #issue.rounds,
     distribution = distribution,
-    movements = movements_of(state),
+    movements = movements_of(state, issue),
+    concerns = concerns,
+  }
+end
+
+-- How many chose each game changer, and the one (or ones, on a tie) chosen.
+local function game_changer_outcome(state)
+  local counts, chosen, most = {}, {}, 0
+  for _, changer in ipairs(game_changers) do
+    counts[changer.value] = 0
+  end
+  for _, who in ipairs(state.participants) do
+    local choice = state.choices[who]
+    if choice then
+      counts[choice] = counts[choice] + 1
+    end
+  end
+  for _, changer in ipairs(game_changers) do
+    local count = counts[changer.value]
+    if count > most then
+      chosen, most = { changer.value }, count
+    elseif count == most and count > 0 then
+      chosen[#chosen + 1] = changer.value
+    end
+  end
+  return { counts = counts, chosen = chosen }
+end
+
+-- The first issue's fields stay at the top, as in a step with one issue.
+local function outcome(state)
+  local issues = {}
+  for number = 1, #state.issues do
+    issues[number] = issue_outcome(state, number)
+  end
+  local first = issues[1]
+  return {
+    issue = first.issue,
+    poles = first.poles,
+    rounds = state.max_rounds,
+    rounds_played = first.rounds_played,
+    distribution = first.distribution,
+    movements = first.movements,
+    concerns = first.concerns,
+    issues = issues,
+    current_issue = state.current,
+    game_changers = game_changer_outcome(state),
   }
 end
 
@@ -195,22 +331,44 @@ end
 
 local function view(state, participant)
   local round = current(state)
-  local counts = distribution_of(state, #state.rounds).counts
+  local issue = current_issue(state)
+  local counts = distribution_of(state, issue, #issue.rounds).counts
   return {
-    issue = state.issue,
-    poles = state.poles,
-    round = #state.rounds,
+    issue = issue.issue,
+    poles = issue.poles,
+    issue_number = state.current,
+    issues = #state.issues,
+    round = #issue.rounds,
     rounds = state.max_rounds,
     position = round.positions[participant],
+    reason = round.reasons[participant],
     scapegoat = round.scapegoats[participant] == true,
     counts = counts,
+    game_changer = participant and state.choices[participant] or nil,
   }
 end
 
 ------------------------------------------------------------------------
 -- report
 
-local function map_block(result, round, lang)
+-- The moves into a round, as arrows from place to place with how many.
+local function arrows_into(issue, number)
+  local arrows, index = {}, {}
+  for _, move in ipairs(issue.movements) do
+    if move.round == number then
+      local key = move.from .. ">" .. move.to
+      if not index[key] then
+        local from, to = place_of[move.from], place_of[move.to]
+        arrows[#arrows + 1] = { from_x = from.x, from_y = from.y, to_x = to.x, to_y = to.y, count = 0 }
+        index[key] = #arrows
+      end
+      arrows[index[key]].count = arrows[index[key]].count + 1
+    end
+  end
+  return arrows
+end
+
+local function map_block(issue, round, lang)
   local points = {}
   for _, place in ipairs(places) do
     local count = round.counts[place.value]
@@ -219,29 +377,29 @@ local function map_block(result, round, lang)
         count = count }
     end
   end
-  return { type = "position_map", points = points,
-    left = text.pick(result.poles.left, lang), right = text.pick(result.poles.right, lang) }
+  return { type = "position_map", points = points, arrows = arrows_into(issue, round.round),
+    left = text.pick(issue.poles.left, lang), right = text.pick(issue.poles.right, lang) }
 end
 
 -- "Joiner (Voor de opvanglocatie)": a place named with its pole, for tables.
-local function place_name(result, value, lang)
+local function place_name(issue, value, lang)
   local place = place_of[value]
   if place.short then
-    local pole = value:find("_left$") and result.poles.left or result.poles.right
+    local pole = value:find("_left$") and issue.poles.left or issue.poles.right
     return f("%s (%s)", place.short, text.pick(pole, lang))
   end
   return text.pick(place.label, lang)
 end
 
-local function distribution_table(result, lang)
+local function distribution_table(issue, lang)
   local columns = { { nl = "Plek", en = "Place" } }
-  for _, round in ipairs(result.distribution) do
+  for _, round in ipairs(issue.distribution) do
     columns[#columns + 1] = text.format({ nl = "Ronde %d", en = "Round %d" }, lang, round.round)
   end
   local rows = {}
   for _, place in ipairs(places) do
-    local row = { place_name(result, place.value, lang) }
-    for _, round in ipairs(result.distribution) do
+    local row = { place_name(issue, place.value, lang) }
+    for _, round in ipairs(issue.distribution) do
       row[#row + 1] = round.counts[place.value]
     end
     rows[#rows + 1] = row
@@ -249,48 +407,149 @@ local function distribution_table(result, lang)
   return { type = "table", columns = columns, rows = rows }
 end
 
-local function movements_block(result, lang)
-  if #result.movements == 0 then
+-- Who moved: by name only when the session script shows names for this
+-- step; otherwise how many went from where to where.
+local function movements_block(issue, ctx)
+  local lang = ctx.lang
+  if #issue.movements == 0 then
     return { type = "paragraph", text = { nl = "Niemand is van plek veranderd.", en = "Nobody changed place." } }
   end
   local rows = {}
-  for _, move in ipairs(result.movements) do
-    rows[#rows + 1] = { move.round, move.participant,
-      place_name(result, move.from, lang), place_name(result, move.to, lang) }
+  if ctx.names then
+    for _, move in ipairs(issue.movements) do
+      rows[#rows + 1] = { move.round, move.participant,
+        place_name(issue, move.from, lang), place_name(issue, move.to, lang) }
+    end
+    return { type = "table",
+      columns = { { nl = "Ronde", en = "Round" }, { nl = "Deelnemer", en = "Participant" },
+        { nl = "Van", en = "From" }, { nl = "Naar", en = "To" } },
+      rows = rows }
+  end
+  local index = {}
+  for _, move in ipairs(issue.movements) do
+    local key = move.round .. ":" .. move.from .. ">" .. move.to
+    if not index[key] then
+      rows[#rows + 1] = { move.round, place_name(issue, move.from, lang), place_name(issue, move.to, lang), 0 }
+      index[key] = #rows
+    end
+    rows[index[key]][4] = rows[index[key]][4] + 1
   end
   return { type = "table",
-    columns = { { nl = "Ronde", en = "Round" }, { nl = "Deelnemer", en = "Participant" },
-      { nl = "Van", en = "From" }, { nl = "Naar", en = "To" } },
+    columns = { { nl = "Ronde", en = "Round" }, { nl = "Van", en = "From" }, { nl = "Naar", en = "To" },
+      { nl = "Aantal", en = "Number" } },
     rows = rows }
 end
 
-local function report(result, ctx)
+local function entry_text(entry, ctx)
+  if ctx.names and entry.participant then
+    return f("%s: %s", entry.participant, entry.text)
+  end
+  return entry.text
+end
+
+local function issue_blocks(blocks, issue, several, ctx)
   local lang = ctx.lang
-  local issue = text.format({ nl = "Kwestie: %s. Polen: %s en %s.", en = "Issue: %s. Poles: %s and %s." },
-    lang, text.pick(result.issue, lang), text.pick(result.poles.left, lang), text.pick(result.poles.right, lang))
-  local blocks = {
-    { type = "heading", text = { nl = "Polarisatiekaart", en = "Polarisation map" } },
-    { type = "paragraph", text = issue },
-  }
-  for _, round in ipairs(result.distribution) do
-    if #result.distribution > 1 then
-      blocks[#blocks + 1] = { type = "heading",
+  local poles = text.format({ nl = "Polen: %s en %s.", en = "Poles: %s and %s." }, lang,
+    text.pick(issue.poles.left, lang), text.pick(issue.poles.right, lang))
+  if several then
+    blocks[#blocks + 1] = { type = "heading",
+      text = text.format({ nl = "Kwestie %d: %s", en = "Issue %d: %s" }, lang, issue.number,
+        text.pick(issue.issue, lang)) }
+    blocks[#blocks + 1] = { type = "paragraph", text = poles }
+  else
+    blocks[#blocks + 1] = { type = "paragraph",
+      text = text.format({ nl = "Kwestie: %s. %s", en = "Issue: %s. %s" }, lang, text.pick(issue.issue, lang), poles) }
+  end
+  for _, round in ipairs(issue.distribution) do
+    if #issue.distribution > 1 then
+      blocks[#blocks + 1] = { type = "paragraph",
         text = text.format({ nl = "Ronde %d", en = "Round %d" }, lang, round.round) }
     end
-    blocks[#blocks + 1] = map_block(result, round, lang)
+    blocks[#blocks + 1] = map_block(issue, round, lang)
+    if #round.unplaced > 0 then
+      blocks[#blocks + 1] = { type = "paragraph",
+        text = text.format({ nl = "Niet op de kaart: %d van de %d.", en = "Not on the map: %d of %d." }, lang,
+          #round.unplaced, round.participants) }
+    end
+  end
+  local last = issue.distribution[#issue.distribution]
+  if #last.reasons > 0 then
+    local items = {}
+    for _, reason in ipairs(last.reasons) do
+      items[#items + 1] = f("%s: %s", place_name(issue, reason.place, lang), reason.text)
+    end
+    blocks[#blocks + 1] = { type = "heading", text = { nl = "Waarom daar", en = "Why there" } }
+    blocks[#blocks + 1] = { type = "list", items = items }
+  end
+  if #issue.concerns > 0 then
+    local items = {}
+    for index, entry in ipairs(issue.concerns) do
+      items[index] = entry_text(entry, ctx)
+    end
+    blocks[#blocks + 1] = { type = "heading", text = { nl = "Zorgen van het stille midden",
+      en = "Concerns of the silent middle" } }
+    blocks[#blocks + 1] = { type = "list", items = items }
   end
   blocks[#blocks + 1] = { type = "heading", text = { nl = "Verdeling per ronde", en = "Distribution per round" } }
-  blocks[#blocks + 1] = distribution_table(result, lang)
+  blocks[#blocks + 1] = distribution_table(issue, lang)
   blocks[#blocks + 1] = { type = "heading", text = { nl = "Bewegingen", en = "Movements" } }
-  blocks[#blocks + 1] = movements_block(result, lang)
+  blocks[#blocks + 1] = movements_block(issue, ctx)
+end
+
+local function game_changer_blocks(blocks, result, lang)
+  local counts = result.game_changers.counts
+  local bars, any = {}, false
+  local chosen = {}
+  for _, value in ipairs(result.game_changers.chosen) do
+    chosen[value] = true
+  end
+  for _, changer in ipairs(game_changers) do
+    any = any or counts[changer.value] > 0
+    bars[#bars + 1] = { label = text.pick(changer.label, lang), value = counts[changer.value],
+      highlight = chosen[changer.value] or nil }
+  end
+  if not any then
+    return
+  end
+  blocks[#blocks + 1] = { type = "heading", text = { nl = "Game changer", en = "Game changer" } }
+  blocks[#blocks + 1] = { type = "bar_chart", bars = bars }
+end
+
+local function report(result, ctx)
+  local blocks = {
+    { type = "heading", text = { nl = "Polarisatiekaart", en = "Polarisation map" } },
+  }
+  for _, issue in ipairs(result.issues) do
+    issue_blocks(blocks, issue, #result.issues > 1, ctx)
+  end
+  game_changer_blocks(blocks, result, ctx.lang)
   return blocks
+end
+
+-- What the minutes put first: the game changer the group chose.
+local function decisions(result, ctx)
+  if #result.game_changers.chosen == 0 then
+    return {}
+  end
+  local items = {}
+  for _, value in ipairs(result.game_changers.chosen) do
+    for _, changer in ipairs(game_changers) do
+      if changer.value == value then
+        items[#items + 1] = text.pick(changer.label, ctx.lang)
+      end
+    end
+  end
+  return {
+    { type = "heading", text = { nl = "Gekozen game changer", en = "Game changer chosen" } },
+    { type = "list", items = items },
+  }
 end
 
 ------------------------------------------------------------------------
 
 return {
   id = "polarisation-map",
-  version = "1.0.1",
+  version = "2.0.0",
   title = { nl = "Polarisatiekaart", en = "Polarisation map" },
   summary = {
     nl = text.prose([[
@@ -328,6 +587,14 @@ professional.]]),
       default = defaults.right },
     { name = "rounds", type = "integer", label = { nl = "Aantal rondes", en = "Number of rounds" },
       default = 2, min = 1, max = 5 },
+    { name = "issues", type = "text_list", max_length = 300,
+      label = { nl = "Meer kwesties na de eerste, elk als ‘Kwestie: linkerpool / rechterpool’",
+        en = "More issues after the first, each as ‘Issue: left pole / right pole’" },
+      default = {} },
+    { name = "game_changer", type = "boolean",
+      label = { nl = "Een ronde waarin de groep een game changer kiest",
+        en = "A round in which the group chooses a game changer" },
+      default = false },
   },
   phases = {
     { id = "explain",
@@ -401,6 +668,14 @@ what made them move.]]),
           fields = {
             { name = "position", type = "choice", label = { nl = "Waar sta je?", en = "Where do you stand?" },
               options = position_options },
+            { name = "reason", type = "text", max_length = 280, required = false,
+              label = { nl = "Waarom sta je daar? (mag leeg)", en = "Why do you stand there? (may be empty)" } },
+          } },
+        { name = "concern", title = { nl = "Zorg van het stille midden", en = "A concern of the silent middle" },
+          by = "participant", anonymous = true,
+          fields = {
+            { name = "text", type = "text", max_length = 280,
+              label = { nl = "Waar maak je je zorgen over?", en = "What are you worried about?" } },
           } },
         { name = "scapegoat", title = { nl = "Zondebok markeren", en = "Mark a scapegoat" },
           by = "facilitator",
@@ -411,6 +686,31 @@ what made them move.]]),
           } },
         { name = "next_round", title = { nl = "Volgende ronde", en = "Next round" },
           by = "facilitator", fields = {} },
+        { name = "next_issue", title = { nl = "Volgende kwestie", en = "Next issue" },
+          by = "facilitator", fields = {} },
+      } },
+    { id = "game_changer",
+      when = { game_changer = true },
+      title = { nl = "Een game changer kiezen", en = "Choose a game changer" },
+      instructions = {
+        nl = text.prose([[
+Leg de vier game changers voor de professional uit: verander van doelgroep (het midden, niet de
+pushers), van onderwerp (de zorgen van het midden), van positie (in het midden, verbonden) en van
+toon (bemiddelend, niet moraliseren). Iedereen kiest de game changer waarmee hij of zij bij deze
+kwestie aan de slag wil; bespreek wat de groep koos en waarom.]]),
+        en = text.prose([[
+Explain the four game changers for the professional: change the target group (the middle, not the
+pushers), the subject (the concerns of the middle), your position (in the middle, connected) and the
+tone (mediating, no moralising). Everyone chooses the game changer they want to work with on this
+issue; discuss what the group chose and why.]]),
+      },
+      inputs = {
+        { name = "choose_game_changer", title = { nl = "Mijn game changer", en = "My game changer" },
+          by = "participant",
+          fields = {
+            { name = "game_changer", type = "choice", label = { nl = "Game changer", en = "Game changer" },
+              options = game_changers },
+          } },
       } },
     { id = "debrief",
       title = { nl = "Nabespreking", en = "Debrief" },
@@ -445,10 +745,14 @@ cannot be solved; we have to learn to handle them and to share the pain.]]),
   init = init,
   handlers = {
     position = position,
+    concern = concern,
     scapegoat = scapegoat,
     next_round = next_round,
+    next_issue = next_issue,
+    choose_game_changer = choose_game_changer,
   },
   outcome = outcome,
   view = view,
   report = report,
+  decisions = decisions,
 }

@@ -16,7 +16,7 @@ import Testing
     @Test func showPrintsAHandout() throws {
         let result = try CLI.run(["exercises", "show", "polarisation-map", "--lang", "nl"])
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Polarisatiekaart (polarisation-map 1.0.1)\n=========================================\n"))
+        #expect(result.stdout.hasPrefix("Polarisatiekaart (polarisation-map 2.0.0)\n=========================================\n"))
         for heading in ["\nDoel\n", "\nDuur: 45 minuten (minimaal 20)\n", "\nMateriaal:\n", "\nInstellingen\n", "\nVerloop\n", "\n1. Het denkkader\n", "game changers"] {
             #expect(result.stdout.contains(heading), "missing \(heading)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import LuaHost
 import Testing
 
 /// The session core as `werkvorm run` shows it: session events in an events file, a resume that
@@ -69,7 +70,6 @@ import Testing
     func recordsOfFormatOneReportAsTheSameSessionRecordedNow(name: String) throws {
         try CLI.withTemporaryDirectory { directory in
             let example = CLI.root.appendingPathComponent("Examples/\(name)").path
-            _ = try CLI.run(["run", example + ".yaml", "--events", example + ".events.jsonl", "--record", "now.json", "--seed", "1"], in: directory)
             let old = CLI.root.appendingPathComponent("Tests/WerkvormTests/Fixtures/records-v1/\(name).record.json").path
             #expect(try CLI.run(["replay", old]).status == 0)
             let formats = [["--format", "md"], ["--format", "html"], ["--plugin", "verslag"], ["--plugin", "csv"]]
@@ -79,6 +79,20 @@ import Testing
                 for format in formats { #expect(try CLI.run(["report", old] + format).status == 0, "\(format)") }
                 return
             }
+            // the same session now, with the exercises as they were then (from the record), so that
+            // only the record's format differs
+            let then = directory.appendingPathComponent("then")
+            try FileManager.default.createDirectory(at: then.appendingPathComponent("lib"), withIntermediateDirectories: true)
+            let record = try JSONReader.parse(bytes: Array(try Data(contentsOf: URL(fileURLWithPath: old))))
+            for (id, source) in record["exercises"]?.objectValue ?? [:] {
+                try (source["source"]?.stringValue ?? "").write(to: then.appendingPathComponent("\(id).lua"), atomically: true, encoding: .utf8)
+            }
+            for (name, source) in record["modules"]?.objectValue ?? [:] {
+                try (source["source"]?.stringValue ?? "").write(to: then.appendingPathComponent("lib/\(name).lua"), atomically: true, encoding: .utf8)
+            }
+            let run = try CLI.run(
+                ["run", "--library", "then", example + ".yaml", "--events", example + ".events.jsonl", "--record", "now.json", "--seed", "1"], in: directory)
+            #expect(run.status == 0, "\(run.stderr)")
             for format in formats {
                 let then = try CLI.run(["report", old] + format)
                 let now = try CLI.run(["report", "now.json"] + format, in: directory)

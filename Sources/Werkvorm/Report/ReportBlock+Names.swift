@@ -32,8 +32,8 @@ extension ReportBlock {
                 return .barChart(title: title, bars: bars.map { Bar(label: mask($0.label), value: $0.value, highlight: $0.highlight) })
             case .twoColumns(let left, let right):
                 return .twoColumns(left: Column(title: left.title, items: left.items.map(mask)), right: Column(title: right.title, items: right.items.map(mask)))
-            case .positionMap(let left, let right, let points):
-                return .positionMap(left: left, right: right, points: points.map { Point(x: $0.x, y: $0.y, label: mask($0.label), count: $0.count) })
+            case .positionMap(let left, let right, let points, let arrows):
+                return .positionMap(left: left, right: right, points: points.map { Point(x: $0.x, y: $0.y, label: mask($0.label), count: $0.count) }, arrows: arrows)
             case .wordCloud(let words):
                 return .wordCloud(words.filter { !set.contains($0.word) })
             }

@@ -31,6 +31,23 @@ public enum ReportBlock: Sendable, Hashable {
 
     /// A point on a position map: x from the left pole (-1) to the right pole (1), y from the
     /// ground (0) up (1).
+    /// A move on a position map: from one place to another, by this many.
+    public struct Arrow: Sendable, Hashable {
+        public var fromX: Double
+        public var fromY: Double
+        public var toX: Double
+        public var toY: Double
+        public var count: Int
+
+        public init(fromX: Double, fromY: Double, toX: Double, toY: Double, count: Int = 1) {
+            self.fromX = fromX
+            self.fromY = fromY
+            self.toX = toX
+            self.toY = toY
+            self.count = count
+        }
+    }
+
     public struct Point: Sendable, Hashable {
         public var x: Double
         public var y: Double
@@ -68,7 +85,8 @@ public enum ReportBlock: Sendable, Hashable {
     /// Bars in the order given: the exercise ranks them.
     case barChart(title: BilingualText?, bars: [Bar])
     case twoColumns(left: Column, right: Column)
-    case positionMap(left: BilingualText, right: BilingualText, points: [Point])
+    /// Places between two poles, and arrows for how people moved between them.
+    case positionMap(left: BilingualText, right: BilingualText, points: [Point], arrows: [Arrow])
     case wordCloud([Word])
 
     /// Whether this is a part of a session's report.
@@ -145,7 +163,17 @@ public enum ReportBlock: Sendable, Hashable {
                 }
                 points.append(Point(x: x, y: y, label: try fields.text("label"), count: try fields.count("count", default: 1)))
             }
-            self = .positionMap(left: try reader.text("left"), right: try reader.text("right"), points: points)
+            var arrows: [Arrow] = []
+            for (offset, arrow) in try reader.optionalList("arrows").enumerated() {
+                let arrowPath = path.appending(key: "arrows").appending(index: offset + 1)
+                let fields = try reader.object(arrow, at: arrowPath)
+                let ends = (try fields.number("from_x"), try fields.number("from_y"), try fields.number("to_x"), try fields.number("to_y"))
+                guard (-1...1).contains(ends.0), (0...1).contains(ends.1), (-1...1).contains(ends.2), (0...1).contains(ends.3) else {
+                    throw Problem(field: arrowPath.description, "from_x and to_x must be from -1 to 1, from_y and to_y from 0 to 1")
+                }
+                arrows.append(Arrow(fromX: ends.0, fromY: ends.1, toX: ends.2, toY: ends.3, count: try fields.count("count", default: 1)))
+            }
+            self = .positionMap(left: try reader.text("left"), right: try reader.text("right"), points: points, arrows: arrows)
         case "word_cloud":
             var words: [Word] = []
             for (offset, word) in try reader.list("words").enumerated() {

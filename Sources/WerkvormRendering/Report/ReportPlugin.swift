@@ -84,10 +84,14 @@ extension ReportBlock {
                 "type": "two_columns", "left": ["title": left.title.value, "items": .array(left.items.map(\.value))],
                 "right": ["title": right.title.value, "items": .array(right.items.map(\.value))],
             ]
-        case .positionMap(let left, let right, let points):
+        case .positionMap(let left, let right, let points, let arrows):
             return [
                 "type": "position_map", "left": left.value, "right": right.value,
                 "points": .array(points.map { ["x": .double($0.x), "y": .double($0.y), "label": $0.label.value, "count": .integer(Int64($0.count))] }),
+                "arrows": .array(
+                    arrows.map {
+                        ["from_x": .double($0.fromX), "from_y": .double($0.fromY), "to_x": .double($0.toX), "to_y": .double($0.toY), "count": .integer(Int64($0.count))]
+                    }),
             ]
         case .wordCloud(let words):
             return ["type": "word_cloud", "words": .array(words.map { ["word": .string($0.word), "count": .integer(Int64($0.count))] })]

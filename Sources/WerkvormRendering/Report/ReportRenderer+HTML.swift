@@ -65,8 +65,8 @@ extension ReportRenderer {
                 return "<section class=\"wv-column\">\n<h3>\(Self.html(pick(column.title)))</h3>\n\(items)\n</section>"
             }
             return "<div class=\"wv-columns\">\n" + columns.joined(separator: "\n") + "\n</div>"
-        case .positionMap(let left, let right, let points):
-            return "<figure class=\"wv-figure wv-map\">\n\(svgPositionMap(left: pick(left), right: pick(right), points: points))\n</figure>"
+        case .positionMap(let left, let right, let points, let arrows):
+            return "<figure class=\"wv-figure wv-map\">\n\(svgPositionMap(left: pick(left), right: pick(right), points: points, arrows: arrows))\n</figure>"
         case .wordCloud(let words):
             return htmlWordCloud(words)
         }

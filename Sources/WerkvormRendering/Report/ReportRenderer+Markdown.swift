@@ -40,7 +40,7 @@ extension ReportRenderer {
                 [left, right].map { row < $0.items.count ? pick($0.items[row]) : "" }
             }
             return Self.markdownTable(header: [pick(left.title), pick(right.title)], rows: rows, alignRight: [false, false])
-        case .positionMap(let left, let right, let points):
+        case .positionMap(let left, let right, let points, _):
             let poles = say(
                 nl: "Van **\(Self.markdownLine(pick(left)))** (x = -1) naar **\(Self.markdownLine(pick(right)))** (x = 1).",
                 en: "From **\(Self.markdownLine(pick(left)))** (x = -1) to **\(Self.markdownLine(pick(right)))** (x = 1).")

@@ -17,7 +17,7 @@ extension ReportRenderer {
     /// Brandsma's polarisation map: a ground line from the left pole to the right pole with their
     /// names, a faint centre line, and a circle for each point sized by its count, the count inside
     /// and the label below (or above or beside it when something is in the way).
-    func svgPositionMap(left: String, right: String, points: [ReportBlock.Point]) -> String {
+    func svgPositionMap(left: String, right: String, points: [ReportBlock.Point], arrows: [ReportBlock.Arrow] = []) -> String {
         let width = 640.0, plotLeft = 64.0, plotRight = 576.0, top = 52.0, ground = 300.0, axisY = 376.0
         let poleLines = [left, right].map { Self.svgLines($0, columns: 30, maxLines: 2) }
         let height = axisY + 34 + 18 * Double((poleLines.map(\.count).max() ?? 1) - 1)
@@ -39,6 +39,31 @@ extension ReportRenderer {
             for (index, line) in lines.enumerated() {
                 svg += Self.svgText(line, x: side == 0 ? 6 : width - 6, y: axisY + 24 + 18 * Double(index), "font-size=\"15\" font-weight=\"700\"\(anchor)")
             }
+        }
+        // Moves between rounds: arrows from place to place, under the circles, thicker for more people.
+        if !arrows.isEmpty {
+            svg +=
+                "<defs><marker id=\"wv-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0L10 5L0 10z\" fill=\"#b4531d\"/></marker></defs>\n"
+        }
+        func circleRadius(atX x: Double, y: Double) -> Double {
+            points.first { abs($0.x - x) < 1e-9 && abs($0.y - y) < 1e-9 }.map { radius($0.count) } ?? 0
+        }
+        for arrow in arrows {
+            let from = place(ReportBlock.Point(x: arrow.fromX, y: arrow.fromY, label: BilingualText(""))),
+                to = place(ReportBlock.Point(x: arrow.toX, y: arrow.toY, label: BilingualText("")))
+            let dx = to.x - from.x, dy = to.y - from.y, length = (dx * dx + dy * dy).squareRoot()
+            guard length > 1 else { continue }
+            let start = circleRadius(atX: arrow.fromX, y: arrow.fromY) + 2, end = circleRadius(atX: arrow.toX, y: arrow.toY) + 4
+            guard length > start + end else { continue }
+            let (ux, uy) = (dx / length, dy / length)
+            svg += Self.svgElement(
+                "line",
+                [
+                    "x1": ReportNumber.coordinate(from.x + ux * start), "y1": ReportNumber.coordinate(from.y + uy * start),
+                    "x2": ReportNumber.coordinate(to.x - ux * end), "y2": ReportNumber.coordinate(to.y - uy * end),
+                    "stroke": "#b4531d", "stroke-width": ReportNumber.coordinate(min(8, 1.5 + Double(arrow.count))), "stroke-opacity": "0.85",
+                    "marker-end": "url(#wv-arrow)",
+                ])
         }
         // Largest circles first, so smaller ones stay visible on top; counts above all circles.
         let drawing = points.enumerated().sorted { first, second in

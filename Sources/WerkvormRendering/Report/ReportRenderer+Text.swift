@@ -31,7 +31,7 @@ extension ReportRenderer {
             return textBarChart(title: title, bars: bars)
         case .twoColumns(let left, let right):
             return textColumn(left) + [""] + textColumn(right)
-        case .positionMap(let left, let right, let points):
+        case .positionMap(let left, let right, let points, _):
             return textPositionMap(left: left, right: right, points: points)
         case .wordCloud(let words):
             guard !words.isEmpty else { return [noData] }

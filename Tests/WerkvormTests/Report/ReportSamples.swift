@@ -29,7 +29,7 @@ enum ReportSamples {
             .init(x: 0, y: 0.1, label: text("Stille midden", "Silent middle"), count: 9),
             .init(x: 0, y: 0.9, label: text("Bruggenbouwer", "Bridge builder"), count: 1),
             .init(x: 0, y: 0.5, label: text("Zondebok", "Scapegoat"), count: 1),
-        ])
+        ], arrows: [])
 
     /// Words from the reasons participants gave.
     static let words = ReportBlock.wordCloud([
@@ -97,7 +97,7 @@ enum ReportSamples {
                 .init(x: -0.95, y: 0.05, label: text("Ernaast", "Next to it"), count: 1),
                 .init(x: 1, y: 1, label: text("Rechtsboven met een lang label", "Top right with a long label"), count: 4),
                 .init(x: 0.02, y: 0.02, label: text("Bijna midden", "Almost middle"), count: 100),
-            ]),
+            ], arrows: []),
         .table(
             columns: [text("Wat", "What"), text("Toelichting", "Explanation"), text("Aantal", "Count")],
             rows: [
