@@ -64,7 +64,6 @@ public enum ExerciseTemplate {
             local function init(params, participants)
               return {
                 question = params.question,
-                show_names = params.show_names,
                 participants = participants,
                 said = {},       -- { participant =, word = }, in the order given
                 word_of = {},    -- participant -> their word
@@ -169,8 +168,9 @@ public enum ExerciseTemplate {
             local function outcome(state)
               local said, texts = {}, {}
               for index, entry in ipairs(state.said) do
-                -- names only when the trainer chose so: the words go into the minutes
-                said[index] = { word = entry.word, participant = state.show_names and entry.participant or nil }
+                -- who said what stays in the outcome, and so in the record; the report
+                -- shows it only when the session script says so (ctx.names)
+                said[index] = { word = entry.word, participant = entry.participant }
                 texts[index] = entry.word
               end
               local passed = {}
@@ -181,7 +181,6 @@ public enum ExerciseTemplate {
               end
               return {
                 question = state.question,
-                show_names = state.show_names,
                 words = said,
                 passed = passed,
                 -- For the word cloud: { { word = "blij", count = 2 }, ... }, most frequent
@@ -247,7 +246,8 @@ public enum ExerciseTemplate {
               if #result.words > 0 then
                 local items = {}
                 for _, entry in ipairs(result.words) do
-                  items[#items + 1] = entry.participant and f("%s: %s", entry.participant, entry.word) or entry.word
+                  -- a word with its name only when the step shows names (`names: true`)
+                  items[#items + 1] = ctx.names and f("%s: %s", entry.participant, entry.word) or entry.word
                 end
                 blocks[#blocks + 1] = { type = "list", items = items }
               else
@@ -257,7 +257,7 @@ public enum ExerciseTemplate {
               if #result.passed > 0 then
                 -- Without names the minutes say how many passed, not who: passing is a
                 -- right, not something to be reminded of.
-                local who = result.show_names and table.concat(result.passed, ", ")
+                local who = ctx.names and table.concat(result.passed, ", ")
                   or text.count(#result.passed, lang == "en" and "participant" or "deelnemer",
                     lang == "en" and "participants" or "deelnemers")
                 blocks[#blocks + 1] = { type = "paragraph",
@@ -306,9 +306,6 @@ public enum ExerciseTemplate {
               params = {
                 { name = "question", type = "bilingual", label = { nl = "Vraag", en = "Question" },
                   default = question_default },
-                { name = "show_names", type = "boolean",
-                  label = { nl = "Namen bij de woorden in het verslag", en = "Names with the words in the report" },
-                  default = false },
               },
               -- The phases, in order. The facilitator moves the session from one phase to
               -- the next; an input is only accepted in its own phase.
@@ -432,10 +429,9 @@ public enum ExerciseTemplate {
                 },
               },
 
-              { name = "params: another question, names in the report",
+              { name = "params: another question; the outcome keeps who said what, for the record",
                 params = {
                   question = { nl = "Hoe ga je naar huis?", en = "How do you leave?" },
-                  show_names = true,
                 },
                 participants = { "ann", "bob" },
                 events = {

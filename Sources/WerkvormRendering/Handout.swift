@@ -87,7 +87,7 @@ public struct Handout {
         case .text: return "\(standard) “\(param.defaultValue.stringValue ?? "")”"
         case .textList:
             let items = (param.defaultValue.arrayValue ?? []).compactMap(\.stringValue)
-            return "\(standard): " + items.map { "“\($0)”" }.joined(separator: ", ")
+            return "\(standard): " + (items.isEmpty ? say("geen", "none") : items.map { "“\($0)”" }.joined(separator: ", "))
         case .choice:
             let options = param.options.map { option in
                 option.label.text(language) + (option.value == param.defaultValue.stringValue ? " (\(standard))" : "")
