@@ -406,6 +406,7 @@ public final class SessionRun {
     public func params(ofStep step: Int) -> [String: LuaValue]? {
         if let run = runs[step] { return run.params }
         guard case .exercise(let exerciseStep)? = steps[step]?.kind else { return nil }
+        guard !exerciseStep.from.isEmpty else { return exerciseStep.params }
         return startedRun(ofStep: step)?.params ?? exerciseStep.params
     }
 
