@@ -92,10 +92,21 @@ local function draw(participants, mode, size, avoid)
   return best, fewest
 end
 
+-- In groups, seed 001's question speaks of the group instead of the neighbour.
+local question_in_groups = {
+  nl = "Stel jezelf voor aan je groepje. Geef een voorbeeld van een vooroordeel dat je had. "
+    .. "Vertel het aan je groepje.",
+  en = "Introduce yourself to your group. Give an example of a prejudice you once had. Tell it to your group.",
+}
+
 local function init(params, participants)
+  local question = params.question
+  if params.mode == "groups" and question.nl == question_default.nl and question.en == question_default.en then
+    question = question_in_groups
+  end
   local state = {
     mode = params.mode,
-    question = params.question,
+    question = question,
     participants = participants,
     statements = {},  -- { text =, participant = } or { text =, anonymous = true }
     shared = {},      -- participant -> true once they shared under their name

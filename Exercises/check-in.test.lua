@@ -104,6 +104,8 @@ return {
     seed = 3,
     outcome = {
       mode = "groups",
+      question = { nl = "Stel jezelf voor aan je groepje. Geef een voorbeeld van een vooroordeel dat je had. "
+        .. "Vertel het aan je groepje." },
       groups = { { "ann", "cas", "fatma", "hans" }, { "bob", "eva", "gert" }, { "dirk", "ilse", "jan" } },
       repeats = 0,
     },

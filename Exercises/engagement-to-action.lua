@@ -96,7 +96,12 @@ end
 -- at the keyboard is often the group's scribe. The input names the group.
 -- A first small step may say who takes it and by when.
 local function answer(state, input)
-  local group, question = input.fields.group, input.fields.question
+  local question = input.fields.question
+  -- without a group number, the answer is for the writer's own group
+  local group = input.fields.group or (input.participant and groups.find(state.members, input.participant))
+  if group == nil then
+    return false, text.both("Geef het nummer van de groep", "Give the group's number")
+  end
   local wrong = no_group(state, group)
   if wrong then
     return false, wrong
@@ -148,9 +153,11 @@ local function take_step(state, input)
       return false, text.both_format("Groep %d heeft nog geen eerste kleine stap",
         "Group %d has no first small step yet", group)
     end
-    return false, text.both_format(
-      "Groep %d heeft %d eerste kleine stap(pen); kies er een van 1 tot %d",
-      "Group %d has %d first small step(s); choose one from 1 to %d", group, count, count)
+    return false, text.both(
+      f("Groep %d heeft %s; kies een nummer van 1 tot %d", group,
+        text.count(count, "eerste kleine stap", "eerste kleine stappen"), count),
+      f("Group %d has %s; choose a number from 1 to %d", group,
+        text.count(count, "first small step", "first small steps"), count))
   end
   action.who = input.fields.who or action.who
   action.by = input.fields.by or action.by
@@ -228,11 +235,31 @@ local function join(state, participant)
 end
 
 local function view(state, participant)
-  local seen = { questions = question_list(), groups = #state.answers, engagements = copy_list(state.engagements) }
+  local numbered, engagements = {}, {}
+  for index, question in ipairs(questions) do
+    numbered[index] = { number = index, text = { nl = question.text.nl, en = question.text.en } }
+  end
+  for group, engagement in ipairs(state.engagements) do
+    engagements[group] = { number = group, text = engagement }
+  end
+  local seen = { questions = numbered, groups = #state.answers }
+  if participant == nil then
+    seen.engagements = engagements  -- the facilitator sees every group's
+  end
   local group = group_of(state, participant)
   if group then
     local mine = group_outcome(state, group)
-    seen.group, seen.engagement, seen.members, seen.answers = group, mine.engagement, mine.members, mine.answers
+    seen.group, seen.engagement, seen.members = group, mine.engagement, mine.members
+    -- what the group wrote so far, each answer with its question in short
+    local answers = {}
+    for _, question in ipairs(questions) do
+      for _, said in ipairs(mine.answers[question.id]) do
+        answers[#answers + 1] = {
+          text = { nl = question.short.nl .. ": " .. said, en = question.short.en .. ": " .. said },
+        }
+      end
+    end
+    seen.answers = answers
   end
   return seen
 end
@@ -287,7 +314,7 @@ local function group_blocks(blocks, group, ctx, with_heading)
     blocks[#blocks + 1] = { type = "paragraph", text = heading }
   end
   for _, question in ipairs(questions) do
-    blocks[#blocks + 1] = { type = "paragraph", text = text.pick(question.text, lang) }
+    blocks[#blocks + 1] = { type = "heading", text = text.pick(question.text, lang) }
     local answers = group.answers[question.id]
     if question.id == "first_step" then
       answers = action_lines(group.actions, lang)
@@ -441,14 +468,16 @@ number.]]),
         { name = "answer", title = { nl = "Antwoord", en = "Answer" },
           by = "participant",
           fields = {
-            { name = "group", type = "integer", label = { nl = "Groep", en = "Group" }, min = 1, max = 10 },
+            -- left empty on a participant's phone: their own group
+            { name = "group", type = "integer", label = { nl = "Groep", en = "Group" }, min = 1, max = 10,
+              required = false },
             { name = "question", type = "choice", label = { nl = "Vraag", en = "Question" },
               options = question_options() },
             { name = "text", type = "text", label = { nl = "Antwoord", en = "Answer" }, max_length = 500 },
             { name = "who", type = "text", required = false, max_length = 80,
-              label = { nl = "Wie zet de eerste stap? (mag leeg)", en = "Who takes the first step? (may be empty)" } },
+              label = { nl = "Wie zet de eerste stap?", en = "Who takes the first step?" } },
             { name = "by", type = "text", required = false, max_length = 40,
-              label = { nl = "Tegen wanneer? (mag leeg)", en = "By when? (may be empty)" } },
+              label = { nl = "Tegen wanneer?", en = "By when?" } },
           } },
       } },
     { id = "share",

@@ -59,7 +59,11 @@ return {
     },
     views = {
       eva = { group = 2, engagement = second, members = { "bob", "eva", "fatma" }, groups = 2,
-        answers = { chafe = { "Grote nood aan interne gedragenheid van deze opleidingen" } } },
+        answers = {
+          { text = { nl = "Waar het kan schuren: Grote nood aan interne gedragenheid van deze opleidingen" } },
+          { text = {
+            nl = "Eerste kleine stap: Procesbegeleiding vanuit team lokaal sociaal beleid voor alle diensten" } },
+        } },
       gert = { group = 1, engagement = first },
     },
   },
@@ -78,7 +82,7 @@ return {
       refused({ input = "take_step", fields = { group = 2, step = 1, who = "Bob" } },
         "Groep 2 heeft nog geen eerste kleine stap"),
       refused({ input = "take_step", fields = { group = 1, step = 2, who = "Bob" } },
-        "Groep 1 heeft 1 eerste kleine stap(pen); kies er een van 1 tot 1"),
+        "Groep 1 heeft 1 eerste kleine stap; kies een nummer van 1 tot 1"),
       { input = "take_step", fields = { group = 1, step = 1, who = "Dienst welzijn" } },
       { input = "take_step", fields = { group = 1, step = 1, by = "volgend netwerk" } },
     },
@@ -192,5 +196,16 @@ return {
       groups = { { group = 1, answers = { needs = { "Tijd", "Geld", "Een netwerk", "Geld en tijd" },
         chafe = { "tijd" }, visible = {}, first_step = {} } } },
     },
+  },
+
+  { name = "an answer without a group number goes to the writer's own group",
+    params = { groups = 2 },
+    participants = { "ann", "bob", "cas", "dirk" },
+    seed = 1,
+    events = {
+      { phase = "work" },
+      { participant = "bob", input = "answer", fields = { question = "visible", text = "Meer empathie" } },
+    },
+    views = { bob = { answers = { { text = { nl = "Zichtbaar en voelbaar anders: Meer empathie" } } } } },
   },
 }

@@ -333,18 +333,35 @@ local function view(state, participant)
   local round = current(state)
   local issue = current_issue(state)
   local counts = distribution_of(state, issue, #issue.rounds).counts
+  local place = participant and round.positions[participant]
+  local choice = participant and state.choices[participant]
+  local changer_label
+  for _, changer in ipairs(game_changers) do
+    if changer.value == choice then
+      changer_label = { nl = changer.label.nl, en = changer.label.en }
+    end
+  end
+  local progress  -- which issue, when there are several; the round is shown with its own label
+  if #state.issues > 1 then
+    progress = { nl = f("kwestie %d van %d", state.current, #state.issues),
+      en = f("issue %d of %d", state.current, #state.issues) }
+  end
   return {
     issue = issue.issue,
     poles = issue.poles,
     issue_number = state.current,
     issues = #state.issues,
+    progress = progress,
     round = #issue.rounds,
     rounds = state.max_rounds,
-    position = round.positions[participant],
-    reason = round.reasons[participant],
+    -- the place by its name for the phone, and by its value
+    position = place and { nl = place_of[place].label.nl, en = place_of[place].label.en } or nil,
+    place = place,
+    reason = participant and round.reasons[participant] or nil,
     scapegoat = round.scapegoats[participant] == true,
     counts = counts,
-    game_changer = participant and state.choices[participant] or nil,
+    game_changer = changer_label,
+    game_changer_choice = choice,
   }
 end
 
@@ -515,7 +532,39 @@ local function game_changer_blocks(blocks, result, lang)
   blocks[#blocks + 1] = { type = "bar_chart", bars = bars }
 end
 
+-- On the projector while the step runs (ctx.live): the issue the room is at,
+-- its map as it stands, and the concerns of the silent middle.
+local function live_report(result, ctx)
+  local lang = ctx.lang
+  local issue = result.issues[result.current_issue]
+  local round = issue.distribution[#issue.distribution]
+  local blocks = {
+    { type = "paragraph", text = text.format({ nl = "%s (ronde %d)", en = "%s (round %d)" }, lang,
+      text.pick(issue.issue, lang), round.round) },
+    map_block(issue, round, lang),
+  }
+  if #round.unplaced > 0 then
+    blocks[#blocks + 1] = { type = "paragraph",
+      text = text.format({ nl = "Niet op de kaart: %d van de %d.", en = "Not on the map: %d of %d." }, lang,
+        #round.unplaced, round.participants) }
+  end
+  if #issue.concerns > 0 then
+    local items = {}
+    for index, entry in ipairs(issue.concerns) do
+      items[index] = entry_text(entry, ctx)
+    end
+    blocks[#blocks + 1] = { type = "heading", text = { nl = "Zorgen van het stille midden",
+      en = "Concerns of the silent middle" } }
+    blocks[#blocks + 1] = { type = "list", items = items }
+  end
+  game_changer_blocks(blocks, result, lang)
+  return blocks
+end
+
 local function report(result, ctx)
+  if ctx.live then
+    return live_report(result, ctx)
+  end
   local blocks = {
     { type = "heading", text = { nl = "Polarisatiekaart", en = "Polarisation map" } },
   }
@@ -669,7 +718,7 @@ what made them move.]]),
             { name = "position", type = "choice", label = { nl = "Waar sta je?", en = "Where do you stand?" },
               options = position_options },
             { name = "reason", type = "text", max_length = 280, required = false,
-              label = { nl = "Waarom sta je daar? (mag leeg)", en = "Why do you stand there? (may be empty)" } },
+              label = { nl = "Waarom sta je daar?", en = "Why do you stand there?" } },
           } },
         { name = "concern", title = { nl = "Zorg van het stille midden", en = "A concern of the silent middle" },
           by = "participant", anonymous = true,

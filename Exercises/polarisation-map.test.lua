@@ -49,7 +49,8 @@ return {
         { round = 2, participant = "eva", from = "bridge_builder", to = "middle" },
       },
     },
-    views = { eva = { round = 2, position = "middle", scapegoat = false, counts = { middle = 4 } } },
+    views = { eva = { round = 2, place = "middle", position = { nl = "Stille midden", en = "Silent middle" },
+      scapegoat = false, counts = { middle = 4 } } },
   },
 
   { name = "rejections: same place, double marks, no round without people, no round after the last",
@@ -190,7 +191,7 @@ return {
       current_issue = 3,
       movements = { { participant = "ann" }, { participant = "cas" } },
     },
-    views = { eva = { issue = "Windmolens in de polder", issue_number = 3, issues = 3, position = "bridge_builder" } },
+    views = { eva = { issue = "Windmolens in de polder", issue_number = 3, issues = 3, place = "bridge_builder" } },
   },
 
   { name = "a game changer round, used only when the script asks for it",
@@ -209,6 +210,6 @@ return {
     outcome = {
       game_changers = { counts = { target_group = 1, subject = 3, position = 0, tone = 0 }, chosen = { "subject" } },
     },
-    views = { ann = { game_changer = "subject" } },
+    views = { ann = { game_changer_choice = "subject" } },
   },
 }

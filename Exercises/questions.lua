@@ -291,7 +291,7 @@ local function question_list(questions)
 end
 
 local ASKED_BY_FIELD = { name = "asked_by", type = "choice", required = false,
-  label = { nl = "Gesteld door (mag leeg)", en = "Asked by (may be empty)" },
+  label = { nl = "Gesteld door", en = "Asked by" },
   options = {
     { value = "submitter", label = { nl = "De indiener zelf", en = "The person who sent it in" } },
     { value = "colleague", label = { nl = "Een collega", en = "A colleague" } },
@@ -422,8 +422,8 @@ return {
           by = "facilitator",
           fields = { number_field()[1],
             { name = "summary", type = "text", max_length = 500, required = false,
-              label = { nl = "Het antwoord in het kort, voor het verslag (mag leeg)",
-                en = "The answer in short, for the minutes (may be empty)" } } } },
+              label = { nl = "Het antwoord in het kort, voor het verslag",
+                en = "The answer in short, for the minutes" } } } },
         { name = "next_block",
           title = { nl = "Volgend blok: de volgende gasten", en = "Next block: the next guests" },
           by = "facilitator",

@@ -230,9 +230,9 @@ local function view(state, participant)
   end
   return {
     mode = result.mode,
-    brainstorm_question = result.brainstorm_question,
-    terms = terms,
-    prompt = result.prompt,
+    brainstorm_question = result.mode == "brainstorm" and result.brainstorm_question or nil,
+    terms = result.mode == "brainstorm" and terms or nil,
+    prompt = result.mode == "dimensions" and result.prompt or nil,
     reflection_question = result.reflection_question,
     dimensions = result.mode == "dimensions" and anonymous(result.dimensions) or nil,
     mine = mine,

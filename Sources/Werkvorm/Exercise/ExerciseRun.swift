@@ -510,8 +510,10 @@ public final class ExerciseRun {
 
     /// The report of an outcome, in `language`. With `names`, the report may show participants'
     /// names with what they said (`ctx.names` tells the exercise); without, it shows no name.
-    public func report(_ outcome: LuaValue, language: Language, names: Bool = false) throws(Problem) -> [ReportBlock] {
-        try blocks(of: loaded.reportFunction, name: "report", for: outcome, language: language, names: names)
+    /// With `live`, the report is for the projector while the step runs (`ctx.live`): an exercise
+    /// may show only what the room is at, such as the current issue.
+    public func report(_ outcome: LuaValue, language: Language, names: Bool = false, live: Bool = false) throws(Problem) -> [ReportBlock] {
+        try blocks(of: loaded.reportFunction, name: "report", for: outcome, language: language, names: names, live: live)
     }
 
     /// What a report's summary shows of an outcome, before the steps (the engagements chosen,
@@ -523,14 +525,16 @@ public final class ExerciseRun {
     }
 
     /// The blocks that `function`, the exercise's `name`, makes of an outcome.
-    private func blocks(of function: LuaReference, name: String, for outcome: LuaValue, language: Language, names: Bool) throws(Problem) -> [ReportBlock] {
+    private func blocks(of function: LuaReference, name: String, for outcome: LuaValue, language: Language, names: Bool, live: Bool = false) throws(Problem) -> [ReportBlock] {
         let state = loaded.state
         do {
             try state.setField(context, "lang", .string(language.rawValue))
             try state.setField(context, "names", .bool(names))
+            if live { try state.setField(context, "live", .bool(true)) }
             defer {
                 try? state.setField(context, "lang", .string(self.language.rawValue))  // the session's again
                 try? state.setField(context, "names", .null)
+                if live { try? state.setField(context, "live", .null) }
             }
             let value = try state.callForValue(function, [.value(outcome), .reference(context)], resultName: name)
             return try ReportBlock.blocks(from: value, at: ValuePath(name)).get()

@@ -436,11 +436,11 @@ public final class SessionRun {
     }
 
     /// The report of a step's outcome now, in `language`; nil for a step that is not an exercise.
-    public func report(ofStep step: Int, language: Language) throws(Problem) -> [ReportBlock]? {
+    public func report(ofStep step: Int, language: Language, live: Bool = false) throws(Problem) -> [ReportBlock]? {
         guard case .exercise(let exerciseStep)? = steps[step]?.kind else { return nil }
         let outcome = try outcome(of: step).get()
         guard let run = startedRun(ofStep: step) else { return nil }
-        return try run.report(outcome, language: language, names: exerciseStep.showsNames)
+        return try run.report(outcome, language: language, names: exerciseStep.showsNames, live: live)
     }
 
     /// The outcome of one step now, if it is an exercise that has started.

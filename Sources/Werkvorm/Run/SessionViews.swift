@@ -137,7 +137,7 @@ extension SessionRun {
         view.instructions = summary.phase?.instructions.text(script.language)
         guard summary.revealed, case .exercise(let exerciseStep)? = step(id)?.kind else { return view }
         do {
-            let blocks = try report(ofStep: id, language: script.language) ?? []
+            let blocks = try report(ofStep: id, language: script.language, live: true) ?? []
             if exerciseStep.showsNames {
                 view.blocks = blocks
             } else if maskingLater {

@@ -167,7 +167,7 @@ enum FacilitatorPage {
               form.append(node);
               return [field, () => field.kind === "boolean" ? node.checked : (field.kind === "integer" || field.kind === "number") ? (node.value === "" ? undefined : Number(node.value)) : node.value.trim()];
             });
-            form.append(el("button", { type: "submit" }, T("Invoeren", "Enter")));
+            form.append(el("button", { type: "submit" }, input.fields.length ? T("Invoeren", "Enter") : input.title));  // "Volgende ronde"
             form.addEventListener("submit", event => {
               event.preventDefault();
               const fields = {};

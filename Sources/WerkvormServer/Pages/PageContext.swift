@@ -203,6 +203,10 @@ struct PageContext: Sendable {
           statements: ["Uitspraken", "Statements"], space: ["Ruimte", "Space"], statement: ["Stelling", "Statement"],
           case: ["Casus", "Case"], choice: ["Jouw keuze", "Your choice"], members: ["In jouw groepje", "In your group"],
           options: ["Keuzes", "Options"], places: ["Plaatsen", "Places"],
+          brainstorm_question: ["Vraag", "Question"], terms: ["Woorden", "Words"], reflection_question: ["Reflectievraag", "Reflection question"],
+          prompt: ["Vraag", "Question"], engagement: ["Jullie engagement", "Your engagement"], engagements: ["Engagement per groep", "Engagement per group"],
+          guests: ["Nu in gesprek met", "Now talking with"], reason: ["Waarom", "Why"],
+          progress: ["Waar we zijn", "Where we are"], game_changer: ["Jouw game changer", "Your game changer"],
         };
         // A text in both languages ({nl, en}) in the page's language; anything else as it is.
         const pick = value => value && typeof value === "object" && !Array.isArray(value) && "nl" in value && "en" in value ? value[SETTINGS.lang] : value;

@@ -28,6 +28,7 @@ enum PhonePage {
             </form>
             </section>
             <section id="session" hidden>
+            <p id="me" class="muted"></p>
             <h1 id="step-title"></h1>
             <p id="phase" class="muted"></p>
             <p id="paused" class="card wait" hidden>\(say("Even pauze: de invoer staat stil.", "Paused: input is on hold."))</p>
@@ -178,10 +179,13 @@ enum PhonePage {
         function show(view) {
           current = view;
           const step = view.step;
+          // who you are here: the others see this name beside yours in a pair or a group
+          $("me").textContent = view.participant ? T("Je doet mee als ", "You take part as ") + view.participant : "";
           $("step-title").textContent = step ? step.title : T("Welkom! De sessie begint zo.", "Welcome! The session starts shortly.");
           $("phase").textContent = step && step.phase ? step.phase.title : "";
           $("paused").hidden = !view.paused;
-          const key = JSON.stringify([step && step.id, step && step.phase && step.phase.id, view.inputs, references(view)]);
+          // the forms are drawn again when what they offer changes: the inputs, the items they refer to, a map's poles
+          const key = JSON.stringify([step && step.id, step && step.phase && step.phase.id, view.inputs, references(view), view.view && view.view.poles]);
           if (key !== formKey) { formKey = key; renderForms(view); }
           else updateDots(view);
           const skip = new Set(view.inputs.flatMap(i => i.fields.map(f => f.refers_to)).filter(Boolean));
