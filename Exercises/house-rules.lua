@@ -286,7 +286,7 @@ local close_instructions = {
 
 return {
   id = "house-rules",
-  version = "1.2.0",
+  version = "1.3.0",
   title = { nl = "Huisregels: safe space of brave space", en = "House rules: safe space or brave space" },
   summary = {
     nl = "De groep maakt samen afspraken voor een safe of brave space: een startlijst plus eigen voorstellen, "
@@ -318,6 +318,10 @@ return {
         { value = "brave", label = SPACE.brave.name },
         { value = "safer_brave", label = SPACE.safer_brave.name },
       } },
+    { name = "definition", type = "text", max_length = 600,
+      label = { nl = "Eigen omschrijving van de ruimte, in de taal van de sessie (leeg: die van de werkvorm)",
+        en = "Own description of the space, in the session's language (empty: the exercise's)" },
+      default = "" },
     { name = "safe_rules", type = "text_list", max_length = 200,
       label = { nl = "Startlijst voor een safe of safer space (leeg: die van de werkvorm, in de taal van de sessie)",
         en = "Starter list for a safe or safer space (empty: the exercise's own, in the session's language)" },
@@ -424,8 +428,11 @@ return {
         conditions[#conditions + 1] = condition
       end
     end
+    -- the trainer's own words, or else (nil) the kind of space's, from lib/spaces.lua
+    local definition = trim(params.definition) ~= "" and trim(params.definition) or nil
     local state = {
       space = params.space,
+      definition = definition,
       max_proposals = params.max_proposals,
       max_objections = params.max_objections,
       hands = params.decide == "hands",
@@ -466,6 +473,7 @@ return {
       space = state.space,
       max_objections = state.max_objections,
       decided_by = state.announced and "announce" or state.hands and "hands" or "consent",
+      definition = state.definition,
       conditions = state.conditions,
       adopted = adopted,
       rules = rules,
@@ -509,7 +517,7 @@ return {
     local blocks = {
       { type = "heading",
         text = { nl = space.name.nl .. ": onze afspraken", en = space.name.en .. ": our agreements" } },
-      { type = "paragraph", text = space.definition },
+      { type = "paragraph", text = outcome.definition or space.definition },
     }
     if #outcome.adopted > 0 then
       blocks[#blocks + 1] = { type = "list", items = outcome.adopted }

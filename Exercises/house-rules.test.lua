@@ -381,6 +381,7 @@ return {
 
   { name = "seed 001: the facilitator presents the network's own agreements, without a vote",
     params = { space = "safer_brave", decide = "announce", max_proposals = 0,
+      definition = "Het netwerk is een safer space en een brave space.",
       brave_rules = { "Respect voor elkaar en elkaars mening", "Veilig gevoel creëren voor iedereen" } },
     participants = people,
     events = {
@@ -391,6 +392,7 @@ return {
     outcome = {
       space = "safer_brave",
       decided_by = "announce",
+      definition = "Het netwerk is een safer space en een brave space.",
       adopted = { "Respect voor elkaar en elkaars mening", "Veilig gevoel creëren voor iedereen" },
       rules = { { number = 1, answers = 0, status = "adopted" }, { number = 2, answers = 0, status = "adopted" } },
     },
