@@ -317,6 +317,16 @@ local function still_voting(state)
   return #state.participants - state.finished
 end
 
+-- The ranking as a screen lists it: each engagement by its own number (the
+-- one to give when choosing or leaving one out), most dots first.
+local function ranking_view(ranking)
+  local list = {}
+  for index, entry in ipairs(ranking) do
+    list[index] = { id = entry.key, text = entry.text, count = entry.count, rank = entry.rank }
+  end
+  return list
+end
+
 -- The facilitator (participant nil) sees the numbered engagements to read
 -- out, and while voting how many still have dots, never who voted what.
 local function facilitator_view(state, ctx)
@@ -324,7 +334,7 @@ local function facilitator_view(state, ctx)
   if ctx.phase == "vote" then
     seen.still_voting = still_voting(state)
   elseif ctx.phase ~= "collect" then
-    seen.ranking = outcome(state).ranking
+    seen.ranking = ranking_view(outcome(state).ranking)
   end
   return seen
 end
@@ -351,8 +361,8 @@ local function view(state, participant, ctx)
   end
   local result = outcome(state)
   seen.tally = result.tally
-  seen.ranking = result.ranking
-  seen.chosen = result.chosen
+  seen.ranking = ranking_view(result.ranking)
+  seen.chosen = ranking_view(result.chosen)
   return seen
 end
 
@@ -435,7 +445,7 @@ end
 
 return {
   id = "engagement-voting",
-  version = "1.1.1",
+  version = "1.1.2",
   title = { nl = "Stemmen op engagementen", en = "Voting on engagements" },
   summary = {
     nl = text.prose([[

@@ -179,7 +179,7 @@ return {
         { key = 5, count = 6, rank = 2 },
       },
     },
-    views = { p01 = { phase = "results", dots_left = 0, chosen = { { key = 17 }, { key = 1 }, { key = 5 } } } },
+    views = { p01 = { phase = "results", dots_left = 0, chosen = { { id = 17 }, { id = 1 }, { id = 5 } } } },
   },
 
   { name = "dots may be stacked, and are refused once used up",

@@ -115,7 +115,7 @@ import Testing
             let lines = replay.stdout.split(separator: "\n").map(String.init)
             #expect(
                 lines.prefix(3) == [
-                    "changed: engagement-voting: changed/engagement-voting.lua differs from the recorded source (version 1.1.1 → 1.1.1)",
+                    "changed: engagement-voting: changed/engagement-voting.lua differs from the recorded source (version 1.1.2 → 1.1.2)",
                     "step 6 (engagement-voting): outcome.chosen[1].count: recorded 7, replayed 14",
                     "step 6 (engagement-voting): outcome.ranking[1].count: recorded 7, replayed 14",
                 ])

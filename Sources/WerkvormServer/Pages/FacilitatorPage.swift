@@ -136,7 +136,24 @@ enum FacilitatorPage {
                 onclick: () => act({ hide: h.seq }, T("Verborgen", "Hidden")) }, T("Verbergen", "Hide"))))));
           const key = JSON.stringify([step && step.id, step && step.phase && step.phase.id, view.participants.length]);
           if (key !== formKey) { formKey = key; renderInputs(view, info); }
+          for (const select of document.querySelectorAll("select[data-refers]")) fillItems(select, view);
           $("view").replaceChildren(renderView(view.view));
+        }
+
+        // A field that names an item by its number offers the items of the exercise's view to
+        // choose from (the engagements, the questions), kept up to date as items come in.
+        function itemsFor(view, refers) {
+          const list = view.view && view.view[refers];
+          return Array.isArray(list) ? list.map(i => [i.id ?? i.number, pick(i.text)]).filter(i => i[0] !== undefined) : null;
+        }
+        function fillItems(select, view) {
+          const items = itemsFor(view, select.dataset.refers) || [];
+          const key = JSON.stringify(items);
+          if (select.dataset.items === key) return;
+          select.dataset.items = key;
+          const chosen = select.value;
+          select.replaceChildren(el("option", { value: "", text: "—" }), ...items.map(([n, t]) => el("option", { value: String(n), text: n + ". " + (t ?? "") })));
+          select.value = chosen;
         }
 
         // The phase's inputs: the facilitator's own, and the participants' to enter for
@@ -161,11 +178,15 @@ enum FacilitatorPage {
               let node;
               if (field.kind === "choice") node = el("select", { id }, el("option", { value: "", text: "—" }), field.options.map(o => el("option", { value: o.value, text: o.label })));
               else if (field.kind === "participant") node = el("select", { id }, el("option", { value: "", text: "—" }), view.participants.map(p => el("option", { value: p.id, text: p.id })));
+              else if (field.refers_to && itemsFor(view, field.refers_to)) {
+                node = el("select", { id, "data-refers": field.refers_to });
+                fillItems(node, view);
+              }
               else if (field.kind === "boolean") node = el("input", { type: "checkbox", id });
               else if (field.kind === "text") node = el("textarea", { id, maxlength: field.max_length, rows: 2 });
               else node = el("input", { type: "number", id, min: field.min, max: field.max, step: field.kind === "integer" ? 1 : "any" });
               form.append(node);
-              return [field, () => field.kind === "boolean" ? node.checked : (field.kind === "integer" || field.kind === "number") ? (node.value === "" ? undefined : Number(node.value)) : node.value.trim()];
+              return [field, () => field.kind === "boolean" ? node.checked : (field.kind === "integer" || field.kind === "number") ? (node.value === "" ? undefined : Number(node.value)) : node.value.trim()];  // a select of items too
             });
             form.append(el("button", { type: "submit" }, input.fields.length ? T("Invoeren", "Enter") : input.title));  // "Volgende ronde"
             form.addEventListener("submit", event => {

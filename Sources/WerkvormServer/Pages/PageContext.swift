@@ -194,7 +194,7 @@ struct PageContext: Sendable {
         // An exercise's view, shown plainly: its texts and numbers with their names, its lists.
         const VIEW_LABELS = {
           question: ["Vraag", "Question"], issue: ["Kwestie", "Issue"], may_write: ["Je mag nog schrijven", "You may still write"],
-          dots_left: ["Bolletjes over", "Dots left"], partners: ["Je gesprekspartner(s)", "Your partner(s)"], turn: ["Jouw beurt", "Your turn"],
+          partners: ["Je gesprekspartner(s)", "Your partner(s)"], turn: ["Jouw beurt", "Your turn"],
           position: ["Jouw plek", "Your place"], round: ["Ronde", "Round"], proposals_left: ["Voorstellen over", "Proposals left"],
           still_voting: ["Deelnemers met bolletjes over", "Participants with dots left"], shared: ["Gedeeld", "Shared"], passed: ["Gepast", "Passed"],
           groups: ["Groepen", "Groups"], group: ["Jouw groep", "Your group"], order: ["Volgorde", "Order"], pairs: ["Paren", "Pairs"],

@@ -251,7 +251,9 @@ enum PhonePage {
         function updateDots(view) {
           const v = view.view || {};
           const left = document.getElementById("dots-left");
-          if (left) left.textContent = v.dots_left !== undefined ? T("Je hebt nog " + v.dots_left + " bolletje(s)", "You have " + v.dots_left + " dot(s) left") : "";
+          // the dots left are shown here, beside the items, and not again in the view
+          if (left) left.textContent = v.dots_left !== undefined
+            ? (v.dots_left === 1 ? T("Je hebt nog 1 bolletje", "You have 1 dot left") : T("Je hebt nog " + v.dots_left + " bolletjes", "You have " + v.dots_left + " dots left")) : "";
           // my_dots is a list of { note, count } (engagement-voting), or a map from item to count
           const mine = {};
           if (Array.isArray(v.my_dots)) { for (const d of v.my_dots) if (d && typeof d === "object") mine[d.note ?? d.id ?? d.number] = d.count; }
