@@ -17,9 +17,9 @@ public enum ExerciseCheck {
             return error.problems
         }
         // with the defaults, and with the params each phase's `when` asks for
-        var variants: [[String: LuaValue]] = [[:]]
+        var variants: [LuaObject] = [[:]]
         for phase in exercise.phases where !phase.when.isEmpty {
-            let variant = phase.when.compactMapValues(\.first)
+            let variant = LuaObject(phase.when.compactMapValues(\.first))
             if !variants.contains(variant) { variants.append(variant) }
         }
         var problems: [Problem] = []
@@ -30,7 +30,7 @@ public enum ExerciseCheck {
         return problems
     }
 
-    private static func dryRun(_ exercise: Exercise, source: ExerciseSource, modules: ModuleDirectories, params: [String: LuaValue], limits: LuaLimits) -> [Problem] {
+    private static func dryRun(_ exercise: Exercise, source: ExerciseSource, modules: ModuleDirectories, params: LuaObject, limits: LuaLimits) -> [Problem] {
         let count = max(exercise.groupSize.minimum, min(6, exercise.groupSize.maximum ?? 6))
         let participants = (1...max(count, 1)).map { "p\($0)" }
         let run: ExerciseRun
@@ -98,7 +98,7 @@ public enum ExerciseCheck {
 
     /// A random input that fits its declaration.
     static func simulatedInput(_ declaration: InputDeclaration, participants: [String], random: inout SplitMix) -> ExerciseInput {
-        var fields: [String: LuaValue] = [:]
+        var fields: LuaObject = [:]
         for field in declaration.fields where field.required || random.next(below: 2) == 0 {
             fields[field.name] = simulatedValue(field, participants: participants, random: &random)
         }

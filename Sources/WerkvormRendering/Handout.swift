@@ -30,7 +30,7 @@ public struct Handout {
         out += say("deelnemers", "participants") + "\n"
         if !exercise.materials.isEmpty {
             out += say("Materiaal", "Materials") + ":\n"
-            let defaults = Dictionary(exercise.params.map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { first, _ in first })
+            let defaults = LuaObject(Dictionary(exercise.params.map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { first, _ in first }))
             for material in exercise.materials(with: defaults) { out += Wrap.paragraphs(material.text(language), width: 80, indent: "  - ", hanging: "    ") + "\n" }
         }
         if !exercise.params.isEmpty {

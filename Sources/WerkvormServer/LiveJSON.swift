@@ -9,7 +9,7 @@ struct LiveJSON {
 
     func step(_ summary: StepSummary?) -> LuaValue {
         guard let summary else { return .null }
-        var fields: [String: LuaValue] = [
+        var fields: LuaObject = [
             "id": .integer(Int64(summary.id)), "title": .string(summary.title), "minutes": .integer(Int64(summary.minutes)),
             "revealed": .bool(summary.revealed),
         ]
@@ -21,7 +21,7 @@ struct LiveJSON {
     }
 
     func input(_ declaration: InputDeclaration) -> LuaValue {
-        var fields: [String: LuaValue] = [
+        var fields: LuaObject = [
             "name": .string(declaration.name), "title": text(declaration.title), "by": .string(declaration.by.rawValue),
             "fields": .array(declaration.fields.map(field)),
         ]
@@ -30,7 +30,7 @@ struct LiveJSON {
     }
 
     func field(_ field: FieldDeclaration) -> LuaValue {
-        var fields: [String: LuaValue] = [
+        var fields: LuaObject = [
             "name": .string(field.name), "kind": .string(field.kind.rawValue), "label": text(field.label), "required": .bool(field.required),
         ]
         if let minimum = field.minimum { fields["min"] = .double(minimum) }
@@ -40,7 +40,7 @@ struct LiveJSON {
         if !field.options.isEmpty {
             fields["options"] = .array(
                 field.options.map { option in
-                    var entry: [String: LuaValue] = ["value": .string(option.value), "label": text(option.label)]
+                    var entry: LuaObject = ["value": .string(option.value), "label": text(option.label)]
                     if let x = option.x, let y = option.y {
                         entry["x"] = .double(x)
                         entry["y"] = .double(y)
@@ -52,8 +52,8 @@ struct LiveJSON {
     }
 
     /// An event's result as a submission's answer and a phone's list show it.
-    func result(_ recorded: RecordedEvent) -> [String: LuaValue] {
-        var fields: [String: LuaValue] = ["result": .string(recorded.result.kind.rawValue)]
+    func result(_ recorded: RecordedEvent) -> LuaObject {
+        var fields: LuaObject = ["result": .string(recorded.result.kind.rawValue)]
         if let seq = recorded.event.seq { fields["seq"] = .integer(Int64(seq)) }
         if let duplicate = recorded.duplicateOf { fields["duplicate"] = .integer(Int64(duplicate)) }
         switch recorded.result {

@@ -47,7 +47,7 @@ extension LiveServer {
         answer(status, ["code": .string(code), "reason": .string(say(nl, en))])
     }
 
-    func answer(_ status: HTTPResponse.Status, _ fields: [String: LuaValue], headers: HTTPFields = [:]) -> Response {
+    func answer(_ status: HTTPResponse.Status, _ fields: LuaObject, headers: HTTPFields = [:]) -> Response {
         var all = headers
         all[.contentType] = "application/json; charset=utf-8"
         return Response(status: status, headers: all, body: ResponseBody(byteBuffer: ByteBuffer(string: JSONWriter.string(.object(fields)))))
@@ -71,7 +71,7 @@ extension LiveServer {
 
     /// The request's JSON object, or a refusal naming what is wrong (too large, not JSON, not
     /// an object, a text too long).
-    func body(of request: Request) async -> Result<[String: LuaValue], RefusedRequest> {
+    func body(of request: Request) async -> Result<LuaObject, RefusedRequest> {
         let buffer: ByteBuffer
         do {
             buffer = try await request.body.collect(upTo: limits.bodyBytes)
@@ -158,7 +158,7 @@ extension LiveServer {
     /// valid token is the same participant again.
     func join(_ request: Request) async throws -> Response {
         guard requestGuard.allow("join", rate: limits.joinRate) else { return tooMany() }
-        let fields: [String: LuaValue]
+        let fields: LuaObject
         switch await body(of: request) {
         case .failure(let refused): return refused.response
         case .success(let given): fields = given
@@ -215,7 +215,7 @@ extension LiveServer {
     func phoneInput(_ request: Request) async throws -> Response {
         guard let (participant, currentStep) = await standing(of: request) else { return noToken() }
         guard requestGuard.allow("p:" + participant, rate: limits.participantRate) else { return tooMany() }
-        var fields: [String: LuaValue]
+        var fields: LuaObject
         switch await body(of: request) {
         case .failure(let refused): return refused.response
         case .success(let given): fields = given
@@ -247,7 +247,7 @@ extension LiveServer {
 
     /// Reads the event, journals and applies it, and answers with its result: 200 for an
     /// accepted or held one (and a repeat of one), 422 with the reason for a refused one.
-    func submit(_ fields: [String: LuaValue]) async -> Response {
+    func submit(_ fields: LuaObject) async -> Response {
         let event: SessionEvent
         do {
             event = try SessionEvent(.object(fields))
@@ -331,7 +331,7 @@ extension LiveServer {
     func facilitatorEvent(_ request: Request) async throws -> Response {
         guard isFacilitator(request) else { return noFacilitator() }
         guard requestGuard.allow("facilitator", rate: limits.facilitatorRate) else { return tooMany() }
-        var fields: [String: LuaValue]
+        var fields: LuaObject
         switch await body(of: request) {
         case .failure(let refused): return refused.response
         case .success(let given): fields = given
@@ -374,7 +374,7 @@ extension LiveServer {
 
     func facilitatorJSON(_ view: FacilitatorView) -> LuaValue {
         let steps: [LuaValue] = script.steps.map { step in
-            var fields: [String: LuaValue] = ["id": .integer(Int64(step.id)), "title": .string(step.title(script.language)), "minutes": .integer(Int64(step.minutes))]
+            var fields: LuaObject = ["id": .integer(Int64(step.id)), "title": .string(step.title(script.language)), "minutes": .integer(Int64(step.minutes))]
             if case .exercise(let exerciseStep) = step.kind {
                 fields["exercise"] = .string(exerciseStep.exercise.id)
                 fields["moderated"] = .bool(exerciseStep.moderated)
@@ -436,7 +436,7 @@ extension LiveServer {
     }
 
     func projectorJSON(_ view: ProjectorView) -> LuaValue {
-        var fields: [String: LuaValue] = [
+        var fields: LuaObject = [
             "session": .string(script.title), "step": json.step(view.step),
             "instructions": view.instructions.map(LuaValue.string) ?? .null, "participants": .integer(Int64(view.participants)),
             "join": .string(mainJoinAddress), "code": .string(keys.joinCode),

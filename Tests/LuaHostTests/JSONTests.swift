@@ -25,6 +25,8 @@ import Testing
         ("{\"a\": 1,\n \"b\" 2}", "line 2, column 6: expected ':' after the field name \"b\""),
         ("[1, 2", "line 1, column 6: the JSON ends inside a list; expected ',' or ']'"),
         ("{\"a\": 1, \"a\": 2}", "line 1, column 10: the field \"a\" appears twice"),
+        ("{\"b\": 1, \"a\": 2, \"b\": 3}", "line 1, column 18: the field \"b\" appears twice"),  // out of order
+        ("{\"a\": 1, \"b\": 2, \"b\": 3}", "line 1, column 18: the field \"b\" appears twice"),  // in order
         ("\"abc", "line 1, column 1: the JSON ends inside a text; a closing '\"' is missing"),
         ("[1] x", "line 1, column 5: unexpected text after the end of the JSON value"),
         ("99999999999999999999", "line 1, column 1: the integer 99999999999999999999 is too large (the range is ±9223372036854775807)"),

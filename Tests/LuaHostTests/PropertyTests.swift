@@ -10,7 +10,7 @@ enum PlainData {
     static let integers: [Int64] = [0, 1, -1, 42, 9_007_199_254_740_993, .max, .min, .max - 1, .min + 1]
     static let doubles: [Double] = [0.1, -0.0, 1.5, 1e300, -1e-300, 5e-324, .greatestFiniteMagnitude, 9_007_199_254_740_992, 1 / 3]
     static let texts = ["", "dag", "\"quoted\" \\ slash /", "tab\tnew\nline\r", "\u{0}\u{1F}\u{7F}", "ë é ï — 😀 𝄞", "\u{2028}\u{FEFF}", "{\"not\": json}"]
-    static let keys = ["a", "dots", "", "ë", "with space", "1", "nested.key"]
+    static let keys = ["a", "dots", "", "ë", "e\u{0308}", "with space", "1", "nested.key"]  // ë twice: precomposed and not
 
     /// The value `numbers` stand for. Without `nullsInside`, no list or object holds a null:
     /// Lua has no nil in a table (a list of one null is an empty table there).
@@ -30,7 +30,7 @@ enum PlainData {
         case 4: return .string(texts[pick % texts.count])
         case 5 where depth < 6: return .array((0..<pick % 5).map { _ in next(&cursor, depth: depth + 1, nulls: nulls) })
         case 6 where depth < 6:
-            var fields: [String: LuaValue] = [:]
+            var fields: LuaObject = [:]
             for index in 0..<pick % 5 { fields[keys[(pick + index) % keys.count]] = next(&cursor, depth: depth + 1, nulls: nulls) }
             return .object(fields)
         default: return .integer(Int64(number))

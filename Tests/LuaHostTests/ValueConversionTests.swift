@@ -122,7 +122,7 @@ import Testing
 
     @Test func objectsOfManyFieldsComeBackWhole() throws {
         for count in [15, 16, 17, 40] {
-            let fields = Dictionary(uniqueKeysWithValues: (1...count).map { ("k\($0)", LuaValue.integer(Int64($0))) })
+            let fields = LuaObject(uniqueKeysWithValues: (1...count).map { ("k\($0)", LuaValue.integer(Int64($0))) })
             #expect(try run("local t = {}; for i = 1, \(count) do t['k' .. i] = i end; return t") == .object(fields))
         }
     }

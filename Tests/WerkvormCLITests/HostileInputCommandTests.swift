@@ -7,7 +7,7 @@ import Werkvorm
 /// not what they seem, planted links. Each ends in a clear error and exit 1, or works.
 @Suite struct HostileInputCommandTests {
     /// The record of `example` with `change` made to its JSON.
-    static func damaged(_ example: String, in directory: URL, as name: String, _ change: (inout [String: LuaValue]) -> Void) throws {
+    static func damaged(_ example: String, in directory: URL, as name: String, _ change: (inout LuaObject) -> Void) throws {
         try ReplayCommandTests.record(example, in: directory)
         let text = try String(contentsOf: directory.appendingPathComponent("record.json"), encoding: .utf8)
         var record = try #require(try JSONReader.parse(text).objectValue)

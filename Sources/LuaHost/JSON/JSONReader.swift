@@ -213,7 +213,10 @@ public struct JSONReader {
     }
 
     private mutating func parseObject() throws(JSONError) -> LuaValue {
-        var fields: [String: LuaValue] = [:]
+        // Keys in order, as Werkvorm writes them, are checked for doubles against the last one;
+        // past the first key out of order, against a set of all of them.
+        var fields: [LuaObject.Element] = []
+        var seen: Set<[UInt8]>?
         let streamed = depth == 0 ? streaming : nil
         try readFields { (key, keyStart, reader: inout JSONReader) throws(JSONError) in
             let value: LuaValue
@@ -224,11 +227,21 @@ public struct JSONReader {
             } else {
                 value = try reader.parseValue()
             }
-            if fields.updateValue(value, forKey: key) != nil {
-                throw reader.error("the field \(JSONWriter.quoted(key)) appears twice", at: keyStart)
+            var twice = false
+            if seen != nil {
+                twice = !seen!.insert(Array(key.utf8)).inserted
+            } else if let last = fields.last {
+                let order = LuaObject.compare(last.key, key)
+                if order > 0 {
+                    seen = Set(fields.map { Array($0.key.utf8) })
+                    twice = !seen!.insert(Array(key.utf8)).inserted
+                }
+                twice = twice || order == 0
             }
+            if twice { throw reader.error("the field \(JSONWriter.quoted(key)) appears twice", at: keyStart) }
+            fields.append((key, value))
         }
-        return .object(fields)
+        return .object(seen == nil ? LuaObject(ordered: fields) : LuaObject(uniqueKeysWithValues: fields.lazy.map { ($0.key, $0.value) }))
     }
 
     private mutating func parseArray() throws(JSONError) -> LuaValue {

@@ -29,6 +29,9 @@ public enum JSONWriter {
         dictionary.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
 
+    /// An object's keys, in the same order: the order it keeps them in.
+    public static func sortedKeys(_ object: LuaObject) -> [String] { object.keys }
+
     /// Appends the JSON of `value` to `output`, indented `indent` levels when `pretty`.
     public static func write(_ value: LuaValue, to output: inout [UInt8], pretty: Bool, indent: Int) {
         switch value {
@@ -51,7 +54,7 @@ public enum JSONWriter {
             newline(&output, pretty: pretty, indent: indent)
             output.append(UInt8(ascii: "]"))
         case .object(let fields):
-            write(fields: sortedKeys(fields).map { ($0, fields[$0] ?? .null) }, to: &output, pretty: pretty, indent: indent)
+            write(fields: fields.fields, to: &output, pretty: pretty, indent: indent)
         }
     }
 

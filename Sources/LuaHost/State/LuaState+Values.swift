@@ -169,11 +169,18 @@ extension LuaState {
     private func text(at index: Int32) -> String? {
         var length = 0
         guard let bytes = lua_tolstring(L, index, &length) else { return "" }
-        let buffer = UnsafeRawBufferPointer(start: bytes, count: length)
+        let address = UnsafeRawPointer(bytes)
+        let short = length <= LuaStringCache.longest
+        if short, let known = strings.text(at: address, length: length) { return known }
+        let buffer = UnsafeRawBufferPointer(start: address, count: length)
+        let text: String?
         if !buffer.contains(where: { $0 >= 0x80 }) {
-            return String(decoding: buffer, as: UTF8.self)  // ASCII: nothing to validate
+            text = String(decoding: buffer, as: UTF8.self)  // ASCII: nothing to validate
+        } else {
+            text = String(validating: buffer.bindMemory(to: UInt8.self), as: UTF8.self)
         }
-        return String(validating: buffer.bindMemory(to: UInt8.self), as: UTF8.self)
+        if short, let text { strings.keep(text, at: address, length: length) }
+        return text
     }
 
     private func table(at index: Int32, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>) throws(ConversionFailure) -> LuaValue {
@@ -194,9 +201,9 @@ extension LuaState {
     /// not plain data, and so does, for a value inside it that is not, its keys: the table's
     /// own error is then found as ``listOrObject(at:depth:ancestors:)`` finds it, first.
     private func object(at index: Int32, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>) throws(ConversionFailure) -> LuaValue {
-        try withUnsafeTemporaryAllocation(of: (String, LuaValue).self, capacity: LuaState.fieldsGathered) { (gathered) throws(ConversionFailure) -> LuaValue in
+        try withUnsafeTemporaryAllocation(of: LuaObject.Element.self, capacity: LuaState.fieldsGathered) { (gathered) throws(ConversionFailure) -> LuaValue in
             var count = 0
-            var fields: [String: LuaValue]?  // past the fields gathered on the stack
+            var fields: [LuaObject.Element]?  // past the fields gathered on the stack
             defer { gathered.prefix(count).deinitialize() }
             lua_pushnil(L)
             while lua_next(L, index) != 0 {
@@ -219,22 +226,33 @@ extension LuaState {
                 }
                 lua_settop(L, -2)
                 if fields != nil {
-                    fields![key] = value
+                    fields!.append((key, value))
                 } else if count < gathered.count {
                     (gathered.baseAddress! + count).initialize(to: (key, value))
                     count += 1
                 } else {
-                    fields = Dictionary(uniqueKeysWithValues: gathered)
-                    fields![key] = value
+                    fields = [LuaObject.Element](unsafeUninitializedCapacity: count * 2) { buffer, initialized in
+                        buffer.baseAddress!.moveInitialize(from: gathered.baseAddress!, count: count)
+                        initialized = count
+                    }
+                    count = 0
+                    fields!.append((key, value))
                 }
             }
-            if let fields { return .object(fields) }
+            // Lua's keys are distinct strings, so distinct byte strings: they need ordering only
+            if let fields { return .object(LuaObject(distinct: fields)) }
             if count == 0 { return isMarkedObject(at: index) ? .object([:]) : .array([]) }
-            return .object(Dictionary(uniqueKeysWithValues: gathered.prefix(count)))
+            LuaObject.order(UnsafeMutableBufferPointer(rebasing: gathered.prefix(count)))
+            let ordered = [LuaObject.Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+                buffer.baseAddress!.moveInitialize(from: gathered.baseAddress!, count: count)  // moved: nothing left to release
+                initialized = count
+            }
+            count = 0
+            return .object(LuaObject(ordered: ordered))
         }
     }
 
-    /// How many fields of an object are gathered on the stack before its dictionary is made.
+    /// How many fields of an object are gathered on the stack before they move to an array.
     static let fieldsGathered = 16
 
     /// Raises what makes the keys of a table not plain data, if anything does.
@@ -301,8 +319,9 @@ extension LuaState {
         return (textKeys, integerKeys, largestKey)
     }
 
-    private func objectFields(at index: Int32, count: Int, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>) throws(ConversionFailure) -> [String: LuaValue] {
-        var fields = [String: LuaValue](minimumCapacity: count)
+    private func objectFields(at index: Int32, count: Int, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>) throws(ConversionFailure) -> LuaObject {
+        var fields: [LuaObject.Element] = []
+        fields.reserveCapacity(count)
         lua_pushnil(L)
         while lua_next(L, index) != 0 {
             guard let key = text(at: -2) else {
@@ -310,14 +329,14 @@ extension LuaState {
                 throw ConversionFailure(.keyNotUTF8)
             }
             do {
-                fields[key] = try readValue(at: lua_gettop(L), depth: depth + 1, ancestors: ancestors)
+                fields.append((key, try readValue(at: lua_gettop(L), depth: depth + 1, ancestors: ancestors)))
             } catch {
                 lua_settop(L, -3)
                 throw error.adding(.key(key))
             }
             lua_settop(L, -2)
         }
-        return fields
+        return LuaObject(distinct: fields)
     }
 
     private func keyDescription(at index: Int32) -> String {

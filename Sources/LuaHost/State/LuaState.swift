@@ -78,6 +78,8 @@ public final class LuaState {
     private var newEnvironment = LuaReference(slot: LUA_NOREF)
     private var seedFunction = LuaReference(slot: LUA_NOREF)
     var objectMetatable = LuaReference(slot: LUA_NOREF)
+    /// Short strings read back from Lua; one thread uses a state at a time.
+    @exclusivity(unchecked) var strings = LuaStringCache()
     static let registry = lshim_registryindex()
     /// The log keeps at most this many lines, and this many bytes in all; a longer line is cut.
     static let maximumLogLines = 10_000

@@ -12,7 +12,7 @@ public enum LuaValue: Sendable, Hashable {
     case double(Double)
     case string(String)
     case array([LuaValue])
-    case object([String: LuaValue])
+    case object(LuaObject)
 }
 
 extension LuaValue {
@@ -59,7 +59,7 @@ extension LuaValue {
     }
 
     /// The fields, if this is an object.
-    public var objectValue: [String: LuaValue]? {
+    public var objectValue: LuaObject? {
         if case .object(let fields) = self { return fields }
         return nil
     }
@@ -96,7 +96,7 @@ extension LuaValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, Exp
     public init(booleanLiteral value: Bool) { self = .bool(value) }
     public init(arrayLiteral elements: LuaValue...) { self = .array(elements) }
     public init(dictionaryLiteral elements: (String, LuaValue)...) {
-        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+        self = .object(LuaObject(uniqueKeysWithValues: elements))
     }
     public init(nilLiteral: ()) { self = .null }
 }

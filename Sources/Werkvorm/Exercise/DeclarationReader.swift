@@ -36,9 +36,9 @@ struct DeclarationReader {
     static let keys = ["id", "version", "title", "summary", "purpose", "duration", "group_size", "materials", "params", "phases"]
 
     /// The declarations of the exercise table in a state, as plain data, by key.
-    mutating func declarations(state: LuaState, table: LuaReference) -> [String: LuaValue] {
+    mutating func declarations(state: LuaState, table: LuaReference) -> LuaObject {
         let lines = self.lines
-        var top: [String: LuaValue] = [:]
+        var top: LuaObject = [:]
         for key in Self.keys {
             guard let reference = state.field(table, key) else { continue }
             defer { state.release(reference) }
@@ -52,7 +52,7 @@ struct DeclarationReader {
     }
 
     /// The exercise its declarations make, or nil when they have problems (see ``problems``).
-    mutating func exercise(declarations top: [String: LuaValue]) -> Exercise? {
+    mutating func exercise(declarations top: LuaObject) -> Exercise? {
         let lines = self.lines
         let reader = FieldReader(fields: top, path: ValuePath(""))
         let id = keep(capture { () throws(Problem) in try reader.string("id") }, line: lines.top("id"))

@@ -31,8 +31,8 @@ public struct Exercise: Sendable, Hashable {
     public var source: ExerciseSource
 
     /// Every param's default, checked.
-    static func defaults(of params: [ParamDeclaration]) throws(Problem) -> [String: LuaValue] {
-        var values: [String: LuaValue] = [:]
+    static func defaults(of params: [ParamDeclaration]) throws(Problem) -> LuaObject {
+        var values: LuaObject = [:]
         for param in params { values[param.name] = try param.validate(param.defaultValue, at: param.name) }
         return values
     }
@@ -40,13 +40,13 @@ public struct Exercise: Sendable, Hashable {
     /// The materials with the values of `params` filled in: `{dots}` in "Gekleurde bolletjes,
     /// {dots} per deelnemer" becomes the step's number of dots. A name that is no number or text
     /// param stays as written.
-    public func materials(with params: [String: LuaValue]) -> [BilingualText] {
+    public func materials(with params: LuaObject) -> [BilingualText] {
         materials.map { material in
             BilingualText(nl: Self.fill(material.nl, params), en: Self.fill(material.en, params))
         }
     }
 
-    private static func fill(_ text: String, _ params: [String: LuaValue]) -> String {
+    private static func fill(_ text: String, _ params: LuaObject) -> String {
         guard text.contains("{") else { return text }
         var result = text
         for (name, value) in params {
@@ -62,7 +62,7 @@ public struct Exercise: Sendable, Hashable {
     }
 
     /// The phases a step with these params goes through, in order.
-    public func phases(for params: [String: LuaValue]) -> [PhaseDeclaration] {
+    public func phases(for params: LuaObject) -> [PhaseDeclaration] {
         phases.filter { $0.isUsed(with: params) }
     }
 
@@ -77,9 +77,9 @@ public struct Exercise: Sendable, Hashable {
     }
 
     /// The params with their defaults, overridden by `given`; every value checked.
-    public func resolve(params given: [String: LuaValue], at path: String = "params") throws(Problems) -> [String: LuaValue] {
+    public func resolve(params given: LuaObject, at path: String = "params") throws(Problems) -> LuaObject {
         var problems: [Problem] = []
-        var resolved: [String: LuaValue] = [:]
+        var resolved: LuaObject = [:]
         for key in JSONWriter.sortedKeys(given) where !params.contains(where: { $0.name == key }) {
             let known = params.map(\.name)
             let hint =

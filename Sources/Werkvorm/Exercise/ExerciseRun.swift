@@ -7,10 +7,10 @@ public struct ExerciseInput: Sendable, Hashable {
     /// The participant's id; nil for facilitator inputs and anonymous ones.
     public var participant: String?
     /// The input's fields.
-    public var fields: [String: LuaValue]
+    public var fields: LuaObject
 
     /// An input with its name, participant and fields.
-    public init(name: String, participant: String? = nil, fields: [String: LuaValue] = [:]) {
+    public init(name: String, participant: String? = nil, fields: LuaObject = [:]) {
         self.name = name
         self.participant = participant
         self.fields = fields
@@ -25,7 +25,7 @@ public final class ExerciseRun {
     /// The exercise's declarations.
     public var exercise: Exercise { loaded.exercise }
     /// Params with defaults filled in, checked.
-    public let params: [String: LuaValue]
+    public let params: LuaObject
     /// Participant ids, in the order they joined: those there when the step started, then
     /// every later joiner.
     public private(set) var participants: [String]
@@ -94,7 +94,7 @@ public final class ExerciseRun {
 
     /// Starts an exercise: loads it in a fresh state, checks params, seeds and calls `init`.
     public init(
-        source: ExerciseSource, modules: ModuleDirectories, params: [String: LuaValue], participants: [String], seed: Int64, language: Language = .nl, limits: LuaLimits = .default
+        source: ExerciseSource, modules: ModuleDirectories, params: LuaObject, participants: [String], seed: Int64, language: Language = .nl, limits: LuaLimits = .default
     ) throws(Problems) {
         loaded = try LoadedExercise(source: source, modules: modules, limits: limits)
         let resolved = try loaded.exercise.resolve(params: params)
@@ -365,7 +365,7 @@ public final class ExerciseRun {
 
     /// The input's fields checked against its declaration (known, in this phase, the right
     /// actor), and its handler's place in the runner.
-    private func check(_ input: ExerciseInput) throws(Rejection) -> (fields: [String: LuaValue], handler: Int) {
+    private func check(_ input: ExerciseInput) throws(Rejection) -> (fields: LuaObject, handler: Int) {
         guard let declared = declarations[input.name] else {
             let names = exercise.inputs.map(\.input.name)
             if let close = Suggestion.closest(to: input.name, in: names) {

@@ -17,7 +17,7 @@ public final class LoadedExercise {
     let decisionsFunction: LuaReference?
     let handlers: [String: LuaReference]
     /// The exercise table's declarations as plain data: what a ``DeclarationCache`` keeps.
-    let declarations: [String: LuaValue]
+    let declarations: LuaObject
 
     /// Loads `source` in a fresh sandboxed state and reads its declarations, reporting every
     /// problem at once, each with the file and line.

@@ -12,7 +12,7 @@ public struct PhaseDeclaration: Sendable, Hashable {
     public var when: [String: [LuaValue]] = [:]
 
     /// Whether a step with these params goes through this phase.
-    public func isUsed(with params: [String: LuaValue]) -> Bool {
+    public func isUsed(with params: LuaObject) -> Bool {
         when.allSatisfy { name, values in params[name].map(values.contains) ?? false }
     }
 }
@@ -87,13 +87,13 @@ extension InputDeclaration {
     /// `participants` are the session's; fields of the kind `participant` must name one of them.
     /// When the fields are canonical already (the usual case), they come back as they are.
     /// A field the input does not have is refused by name, before anything is missing.
-    public func validate(fields: [String: LuaValue], participants: Set<String>) throws(Rejection) -> [String: LuaValue] {
+    public func validate(fields: LuaObject, participants: Set<String>) throws(Rejection) -> LuaObject {
         if let checked = quickCheck(fields, participants: participants) { return checked }
         return try fullCheck(fields, participants: participants)
     }
 
     /// The check field by field of the declaration, which finds the first thing wrong.
-    func fullCheck(_ fields: [String: LuaValue], participants: Set<String>) throws(Rejection) -> [String: LuaValue] {
+    func fullCheck(_ fields: LuaObject, participants: Set<String>) throws(Rejection) -> LuaObject {
         var result = fields
         var known = 0
         for field in self.fields {
@@ -128,7 +128,7 @@ extension InputDeclaration {
     /// The usual case, checked field by field of the input rather than of the declaration: every
     /// field known, every required one there, each valid. Nil when something is wrong, for the
     /// full check to find what, in the order it is told.
-    func quickCheck(_ fields: [String: LuaValue], participants: Set<String>) -> [String: LuaValue]? {
+    func quickCheck(_ fields: LuaObject, participants: Set<String>) -> LuaObject? {
         var result = fields
         var required = 0
         for (key, value) in fields {
@@ -155,7 +155,7 @@ extension InputDeclaration {
     }
 
     /// Refuses the first field (in key order) that the input does not have, by its name.
-    private func refuseUnknown(_ fields: [String: LuaValue]) throws(Rejection) {
+    private func refuseUnknown(_ fields: LuaObject) throws(Rejection) {
         if fields.keys.contains(where: { key in !self.fields.contains { $0.name == key } }) {
             let key = JSONWriter.sortedKeys(fields).first { key in !self.fields.contains { $0.name == key } } ?? ""
             let names = self.fields.map(\.name)

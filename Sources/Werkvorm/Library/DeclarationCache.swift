@@ -18,7 +18,7 @@ struct CachedDeclarations {
     /// Changes when what the cache keeps changes.
     static let format: Int64 = 1
 
-    var declarations: [String: LuaValue]
+    var declarations: LuaObject
     var hasView: Bool
     var modules: [String: String]
 
@@ -41,14 +41,14 @@ struct CachedDeclarations {
         else { return nil }
         self.declarations = declarations
         self.hasView = hasView
-        self.modules = modules.compactMapValues(\.stringValue)
+        self.modules = modules.dictionary.compactMapValues(\.stringValue)
         guard self.modules.count == modules.count else { return nil }
     }
 
     var bytes: [UInt8] {
         JSONWriter.bytes([
             "format": .integer(Self.format), "declarations": .object(declarations), "view": .bool(hasView),
-            "modules": .object(modules.mapValues { .string($0) }),
+            "modules": .object(LuaObject(modules.mapValues { .string($0) })),
         ])
     }
 

@@ -189,7 +189,7 @@ public enum ReportBlock: Sendable, Hashable {
 
 /// Reads typed fields of an object in plugin data, naming the field of any problem.
 struct FieldReader {
-    var fields: [String: LuaValue]
+    var fields: LuaObject
     var path: ValuePath
 
     func required(_ key: String) throws(Problem) -> LuaValue {

@@ -242,7 +242,7 @@ public struct RecordedSession {
             case .string(let text): return .string(pseudonyms.mapping[text] ?? text)
             case .array(let elements): return .array(elements.map(map))
             case .object(let fields):
-                return .object(Dictionary(fields.map { (pseudonyms.mapping[$0.key] ?? $0.key, map($0.value)) }, uniquingKeysWith: { first, _ in first }))
+                return .object(LuaObject(Dictionary(fields.map { (pseudonyms.mapping[$0.key] ?? $0.key, map($0.value)) }, uniquingKeysWith: { first, _ in first })))
             default: return value
             }
         }

@@ -163,7 +163,7 @@ public struct SessionEvent: Sendable, Hashable {
                 event.step = stepNumber
                 guard let name = input.stringValue else { throw Problem(field: "input", "must be the name of an input, like \"dot\"") }
                 let who = try SessionEvent.name(participant, field: "participant", "must be a participant's name, as text")
-                let inputFields: [String: LuaValue]
+                let inputFields: LuaObject
                 switch given {
                 case nil, .null?: inputFields = [:]
                 case .object(let given)?: inputFields = given
@@ -248,8 +248,8 @@ public struct SessionEvent: Sendable, Hashable {
     public var value: LuaValue { .object(fields) }
 
     /// The event's fields, as journals and records store them.
-    var fields: [String: LuaValue] {
-        Dictionary(uniqueKeysWithValues: orderedFields().map { ($0.key, $0.value) })
+    var fields: LuaObject {
+        LuaObject(uniqueKeysWithValues: orderedFields().map { ($0.key, $0.value) })
     }
 
     /// The same in the order JSON writes them, by key, with a recorded event's own fields

@@ -43,7 +43,7 @@ public struct SessionRecord: Sendable {
         /// `exercise`, `break` or `block`.
         public var kind: String
         public var exercise: String?
-        public var params: [String: LuaValue]?
+        public var params: LuaObject?
         /// The phase it ended in.
         public var phase: String?
         public var outcome: LuaValue?
@@ -119,12 +119,12 @@ public struct SessionRecord: Sendable {
     /// The same without its events (`"events": []`), to write them one by one.
     private var withoutEvents: LuaValue {
         func source(_ source: Source) -> LuaValue {
-            var fields: [String: LuaValue] = ["path": .string(source.path), "sha256": .string(source.sha256), "source": .string(source.source)]
+            var fields: LuaObject = ["path": .string(source.path), "sha256": .string(source.sha256), "source": .string(source.source)]
             if let version = source.version { fields["version"] = .string(version) }
             return .object(fields)
         }
         let steps: [LuaValue] = steps.map { step in
-            var fields: [String: LuaValue] = [
+            var fields: LuaObject = [
                 "step": .integer(Int64(step.step)), "minutes": .integer(Int64(step.minutes)), "title": .string(step.title), "kind": .string(step.kind),
             ]
             if let exercise = step.exercise { fields["exercise"] = .string(exercise) }
@@ -138,7 +138,7 @@ public struct SessionRecord: Sendable {
         }
         return [
             "format": "werkvorm-record", "version": .integer(version),
-            "modules": .object(modules.mapValues(source)),
+            "modules": .object(LuaObject(modules.mapValues(source))),
             "session": [
                 "title": .string(session.title), "language": .string(session.language), "date": .string(session.date),
                 "start": .string(session.start), "file": .string(session.file), "script": .string(session.script),
@@ -146,7 +146,7 @@ public struct SessionRecord: Sendable {
             ],
             "seed": .integer(seed),
             "participants": .array(participants.map { .string($0) }),
-            "exercises": .object(exercises.mapValues(source)),
+            "exercises": .object(LuaObject(exercises.mapValues(source))),
             "steps": .array(steps),
             "events": [],
         ]

@@ -403,7 +403,7 @@ public final class SessionRun {
 
     /// The params a step runs with, those taken from earlier steps included; nil for a step
     /// that is not an exercise.
-    public func params(ofStep step: Int) -> [String: LuaValue]? {
+    public func params(ofStep step: Int) -> LuaObject? {
         if let run = runs[step] { return run.params }
         guard case .exercise(let exerciseStep)? = steps[step]?.kind else { return nil }
         guard !exerciseStep.from.isEmpty else { return exerciseStep.params }

@@ -89,7 +89,7 @@ public struct ExerciseStep: Sendable {
     /// The exercise from the library.
     public var exercise: Exercise
     /// Every param, with the defaults filled in and every value checked.
-    public var params: [String: LuaValue]
+    public var params: LuaObject
     /// The names of the params the script set itself, in its order.
     public var given: [String]
     /// The params the script takes from an earlier step's outcome, by name. Until the step

@@ -95,7 +95,7 @@ extension SessionScriptReader {
         if let given, given < minimum {
             report(minutesNode, path + ".minutes", "is \(given), but '\(exercise.id)' needs at least \(minimum) minutes; plan \(minimum) or more, or choose a shorter exercise")
         }
-        var values: [String: LuaValue] = [:]
+        var values: LuaObject = [:]
         var order: [String] = []
         var marks: [String: Mark] = [:]
         var from: [String: (source: ParamSource, node: Node)] = [:]
@@ -125,7 +125,7 @@ extension SessionScriptReader {
                 if declaration == nil, let mark = key.mark { marks[field] = mark }
             }
         }
-        var resolved: [String: LuaValue]
+        var resolved: LuaObject
         do {
             resolved = try exercise.resolve(params: values, at: "\(path).params")
         } catch {

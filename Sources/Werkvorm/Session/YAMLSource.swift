@@ -98,9 +98,8 @@ enum YAMLSource {
     static func value(_ node: Node, hint: ParamDeclaration.Kind? = nil) -> LuaValue {
         switch node {
         case .mapping(let mapping):
-            var fields: [String: LuaValue] = [:]
-            for (key, value) in mapping { fields[key.scalar?.string ?? ""] = self.value(value, hint: hint == .bilingual ? .text : nil) }
-            return .object(fields)
+            // put in order once; of a key given twice, the last value counts, as YAML readers do
+            return .object(LuaObject(uniqueKeysWithValues: mapping.map { (key, value) in (key.scalar?.string ?? "", self.value(value, hint: hint == .bilingual ? .text : nil)) }))
         case .sequence(let sequence):
             return .array(sequence.map { value($0, hint: hint == .textList ? .text : nil) })
         case .scalar(let scalar):

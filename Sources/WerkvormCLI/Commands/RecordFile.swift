@@ -18,7 +18,7 @@ enum RecordFile {
     /// A session's title and its steps' outcomes, as `--format json` prints them.
     static func outcomes(_ session: RecordedSession) -> LuaValue {
         let steps: [LuaValue] = session.steps.map { step in
-            var fields: [String: LuaValue] = ["step": .integer(Int64(step.step)), "kind": .string(step.kind), "title": .string(step.title)]
+            var fields: LuaObject = ["step": .integer(Int64(step.step)), "kind": .string(step.kind), "title": .string(step.title)]
             if let exercise = step.exercise { fields["exercise"] = .string(exercise) }
             if let outcome = step.outcome { fields["outcome"] = outcome }
             return .object(fields)

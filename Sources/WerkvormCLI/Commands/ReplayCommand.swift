@@ -49,7 +49,7 @@ struct ReplayCommand: ParsableCommand {
         }
         if json {
             let divergences: [LuaValue] = replay.divergences.map { divergence in
-                var fields: [String: LuaValue] = [
+                var fields: LuaObject = [
                     "step": .integer(Int64(divergence.step)), "path": .string(divergence.path),
                     "recorded": .string(divergence.recorded), "replayed": .string(divergence.replayed),
                 ]

@@ -231,7 +231,7 @@ final class FacilitatorConsole {
         }
         let (who, given) = FacilitatorConsole.arguments(Array(words.dropFirst()), fields: declaration.fields.map(\.name))
         var participant = who
-        var fields: [String: LuaValue] = [:]
+        var fields: LuaObject = [:]
         for (name, text) in given { fields[name] = FacilitatorConsole.value(text, for: declaration.fields.first { $0.name == name }) }
         if declaration.by == .participant && participant == nil {
             let roster = await recording.participants.prefix(8).joined(separator: ", ")

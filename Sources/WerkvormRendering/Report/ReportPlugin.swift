@@ -15,7 +15,7 @@ public enum ReportPlugin {
         let script = recorded.script
         let reports = try SessionReport.reportsByStep(recorded, language: language)
         let steps: [LuaValue] = zip(script.steps, script.startsOfSteps).map { step, start in
-            var fields: [String: LuaValue] = [
+            var fields: LuaObject = [
                 "step": .integer(Int64(step.id)), "title": .string(step.title(language)), "minutes": .integer(Int64(step.minutes)),
                 "start": .string(start.description), "end": .string(start.adding(step.minutes).description),
                 "report": .array((reports[step.id]?.blocks ?? []).map(\.value)),
@@ -74,7 +74,7 @@ extension ReportBlock {
         case .table(let columns, let rows):
             return ["type": "table", "columns": .array(columns.map(\.value)), "rows": .array(rows.map { .array($0.map(\.value)) })]
         case .barChart(let title, let bars):
-            var fields: [String: LuaValue] = [
+            var fields: LuaObject = [
                 "type": "bar_chart", "bars": .array(bars.map { ["label": $0.label.value, "value": .double($0.value), "highlight": .bool($0.highlight)] }),
             ]
             if let title { fields["title"] = title.value }

@@ -73,7 +73,7 @@ import Testing
 }
 
 @Suite struct ExerciseRunTests {
-    func run(params: [String: LuaValue] = [:]) throws(Problems) -> ExerciseRun {
+    func run(params: LuaObject = [:]) throws(Problems) -> ExerciseRun {
         try ExerciseRun(source: Fixtures.counter(), modules: Fixtures.modules, params: params, participants: ["ann", "bob"], seed: 1)
     }
 

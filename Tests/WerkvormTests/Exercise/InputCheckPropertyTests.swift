@@ -24,8 +24,8 @@ import Testing
 
     /// Fields from numbers: each number picks a key and a value, over a valid text for an even
     /// count of numbers, so that many cases pass.
-    static func fields(from numbers: [Int]) -> [String: LuaValue] {
-        var fields: [String: LuaValue] = numbers.count % 2 == 0 ? ["text": " Samen "] : [:]
+    static func fields(from numbers: [Int]) -> LuaObject {
+        var fields: LuaObject = numbers.count % 2 == 0 ? ["text": " Samen "] : [:]
         for number in numbers { fields[keys[number % keys.count]] = values[(number / keys.count) % values.count] }
         return fields
     }

@@ -37,7 +37,7 @@ enum LiveFixtures {
         SessionRun(script: try script(), modules: library.modules, seed: 3, participants: ["An", "Bram"])
     }
 
-    static func input(_ step: Int, _ who: String?, _ name: String, _ fields: [String: LuaValue] = [:], id: String? = nil) -> SessionEvent {
+    static func input(_ step: Int, _ who: String?, _ name: String, _ fields: LuaObject = [:], id: String? = nil) -> SessionEvent {
         SessionEvent.input(step, ExerciseInput(name: name, participant: who, fields: fields), id: id)
     }
 

@@ -28,7 +28,7 @@ import Testing
 
         """
 
-    static func input(_ step: Int, _ who: String?, _ name: String, _ fields: [String: LuaValue]) -> SessionEvent {
+    static func input(_ step: Int, _ who: String?, _ name: String, _ fields: LuaObject) -> SessionEvent {
         SessionEvent.input(step, ExerciseInput(name: name, participant: who, fields: fields))
     }
 
