@@ -169,7 +169,11 @@ extension LuaState {
     private func text(at index: Int32) -> String? {
         var length = 0
         guard let bytes = lua_tolstring(L, index, &length) else { return "" }
-        let address = UnsafeRawPointer(bytes)
+        return text(UnsafeRawPointer(bytes), length: length)
+    }
+
+    /// The `length` bytes of a Lua string at `address` as Swift text; nil if not valid UTF-8.
+    private func text(_ address: UnsafeRawPointer, length: Int) -> String? {
         let short = length <= LuaStringCache.longest
         if short, let known = strings.text(at: address, length: length) { return known }
         let buffer = UnsafeRawBufferPointer(start: address, count: length)
@@ -202,54 +206,87 @@ extension LuaState {
     /// own error is then found as ``listOrObject(at:depth:ancestors:)`` finds it, first.
     private func object(at index: Int32, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>) throws(ConversionFailure) -> LuaValue {
         try withUnsafeTemporaryAllocation(of: LuaObject.Element.self, capacity: LuaState.fieldsGathered) { (gathered) throws(ConversionFailure) -> LuaValue in
-            var count = 0
-            var fields: [LuaObject.Element]?  // past the fields gathered on the stack
-            defer { gathered.prefix(count).deinitialize() }
-            lua_pushnil(L)
-            while lua_next(L, index) != 0 {
-                guard lua_type(L, -2) == LUA_TSTRING else {
-                    lua_settop(L, -3)
-                    return try listOrObject(at: index, depth: depth, ancestors: ancestors)  // raises
-                }
-                guard let key = text(at: -2) else {
-                    lua_settop(L, -3)
-                    try classifyKeys(at: index)
-                    throw ConversionFailure(.keyNotUTF8)
-                }
-                let value: LuaValue
-                do throws(ConversionFailure) {
-                    value = try readValue(at: lua_gettop(L), depth: depth + 1, ancestors: ancestors)
-                } catch {
-                    lua_settop(L, -3)
-                    try classifyKeys(at: index)
-                    throw error.adding(.key(key))
-                }
-                lua_settop(L, -2)
-                if fields != nil {
-                    fields!.append((key, value))
-                } else if count < gathered.count {
-                    (gathered.baseAddress! + count).initialize(to: (key, value))
-                    count += 1
-                } else {
-                    fields = [LuaObject.Element](unsafeUninitializedCapacity: count * 2) { buffer, initialized in
-                        buffer.baseAddress!.moveInitialize(from: gathered.baseAddress!, count: count)
-                        initialized = count
-                    }
-                    count = 0
-                    fields!.append((key, value))
-                }
+            // the bytes of each key gathered, where Lua keeps them while the table holds the key
+            try withUnsafeTemporaryAllocation(of: UnsafeRawBufferPointer.self, capacity: LuaState.fieldsGathered) { (keys) throws(ConversionFailure) -> LuaValue in
+                try object(at: index, depth: depth, ancestors: ancestors, gathered: gathered, keys: keys)
             }
-            // Lua's keys are distinct strings, so distinct byte strings: they need ordering only
-            if let fields { return .object(LuaObject(distinct: fields)) }
-            if count == 0 { return isMarkedObject(at: index) ? .object([:]) : .array([]) }
-            LuaObject.order(UnsafeMutableBufferPointer(rebasing: gathered.prefix(count)))
-            let ordered = [LuaObject.Element](unsafeUninitializedCapacity: count) { buffer, initialized in
-                buffer.baseAddress!.moveInitialize(from: gathered.baseAddress!, count: count)  // moved: nothing left to release
-                initialized = count
-            }
-            count = 0
-            return .object(LuaObject(ordered: ordered))
         }
+    }
+
+    private func object(
+        at index: Int32, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>, gathered: UnsafeMutableBufferPointer<LuaObject.Element>,
+        keys: UnsafeMutableBufferPointer<UnsafeRawBufferPointer>
+    ) throws(ConversionFailure) -> LuaValue {
+        var count = 0
+        var fields: [LuaObject.Element]?  // past the fields gathered on the stack
+        defer { gathered.prefix(count).deinitialize() }
+        lua_pushnil(L)
+        while lua_next(L, index) != 0 {
+            guard lua_type(L, -2) == LUA_TSTRING else {
+                lua_settop(L, -3)
+                return try listOrObject(at: index, depth: depth, ancestors: ancestors)  // raises
+            }
+            var length = 0
+            let bytes = UnsafeRawPointer(lua_tolstring(L, -2, &length)!)
+            guard let key = text(bytes, length: length) else {
+                lua_settop(L, -3)
+                try classifyKeys(at: index)
+                throw ConversionFailure(.keyNotUTF8)
+            }
+            let value: LuaValue
+            do throws(ConversionFailure) {
+                value = try readValue(at: lua_gettop(L), depth: depth + 1, ancestors: ancestors)
+            } catch {
+                lua_settop(L, -3)
+                try classifyKeys(at: index)
+                throw error.adding(.key(key))
+            }
+            lua_settop(L, -2)
+            if fields != nil {
+                fields!.append((key, value))
+            } else if count < gathered.count {
+                (gathered.baseAddress! + count).initialize(to: (key, value))
+                keys[count] = UnsafeRawBufferPointer(start: bytes, count: length)
+                count += 1
+            } else {
+                fields = [LuaObject.Element](unsafeUninitializedCapacity: count * 2) { buffer, initialized in
+                    buffer.baseAddress!.moveInitialize(from: gathered.baseAddress!, count: count)
+                    initialized = count
+                }
+                count = 0
+                fields!.append((key, value))
+            }
+        }
+        // Lua's keys are distinct strings, so distinct byte strings: they need ordering only
+        if let fields { return .object(LuaObject(distinct: fields)) }
+        if count == 0 { return isMarkedObject(at: index) ? .object([:]) : .array([]) }
+        LuaState.order(gathered.prefix(count), by: keys)
+        let ordered = [LuaObject.Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+            buffer.baseAddress!.moveInitialize(from: gathered.baseAddress!, count: count)  // moved: nothing left to release
+            initialized = count
+        }
+        count = 0
+        return .object(LuaObject(ordered: ordered))
+    }
+
+    /// Puts a few fields in the order of their keys' bytes, in place (an insertion sort), with
+    /// the bytes of each key, which Lua keeps, beside them in `keys`.
+    private static func order(_ fields: Slice<UnsafeMutableBufferPointer<LuaObject.Element>>, by keys: UnsafeMutableBufferPointer<UnsafeRawBufferPointer>) {
+        let fields = UnsafeMutableBufferPointer(rebasing: fields)
+        guard fields.count > 1 else { return }
+        for end in 1..<fields.count {
+            var position = end
+            while position > 0, before(keys[position], keys[position - 1]) {
+                fields.swapAt(position - 1, position)
+                keys.swapAt(position - 1, position)
+                position -= 1
+            }
+        }
+    }
+
+    private static func before(_ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) -> Bool {
+        for (one, other) in zip(first, second) where one != other { return one < other }
+        return first.count < second.count
     }
 
     /// How many fields of an object are gathered on the stack before they move to an array.

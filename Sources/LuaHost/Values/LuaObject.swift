@@ -50,18 +50,6 @@ public struct LuaObject: Sendable, Hashable, RandomAccessCollection, Expressible
         self.fields = fields
     }
 
-    /// Puts a few fields with distinct keys in order, in place (an insertion sort).
-    static func order(_ fields: UnsafeMutableBufferPointer<Element>) {
-        guard fields.count > 1 else { return }
-        for end in 1..<fields.count {
-            var position = end
-            while position > 0, compare(fields[position - 1].key, fields[position].key) > 0 {
-                fields.swapAt(position - 1, position)
-                position -= 1
-            }
-        }
-    }
-
     public init(dictionaryLiteral elements: (String, LuaValue)...) {
         self.init(uniqueKeysWithValues: elements)
     }
