@@ -215,7 +215,7 @@ public struct JSONReader {
     private mutating func parseObject() throws(JSONError) -> LuaValue {
         // Keys in order, as Werkvorm writes them, are checked for doubles against the last one;
         // past the first key out of order, against a set of all of them.
-        var fields: [LuaObject.Element] = []
+        var fields: [LuaObject.Field] = []
         var seen: Set<[UInt8]>?
         let streamed = depth == 0 ? streaming : nil
         try readFields { (key, keyStart, reader: inout JSONReader) throws(JSONError) in
@@ -239,7 +239,7 @@ public struct JSONReader {
                 twice = twice || order == 0
             }
             if twice { throw reader.error("the field \(JSONWriter.quoted(key)) appears twice", at: keyStart) }
-            fields.append((key, value))
+            fields.append(LuaObject.Field(key: key, value: value))
         }
         return .object(seen == nil ? LuaObject(ordered: fields) : LuaObject(uniqueKeysWithValues: fields.lazy.map { ($0.key, $0.value) }))
     }

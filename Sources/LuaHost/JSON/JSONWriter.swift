@@ -54,12 +54,12 @@ public enum JSONWriter {
             newline(&output, pretty: pretty, indent: indent)
             output.append(UInt8(ascii: "]"))
         case .object(let fields):
-            write(fields: fields.fields, to: &output, pretty: pretty, indent: indent)
+            write(fields: fields, to: &output, pretty: pretty, indent: indent)
         }
     }
 
     /// Appends an object of `fields`, given in the order ``sortedKeys(_:)`` would give them.
-    public static func write(fields: [(key: String, value: LuaValue)], to output: inout [UInt8], pretty: Bool, indent: Int) {
+    public static func write(fields: some Collection<(key: String, value: LuaValue)>, to output: inout [UInt8], pretty: Bool, indent: Int) {
         if fields.isEmpty {
             output.append(contentsOf: "{}".utf8)
             return

@@ -205,7 +205,7 @@ extension LuaState {
     /// not plain data, and so does, for a value inside it that is not, its keys: the table's
     /// own error is then found as ``listOrObject(at:depth:ancestors:)`` finds it, first.
     private func object(at index: Int32, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>) throws(ConversionFailure) -> LuaValue {
-        try withUnsafeTemporaryAllocation(of: LuaObject.Element.self, capacity: LuaState.fieldsGathered) { (gathered) throws(ConversionFailure) -> LuaValue in
+        try withUnsafeTemporaryAllocation(of: LuaObject.Field.self, capacity: LuaState.fieldsGathered) { (gathered) throws(ConversionFailure) -> LuaValue in
             // the bytes of each key gathered, where Lua keeps them while the table holds the key
             try withUnsafeTemporaryAllocation(of: UnsafeRawBufferPointer.self, capacity: LuaState.fieldsGathered) { (keys) throws(ConversionFailure) -> LuaValue in
                 try object(at: index, depth: depth, ancestors: ancestors, gathered: gathered, keys: keys)
@@ -214,11 +214,11 @@ extension LuaState {
     }
 
     private func object(
-        at index: Int32, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>, gathered: UnsafeMutableBufferPointer<LuaObject.Element>,
+        at index: Int32, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>, gathered: UnsafeMutableBufferPointer<LuaObject.Field>,
         keys: UnsafeMutableBufferPointer<UnsafeRawBufferPointer>
     ) throws(ConversionFailure) -> LuaValue {
         var count = 0
-        var fields: [LuaObject.Element]?  // past the fields gathered on the stack
+        var fields: [LuaObject.Field]?  // past the fields gathered on the stack
         defer { gathered.prefix(count).deinitialize() }
         lua_pushnil(L)
         while lua_next(L, index) != 0 {
@@ -243,25 +243,25 @@ extension LuaState {
             }
             lua_settop(L, -2)
             if fields != nil {
-                fields!.append((key, value))
+                fields!.append(LuaObject.Field(key: key, value: value))
             } else if count < gathered.count {
-                (gathered.baseAddress! + count).initialize(to: (key, value))
+                (gathered.baseAddress! + count).initialize(to: LuaObject.Field(key: key, value: value))
                 keys[count] = UnsafeRawBufferPointer(start: bytes, count: length)
                 count += 1
             } else {
-                fields = [LuaObject.Element](unsafeUninitializedCapacity: count * 2) { buffer, initialized in
+                fields = [LuaObject.Field](unsafeUninitializedCapacity: count * 2) { buffer, initialized in
                     buffer.baseAddress!.moveInitialize(from: gathered.baseAddress!, count: count)
                     initialized = count
                 }
                 count = 0
-                fields!.append((key, value))
+                fields!.append(LuaObject.Field(key: key, value: value))
             }
         }
         // Lua's keys are distinct strings, so distinct byte strings: they need ordering only
         if let fields { return .object(LuaObject(distinct: fields)) }
         if count == 0 { return isMarkedObject(at: index) ? .object([:]) : .array([]) }
         LuaState.order(gathered.prefix(count), by: keys)
-        let ordered = [LuaObject.Element](unsafeUninitializedCapacity: count) { buffer, initialized in
+        let ordered = [LuaObject.Field](unsafeUninitializedCapacity: count) { buffer, initialized in
             buffer.baseAddress!.moveInitialize(from: gathered.baseAddress!, count: count)  // moved: nothing left to release
             initialized = count
         }
@@ -271,7 +271,7 @@ extension LuaState {
 
     /// Puts a few fields in the order of their keys' bytes, in place (an insertion sort), with
     /// the bytes of each key, which Lua keeps, beside them in `keys`.
-    private static func order(_ fields: Slice<UnsafeMutableBufferPointer<LuaObject.Element>>, by keys: UnsafeMutableBufferPointer<UnsafeRawBufferPointer>) {
+    private static func order(_ fields: Slice<UnsafeMutableBufferPointer<LuaObject.Field>>, by keys: UnsafeMutableBufferPointer<UnsafeRawBufferPointer>) {
         let fields = UnsafeMutableBufferPointer(rebasing: fields)
         guard fields.count > 1 else { return }
         for end in 1..<fields.count {
@@ -357,7 +357,7 @@ extension LuaState {
     }
 
     private func objectFields(at index: Int32, count: Int, depth: Int, ancestors: UnsafeMutableBufferPointer<UnsafeRawPointer>) throws(ConversionFailure) -> LuaObject {
-        var fields: [LuaObject.Element] = []
+        var fields: [LuaObject.Field] = []
         fields.reserveCapacity(count)
         lua_pushnil(L)
         while lua_next(L, index) != 0 {
@@ -366,7 +366,7 @@ extension LuaState {
                 throw ConversionFailure(.keyNotUTF8)
             }
             do {
-                fields.append((key, try readValue(at: lua_gettop(L), depth: depth + 1, ancestors: ancestors)))
+                fields.append(LuaObject.Field(key: key, value: try readValue(at: lua_gettop(L), depth: depth + 1, ancestors: ancestors)))
             } catch {
                 lua_settop(L, -3)
                 throw error.adding(.key(key))

@@ -12,8 +12,14 @@
 public struct LuaObject: Sendable, Hashable, RandomAccessCollection, ExpressibleByDictionaryLiteral {
     public typealias Element = (key: String, value: LuaValue)
 
+    /// A key with its value, as an object keeps it.
+    public struct Field: Sendable {
+        public var key: String
+        public var value: LuaValue
+    }
+
     /// The fields, ordered by the UTF-8 bytes of their keys; no key twice.
-    public private(set) var fields: [Element]
+    public private(set) var fields: [Field]
 
     /// An object with no fields.
     public init() { fields = [] }
@@ -25,7 +31,7 @@ public struct LuaObject: Sendable, Hashable, RandomAccessCollection, Expressible
 
     /// The fields of `elements`, put in order; of a key given twice, the last value is kept.
     public init<S: Sequence>(uniqueKeysWithValues elements: S) where S.Element == (String, LuaValue) {
-        var fields = elements.map { (key: $0.0, value: $0.1) }
+        var fields = elements.map { Field(key: $0.0, value: $0.1) }
         if !LuaObject.isOrdered(fields) {
             // stable, so that of equal keys the last given comes last and is the one kept
             fields = fields.enumerated().sorted { first, second in
@@ -38,13 +44,13 @@ public struct LuaObject: Sendable, Hashable, RandomAccessCollection, Expressible
     }
 
     /// Fields already in order with no key twice, as a reader that checked them has them.
-    init(ordered fields: [Element]) {
+    init(ordered fields: [Field]) {
         assert(LuaObject.isOrdered(fields))
         self.fields = fields
     }
 
     /// Fields whose keys all differ, in any order, as a Lua table's keys do.
-    init(distinct fields: [Element]) {
+    init(distinct fields: [Field]) {
         var fields = fields
         if !LuaObject.isOrdered(fields) { fields.sort { LuaObject.compare($0.key, $1.key) < 0 } }
         self.fields = fields
@@ -58,7 +64,10 @@ public struct LuaObject: Sendable, Hashable, RandomAccessCollection, Expressible
 
     public var startIndex: Int { 0 }
     public var endIndex: Int { fields.count }
-    public subscript(position: Int) -> Element { fields[position] }
+    public subscript(position: Int) -> Element {
+        let field = fields[position]
+        return (field.key, field.value)
+    }
 
     // MARK: Fields by key
 
@@ -74,7 +83,7 @@ public struct LuaObject: Sendable, Hashable, RandomAccessCollection, Expressible
             switch (found, newValue) {
             case (true, let value?): fields[position].value = value
             case (true, nil): fields.remove(at: position)
-            case (false, let value?): fields.insert((key, value), at: position)
+            case (false, let value?): fields.insert(Field(key: key, value: value), at: position)
             case (false, nil): break
             }
         }
@@ -94,7 +103,7 @@ public struct LuaObject: Sendable, Hashable, RandomAccessCollection, Expressible
             fields[position].value = value
             return old
         }
-        fields.insert((key, value), at: position)
+        fields.insert(Field(key: key, value: value), at: position)
         return nil
     }
 
@@ -114,22 +123,22 @@ public struct LuaObject: Sendable, Hashable, RandomAccessCollection, Expressible
 
     /// The same keys with their values transformed.
     public func mapValues(_ transform: (LuaValue) throws -> LuaValue) rethrows -> LuaObject {
-        LuaObject(ordered: try fields.map { ($0.key, try transform($0.value)) })
+        LuaObject(ordered: try fields.map { Field(key: $0.key, value: try transform($0.value)) })
     }
 
     /// The same keys with their values transformed, without those transformed to nil.
     public func compactMapValues(_ transform: (LuaValue) throws -> LuaValue?) rethrows -> LuaObject {
-        LuaObject(ordered: try fields.compactMap { field in try transform(field.value).map { (field.key, $0) } })
+        LuaObject(ordered: try fields.compactMap { field in try transform(field.value).map { Field(key: field.key, value: $0) } })
     }
 
     /// The fields for which `isIncluded` holds.
     public func filter(_ isIncluded: (Element) throws -> Bool) rethrows -> LuaObject {
-        LuaObject(ordered: try fields.filter(isIncluded))
+        LuaObject(ordered: try fields.filter { try isIncluded(($0.key, $0.value)) })
     }
 
     /// The fields of both; where both have a key, `combine` chooses the value.
     public func merging(_ other: LuaObject, uniquingKeysWith combine: (LuaValue, LuaValue) throws -> LuaValue) rethrows -> LuaObject {
-        var merged: [Element] = []
+        var merged: [Field] = []
         merged.reserveCapacity(fields.count + other.fields.count)
         var left = 0
         var right = 0
@@ -143,7 +152,7 @@ public struct LuaObject: Sendable, Hashable, RandomAccessCollection, Expressible
                 merged.append(other.fields[right])
                 right += 1
             } else {
-                merged.append((fields[left].key, try combine(fields[left].value, other.fields[right].value)))
+                merged.append(Field(key: fields[left].key, value: try combine(fields[left].value, other.fields[right].value)))
                 left += 1
                 right += 1
             }
@@ -211,7 +220,7 @@ public struct LuaObject: Sendable, Hashable, RandomAccessCollection, Expressible
         }
     }
 
-    private static func isOrdered(_ fields: [Element]) -> Bool {
+    private static func isOrdered(_ fields: [Field]) -> Bool {
         var position = 1
         while position < fields.count {
             if compare(fields[position - 1].key, fields[position].key) >= 0 { return false }
@@ -221,8 +230,8 @@ public struct LuaObject: Sendable, Hashable, RandomAccessCollection, Expressible
     }
 
     /// Of sorted fields, each key once, with the last of its values.
-    private static func keepingLast(_ sorted: [Element]) -> [Element] {
-        var kept: [Element] = []
+    private static func keepingLast(_ sorted: [Field]) -> [Field] {
+        var kept: [Field] = []
         kept.reserveCapacity(sorted.count)
         for field in sorted {
             if let last = kept.last, compare(last.key, field.key) == 0 {
