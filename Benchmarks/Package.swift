@@ -14,6 +14,12 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // Not a benchmark: operations counted in instructions by instruction-counts.sh.
+        .executableTarget(
+            name: "InstructionCounts",
+            dependencies: [.product(name: "LuaHost", package: "Werkvorm")],
+            path: "InstructionCounts"
+        ),
         // package-benchmark finds benchmark targets in Benchmarks/<target name>/.
         .executableTarget(
             name: "LuaHostBenchmarks",

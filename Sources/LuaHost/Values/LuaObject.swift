@@ -31,6 +31,11 @@ public struct LuaObject: Sendable, Hashable, RandomAccessCollection, Expressible
 
     /// The fields of `elements`, put in order; of a key given twice, the last value is kept.
     public init<S: Sequence>(uniqueKeysWithValues elements: S) where S.Element == (String, LuaValue) {
+        self.init(uniqueKeysWithValues: Array(elements))
+    }
+
+    /// The same for an array: not generic, so that other modules do not call it unspecialised.
+    public init(uniqueKeysWithValues elements: [(String, LuaValue)]) {
         var fields = elements.map { Field(key: $0.0, value: $0.1) }
         if !LuaObject.isOrdered(fields) {
             // stable, so that of equal keys the last given comes last and is the one kept
