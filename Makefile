@@ -48,7 +48,7 @@ browser-deps: venv
 
 # The Swift code, as swift-format (it comes with the toolchain) formats it with .swift-format.
 SWIFT_SOURCES := Package.swift Sources Tests/LuaHostTests Tests/WerkvormTests Tests/WerkvormCLITests Tests/WerkvormServerTests \
-	Tests/Fuzz/Package.swift Tests/Fuzz/Sources Benchmarks/Package.swift Benchmarks/Benchmarks
+	Tests/Fuzz/Package.swift Tests/Fuzz/Sources Benchmarks/Package.swift Benchmarks/Benchmarks Benchmarks/InstructionCounts
 
 # luacheck over the exercises and plugins, with .luacheckrc (no io, os, debug, package); then
 # swift-format's check of the Swift code (`make format` formats it).
