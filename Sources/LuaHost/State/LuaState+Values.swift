@@ -249,10 +249,9 @@ extension LuaState {
                 keys[count] = UnsafeRawBufferPointer(start: bytes, count: length)
                 count += 1
             } else {
-                fields = [LuaObject.Field](unsafeUninitializedCapacity: count * 2) { buffer, initialized in
-                    buffer.baseAddress!.moveInitialize(from: gathered.baseAddress!, count: count)
-                    initialized = count
-                }
+                fields = []  // moved, so that nothing is left in `gathered` to release
+                fields!.reserveCapacity(count * 2)
+                for position in 0..<count { fields!.append((gathered.baseAddress! + position).move()) }
                 count = 0
                 fields!.append(LuaObject.Field(key: key, value: value))
             }
@@ -261,10 +260,11 @@ extension LuaState {
         if let fields { return .object(LuaObject(distinct: fields)) }
         if count == 0 { return isMarkedObject(at: index) ? .object([:]) : .array([]) }
         LuaState.order(gathered.prefix(count), by: keys)
-        let ordered = [LuaObject.Field](unsafeUninitializedCapacity: count) { buffer, initialized in
-            buffer.baseAddress!.moveInitialize(from: gathered.baseAddress!, count: count)  // moved: nothing left to release
-            initialized = count
-        }
+        // Moved, so that nothing is left in `gathered` to release, by appending: its code is
+        // specialised here, where `Array(unsafeUninitializedCapacity:)` looks its type up at run time.
+        var ordered: [LuaObject.Field] = []
+        ordered.reserveCapacity(count)
+        for position in 0..<count { ordered.append((gathered.baseAddress! + position).move()) }
         count = 0
         return .object(LuaObject(ordered: ordered))
     }
