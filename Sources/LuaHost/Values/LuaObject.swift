@@ -165,7 +165,8 @@ public struct LuaObject: Sendable, Hashable, RandomAccessCollection, Expressible
         return LuaObject(ordered: merged)
     }
 
-    /// The same fields as a dictionary.
+    /// The same fields as a dictionary, where keys that Swift takes for the same text (the two
+    /// spellings of "é") become one, with the value of the later.
     public var dictionary: [String: LuaValue] {
         Dictionary(fields.lazy.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
     }
