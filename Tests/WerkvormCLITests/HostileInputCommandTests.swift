@@ -39,7 +39,8 @@ import Werkvorm
                 let result = try CLI.run(["report", "huge.json", "--format", format], in: directory)
                 #expect(result.status == 1)
                 #expect(
-                    result.stderr.contains("huge.json: steps[6].outcome: the report of step 6 (engagement-voting) fails on the recorded outcome: lib/engagement_voting_report.lua:"),
+                    result.stderr.contains(
+                        "huge.json: steps[6].outcome: the report of step 6 (engagement-voting) fails on the recorded outcome: lib/engagement_voting_report.lua:"),
                     "\(format): \(result.stderr)")
                 #expect(!result.stderr.contains("sandbox:"))
             }
