@@ -9,14 +9,18 @@ import Testing
         #expect(run.status == 0)
     }
 
-    @Test(arguments: ["iedereen-mee-sessie-6", "safer-spaces-sessie-1", "safer-spaces-sessie-2", "op-stap-kennissessie", "amersfoort-werkconferentie", "polarisatie-workshop"])
-    func everyExampleReplaysIdenticallyWithoutTheLibrary(name: String) throws {
+    @Test(arguments: [
+        ("iedereen-mee-sessie-6", "171 events in 6 exercise steps"), ("safer-spaces-sessie-1", "16 events in 1 exercise step"),
+        ("safer-spaces-sessie-2", "6 events in 2 exercise steps"), ("op-stap-kennissessie", "11 events in 1 exercise step"),
+        ("amersfoort-werkconferentie", "67 events in 3 exercise steps"), ("polarisatie-workshop", "22 events in 1 exercise step"),
+    ])
+    func everyExampleReplaysIdenticallyWithoutTheLibrary(name: String, replayed: String) throws {
         try CLI.withTemporaryDirectory { directory in
             try Self.record(name, in: directory)
             // no exercise library at all: the record carries what it needs
             let replay = try CLI.run(["replay", "record.json"], in: directory, environment: ["WERKVORM_HOME": "/nonexistent"])
             #expect(replay.status == 0, "\(replay.stderr)")
-            #expect(replay.stdout.hasPrefix("replayed ") && replay.stdout.hasSuffix(": every result and outcome is identical\n"))
+            #expect(replay.stdout == "replayed \(replayed): every result and outcome is identical\n")
         }
     }
 

@@ -179,7 +179,8 @@ extension SessionScriptReader {
             guard number >= 1, number < id else {
                 report(
                     fromNode, field + ".from",
-                    "is step \(number), which is not before this step (\(id)); a param can only come from an earlier step: give a number from 1 to \(id - 1)")
+                    "is step \(number), which is not before this step (\(id)); a param can only come from an earlier step: "
+                        + (id > 1 ? "give a number from 1 to \(id - 1)" : "move this step after the one whose outcome it takes"))
                 return nil
             }
             step = earlier.first { $0.id == number }

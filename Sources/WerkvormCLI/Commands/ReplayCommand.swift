@@ -65,7 +65,9 @@ struct ReplayCommand: ParsableCommand {
         } else {
             for change in replay.changes { print("changed: \(change)") }
             if replay.divergences.isEmpty {
-                print("replayed \(replay.events) events in \(replay.steps) exercise steps: every result and outcome is identical")
+                let events = replay.events == 1 ? "1 event" : "\(replay.events) events"
+                let steps = replay.steps == 1 ? "1 exercise step" : "\(replay.steps) exercise steps"
+                print("replayed \(events) in \(steps): every result and outcome is identical")
             } else {
                 for divergence in replay.divergences { print(divergence.description) }
             }

@@ -103,7 +103,11 @@ import Testing
         let toAction = "  - exercise: engagement-to-action\n    params:\n      engagements:\n"
         #expect(
             problems(toAction + "        from: 2\n        take: chosen.text\n  - exercise: engagement-voting\n") == [
-                "s.yaml:8:15: steps[1].params.engagements.from: is step 2, which is not before this step (1); a param can only come from an earlier step: give a number from 1 to 0"
+                "s.yaml:8:15: steps[1].params.engagements.from: is step 2, which is not before this step (1); a param can only come from an earlier step: move this step after the one whose outcome it takes"
+            ])
+        #expect(
+            problems("  - exercise: check-in\n" + toAction + "        from: 3\n        take: chosen.text\n  - exercise: engagement-voting\n") == [
+                "s.yaml:9:15: steps[2].params.engagements.from: is step 3, which is not before this step (2); a param can only come from an earlier step: give a number from 1 to 1"
             ])
         #expect(
             problems("  - break: 10\n" + toAction + "        from: 1\n        take: chosen.text\n") == [
