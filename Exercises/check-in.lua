@@ -341,7 +341,7 @@ end
 
 return {
   id = "check-in",
-  version = "1.2.0",
+  version = "1.2.1",
   title = { nl = "Check-in", en = "Check-in" },
   summary = {
     nl = text.prose([[
@@ -362,7 +362,7 @@ own shows from the start that everyone holds stereotyped ideas.]]),
   duration = { default = 10, minimum = 5 },
   group_size = { min = 2, max = 50 },
   materials = {
-    { nl = "Stoelen in een kring (voor een rondje)", en = "Chairs in a circle (for a round)" },
+    { nl = "Stoelen in een kring", en = "Chairs in a circle", when = { mode = "round" } },
   },
   params = {
     { name = "mode", type = "choice", label = { nl = "Vorm", en = "Format" }, default = "pairs",

@@ -286,7 +286,7 @@ local close_instructions = {
 
 return {
   id = "house-rules",
-  version = "1.3.0",
+  version = "1.3.1",
   title = { nl = "Huisregels: safe space of brave space", en = "House rules: safe space or brave space" },
   summary = {
     nl = "De groep maakt samen afspraken voor een safe of brave space: een startlijst plus eigen voorstellen, "
@@ -306,7 +306,7 @@ return {
   group_size = { min = 3, max = 50 },
   materials = {
     { nl = "Flip-over met de startlijst", en = "Flip chart with the starter list" },
-    { nl = "Stiften", en = "Markers" },
+    { nl = "Stiften", en = "Markers", when = { decide = { "consent", "hands" } } },
   },
   params = {
     { name = "space", type = "choice",

@@ -183,7 +183,7 @@ end
 
 return {
   id = "statements",
-  version = "1.0.0",
+  version = "1.0.1",
   title = { nl = "Stellingen", en = "Statements" },
   summary = {
     nl = text.prose([[
@@ -204,8 +204,10 @@ convinced moves. The conversation is about the reasons, not about who is right.]
   duration = { default = 20, minimum = 10 },
   group_size = { min = 4, max = 80 },
   materials = {
-    { nl = "Vier bladen voor de hoeken, of tape voor een lijn op de vloer",
-      en = "Four sheets for the corners, or tape for a line on the floor" },
+    { nl = "Vier bladen met de plaatsen, één per hoek", en = "Four sheets with the places, one for each corner",
+      when = { form = "corners" } },
+    { nl = "Tape voor een lijn op de vloer, en bladen met de plaatsen langs de lijn",
+      en = "Tape for a line on the floor, and sheets with the places along it", when = { form = "line" } },
   },
   params = {
     { name = "statements", type = "text_list",

@@ -362,7 +362,7 @@ end
 
 return {
   id = "stereotype-reflection",
-  version = "2.0.0",
+  version = "2.0.1",
   title = { nl = "Stereotypen en de vier dimensies van racisme", en = "Stereotypes and the four dimensions of racism" },
   summary = {
     nl = text.prose([[
@@ -391,7 +391,7 @@ question our own values, norms and habits.]]),
   materials = {
     { nl = "Post-its en stiften", en = "Post-its and markers" },
     { nl = "Een flip-over of muur met vier vakken, één per dimensie",
-      en = "A flip chart or wall with four areas, one per dimension" },
+      en = "A flip chart or wall with four areas, one per dimension", when = { mode = "dimensions" } },
   },
   params = {
     { name = "mode", type = "choice", label = { nl = "Werkwijze", en = "Way of working" }, default = "brainstorm",

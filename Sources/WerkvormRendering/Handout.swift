@@ -31,7 +31,11 @@ public struct Handout {
         if !exercise.materials.isEmpty {
             out += say("Materiaal", "Materials") + ":\n"
             let defaults = LuaObject(Dictionary(exercise.params.map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { first, _ in first }))
-            for material in exercise.materials(with: defaults) { out += Wrap.paragraphs(material.text(language), width: 80, indent: "  - ", hanging: "    ") + "\n" }
+            for material in exercise.materials {
+                var line = material.filled(with: defaults).text(language)
+                if !material.when.isEmpty { line += " (" + say("alleen bij ", "only with ") + condition(material.when) + ")" }
+                out += Wrap.paragraphs(line, width: 80, indent: "  - ", hanging: "    ") + "\n"
+            }
         }
         if !exercise.params.isEmpty {
             out += "\n" + say("Instellingen", "Settings") + "\n"
@@ -43,7 +47,9 @@ public struct Handout {
         out += "\n" + say("Verloop", "Phases") + "\n"
         for (offset, phase) in exercise.phases.enumerated() {
             out += "\n\(offset + 1). \(phase.title.text(language))\n\n"
-            if !phase.when.isEmpty { out += Wrap.paragraphs(condition(phase), width: 80, indent: "   ") + "\n\n" }
+            if !phase.when.isEmpty {
+                out += Wrap.paragraphs(say("Alleen bij ", "Only with ") + condition(phase.when) + ".", width: 80, indent: "   ") + "\n\n"
+            }
             out += Wrap.paragraphs(phase.instructions.text(language), width: 80, indent: "   ") + "\n"
             for input in phase.inputs {
                 let who =
@@ -64,10 +70,10 @@ public struct Handout {
         return out
     }
 
-    /// When a phase is part of a step: "Alleen bij Werkwijze [mode] “Vrij brainstormen per woord”."
-    private func condition(_ phase: PhaseDeclaration) -> String {
-        let parts = phase.when.keys.sorted().compactMap { name -> String? in
-            guard let param = exercise.params.first(where: { $0.name == name }), let values = phase.when[name] else { return nil }
+    /// The settings a phase or a material is for: "Werkwijze [mode] “Vrij brainstormen per woord”".
+    private func condition(_ when: [String: [LuaValue]]) -> String {
+        let parts = when.keys.sorted().compactMap { name -> String? in
+            guard let param = exercise.params.first(where: { $0.name == name }), let values = when[name] else { return nil }
             let shown = values.map { value -> String in
                 if param.kind == .choice, let option = param.options.first(where: { $0.value == value.stringValue }) { return option.label.text(language) }
                 if let flag = value.boolValue { return flag ? say("ja", "yes") : say("nee", "no") }
@@ -75,7 +81,7 @@ public struct Handout {
             }
             return "\(param.label.text(language)) [\(name)] " + shown.map { "“\($0)”" }.joined(separator: say(" of ", " or "))
         }
-        return say("Alleen bij ", "Only with ") + parts.joined(separator: say(" en ", " and ")) + "."
+        return parts.joined(separator: say(" en ", " and "))
     }
 
     private func describe(_ param: ParamDeclaration) -> String {

@@ -89,8 +89,23 @@ struct DeclarationReader {
                 }
                 return Exercise.GroupSize(minimum: minimum, maximum: maximum)
             }, line: lines.top("group_size"))
-        let materials = keep(capture { () throws(Problem) in try reader.texts("materials", requireBoth: true) }, line: lines.top("materials"))
         let params = readParams(top["params"] ?? .array([]))
+        let materials = keep(
+            capture { () throws(Problem) -> [Exercise.Material] in
+                var materials: [Exercise.Material] = []
+                for (offset, element) in try reader.list("materials").enumerated() {
+                    let path = ValuePath("materials").appending(index: offset + 1)
+                    var material = Exercise.Material(text: try BilingualText(element, at: path, requireBoth: true))
+                    if let fields = element.objectValue {
+                        if let other = fields.keys.first(where: { !["nl", "en", "when"].contains($0) }) {
+                            throw Problem(field: path.appending(key: other).description, "unknown key; a material has nl, en and when")
+                        }
+                        material.when = try Self.readWhen(fields["when"], params: params, at: path.appending(key: "when"))
+                    }
+                    materials.append(material)
+                }
+                return materials
+            }, line: lines.top("materials"))
         let phases = readPhases(top["phases"], params: params)
         if !phases.isEmpty, let defaults = try? Exercise.defaults(of: params), !phases.contains(where: { $0.isUsed(with: defaults) }) {
             note(
@@ -220,7 +235,8 @@ struct DeclarationReader {
         return phases
     }
 
-    /// A phase's `when`: param names, each with a value or a list of values of that param.
+    /// A phase's or a material's `when`: param names, each with a value or a list of values of
+    /// that param.
     private static func readWhen(_ value: LuaValue?, params: [ParamDeclaration], at path: ValuePath) throws(Problem) -> [String: [LuaValue]] {
         guard let value else { return [:] }
         guard let conditions = value.objectValue, !conditions.isEmpty else {
@@ -235,7 +251,7 @@ struct DeclarationReader {
                 throw Problem(field: at.description, "names no param of the exercise; \(hint)")
             }
             guard [.choice, .boolean, .integer, .text].contains(param.kind) else {
-                throw Problem(field: at.description, "names the \(param.kind.rawValue) param '\(name)'; a phase can depend on a choice, boolean, integer or text param")
+                throw Problem(field: at.description, "names the \(param.kind.rawValue) param '\(name)'; `when` can name a choice, boolean, integer or text param")
             }
             let given = conditions[name] ?? .null
             var values = given.arrayValue ?? [given]

@@ -15,6 +15,41 @@ public struct Exercise: Sendable, Hashable {
         public var maximum: Int?
     }
 
+    /// Something to bring into the room, for every step or, with a `when`, for some settings only
+    /// (`{ nl = "Stoelen in een kring", en = "Chairs in a circle", when = { mode = "round" } }`).
+    public struct Material: Sendable, Hashable {
+        public var text: BilingualText
+        /// As a phase's: each param named must have one of the values listed. Empty: always.
+        public var when: [String: [LuaValue]] = [:]
+
+        /// Whether a step with these params needs it.
+        public func isUsed(with params: LuaObject) -> Bool {
+            Exercise.holds(when, for: params)
+        }
+
+        /// The text with the values of `params` filled in: `{dots}` in "Gekleurde bolletjes,
+        /// {dots} per deelnemer" becomes the step's number of dots. A name that is no number or
+        /// text param stays as written.
+        public func filled(with params: LuaObject) -> BilingualText {
+            BilingualText(nl: Self.fill(text.nl, params), en: Self.fill(text.en, params))
+        }
+
+        private static func fill(_ text: String, _ params: LuaObject) -> String {
+            guard text.contains("{") else { return text }
+            var result = text
+            for (name, value) in params {
+                let shown: String
+                switch value {
+                case .integer, .double: shown = BilingualText.format(value)
+                case .string(let text): shown = text
+                default: continue
+                }
+                result = result.replacingOccurrences(of: "{\(name)}", with: shown)
+            }
+            return result
+        }
+    }
+
     public var id: String
     public var version: String
     public var title: BilingualText
@@ -22,7 +57,7 @@ public struct Exercise: Sendable, Hashable {
     public var purpose: BilingualText
     public var duration: Duration
     public var groupSize: GroupSize
-    public var materials: [BilingualText]
+    public var materials: [Material]
     public var params: [ParamDeclaration]
     public var phases: [PhaseDeclaration]
     /// Whether the exercise shows participants a view of their own (e.g. only their own dots).
@@ -37,13 +72,14 @@ public struct Exercise: Sendable, Hashable {
         return values
     }
 
-    /// The materials with the values of `params` filled in: `{dots}` in "Gekleurde bolletjes,
-    /// {dots} per deelnemer" becomes the step's number of dots. A name that is no number or text
-    /// param stays as written.
+    /// The materials a step with these params needs, with its values filled in.
     public func materials(with params: LuaObject) -> [BilingualText] {
-        materials.map { material in
-            BilingualText(nl: Self.fill(material.nl, params), en: Self.fill(material.en, params))
-        }
+        materials.filter { $0.isUsed(with: params) }.map { $0.filled(with: params) }
+    }
+
+    /// Whether `params` meet a `when`: each param it names has one of the values it lists.
+    static func holds(_ when: [String: [LuaValue]], for params: LuaObject) -> Bool {
+        when.allSatisfy { name, values in params[name].map(values.contains) ?? false }
     }
 
     private static func fill(_ text: String, _ params: LuaObject) -> String {

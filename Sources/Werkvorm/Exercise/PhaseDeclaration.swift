@@ -13,7 +13,7 @@ public struct PhaseDeclaration: Sendable, Hashable {
 
     /// Whether a step with these params goes through this phase.
     public func isUsed(with params: LuaObject) -> Bool {
-        when.allSatisfy { name, values in params[name].map(values.contains) ?? false }
+        Exercise.holds(when, for: params)
     }
 }
 

@@ -66,6 +66,39 @@ import Testing
             ])
     }
 
+    @Test func aMaterialForSomeSettingsIsOnTheAgendaOfThoseStepsOnly() throws {
+        let library = ExerciseLibrary(directories: [Fixtures.exercises])
+        func materials(_ mode: String) throws -> [String] {
+            let script = try SessionScript.parse(
+                "title: T\ndate: 2024-01-01\nstart: \"09:00\"\nsteps:\n  - exercise: check-in\n    params:\n      mode: \(mode)\n", file: "s.yaml", library: library)
+            return Agenda(script: script).materials
+        }
+        #expect(try materials("round") == ["Stoelen in een kring"])
+        #expect(try materials("pairs") == [])
+        let source = Fixtures.counter([
+            ("materials = {},", "materials = { { nl = \"Fiches\", en = \"Tokens\", when = { limit = { 5, 6 } } }, { nl = \"Stiften\", en = \"Markers\" } },")
+        ])
+        let exercise = try ExerciseRun(source: source, modules: Fixtures.modules, params: [:], participants: ["a"], seed: 1).exercise
+        #expect(exercise.materials(with: ["limit": 3]).map(\.nl) == ["Stiften"])
+        #expect(exercise.materials(with: ["limit": 6]).map(\.en) == ["Tokens", "Markers"])
+        let handout = Handout(exercise: exercise, language: .en).text
+        #expect(handout.contains("Materials:\n  - Tokens (only with Limit [limit] “5” or “6”)\n"))
+    }
+
+    @Test func aMaterialsWhenOrKeyThatIsWrongIsNamedWithItsPlace() {
+        func material(_ text: String) -> [String] {
+            problems(Fixtures.counter([("materials = {},", "materials = { \(text) },")]))
+        }
+        #expect(
+            material("{ nl = \"Fiches\", en = \"Tokens\", when = { mode = \"round\" } }") == [
+                "Lib/counter.lua:10: materials[1].when.mode: names no param of the exercise; its params are limit"
+            ])
+        #expect(
+            material("{ nl = \"Fiches\", en = \"Tokens\", als = { limit = 5 } }") == [
+                "Lib/counter.lua:10: materials[1].als: unknown key; a material has nl, en and when"
+            ])
+    }
+
     @Test func theShippedHouseRulesLeaveTheConsentRoundOutWhenTheyArePresented() throws {
         let library = ExerciseLibrary(directories: [Fixtures.exercises])
         func script(_ decide: String) throws -> SessionScript {
