@@ -17,6 +17,21 @@ import Testing
                 """)
     }
 
+    @Test func writesEveryIntegerEscapeAndIndentExactly() throws {
+        let integers: [Int64] = [0, 7, 9, 10, -1, -10, 1_234_567_890, .max, .min]
+        #expect(JSONWriter.string(.array(integers.map { .integer($0) })) == "[0,7,9,10,-1,-10,1234567890,9223372036854775807,-9223372036854775808]")
+        let controls = String(decoding: [0x00, 0x08, 0x09, 0x0A, 0x0C, 0x0D, 0x1F, 0x7F, 0x22, 0x5C, 0x2F], as: UTF8.self)
+        #expect(JSONWriter.string(.string("a" + controls + "ë")) == #""a\u0000\b\t\n\f\r\u001f\u007f\"\\/ë""#)
+        #expect(try JSONReader.parse(JSONWriter.string(.string(controls))) == .string(controls))
+        // 70 levels deep: the indent runs past one copy of the spaces it is cut from
+        var deep: LuaValue = "x"
+        for _ in 0..<70 { deep = .array([deep]) }
+        let lines = JSONWriter.string(deep, pretty: true).split(separator: "\n")
+        #expect(lines[70] == Substring(String(repeating: " ", count: 140) + "\"x\""))
+        #expect(lines.last == "]" && lines[69] == Substring(String(repeating: " ", count: 138) + "["))
+        #expect(try JSONReader.parse(JSONWriter.string(deep, pretty: true)) == deep)
+    }
+
     @Test func readsEscapesAndSurrogates() throws {
         #expect(try JSONReader.parse(#"["\u00eb\ud83d\ude00\n\t\/", -0, 12, 1.5e2, 1E-2]"#) == ["ë😀\n\t/", 0, 12, 150.0, 0.01])
     }
