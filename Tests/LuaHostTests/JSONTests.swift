@@ -32,6 +32,24 @@ import Testing
         #expect(try JSONReader.parse(JSONWriter.string(deep, pretty: true)) == deep)
     }
 
+    @Test func escapesEachASCIIByteWhereverItStands() {
+        let named: [UInt8: String] = [0x22: "\\\"", 0x5C: "\\\\", 0x0A: "\\n", 0x0D: "\\r", 0x09: "\\t", 0x08: "\\b", 0x0C: "\\f"]
+        let hex = Array("0123456789abcdef")
+        for byte in UInt8(0)...0x7F {
+            let escaped =
+                named[byte]
+                ?? (byte < 0x20 || byte == 0x7F ? "\\u00\(hex[Int(byte >> 4)])\(hex[Int(byte & 0x0F)])" : String(UnicodeScalar(byte)))
+            // before, inside and after a group of eight, in strings shorter and longer than one
+            for offset in 0..<17 {
+                let text = String(repeating: "a", count: offset) + String(UnicodeScalar(byte)) + String(repeating: "é", count: 16 - offset)
+                let expected = "\"" + String(repeating: "a", count: offset) + escaped + String(repeating: "é", count: 16 - offset) + "\""
+                if JSONWriter.string(.string(text)) != expected {
+                    Issue.record("byte \(byte) at \(offset): \(JSONWriter.string(.string(text)))")
+                }
+            }
+        }
+    }
+
     @Test func readsEscapesAndSurrogates() throws {
         #expect(try JSONReader.parse(#"["\u00eb\ud83d\ude00\n\t\/", -0, 12, 1.5e2, 1E-2]"#) == ["ë😀\n\t/", 0, 12, 150.0, 0.01])
     }
