@@ -94,7 +94,7 @@ public enum JSONWriter {
         return text + ".0"
     }
 
-    private static func newline(_ output: inout [UInt8], pretty: Bool, indent: Int) {
+    static func newline(_ output: inout [UInt8], pretty: Bool, indent: Int) {
         guard pretty else { return }
         var width = 2 * indent + 1
         output.append(0x0A)

@@ -106,7 +106,7 @@ public struct RecordedEvent: Sendable, Hashable {
     /// The event as the record holds it: the event's fields with `result`, and `code`,
     /// `field`, `reason` and `duplicate` where they apply.
     public var value: LuaValue {
-        .object(LuaObject(uniqueKeysWithValues: event.orderedFields(recorded: self).map { ($0.key, $0.value) }))
+        .object(event.orderedFields(recorded: self))
     }
 
     /// Appends the recorded event as JSON to `output`, as ``value`` would be written.

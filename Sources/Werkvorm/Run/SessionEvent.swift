@@ -248,16 +248,28 @@ public struct SessionEvent: Sendable, Hashable {
     public var value: LuaValue { .object(fields) }
 
     /// The event's fields, as journals and records store them.
-    var fields: LuaObject {
-        LuaObject(uniqueKeysWithValues: orderedFields().map { ($0.key, $0.value) })
+    var fields: LuaObject { orderedFields() }
+
+    /// The same with a recorded event's own fields (`code`, `duplicate`, `field`, `reason`,
+    /// `result`) in their places.
+    func orderedFields(recorded: RecordedEvent? = nil) -> LuaObject {
+        var list = FieldList()
+        giveFields(recorded: recorded, to: &list)
+        return LuaObject(uniqueKeysWithValues: list.fields)
     }
 
-    /// The same in the order JSON writes them, by key, with a recorded event's own fields
-    /// (`code`, `duplicate`, `field`, `reason`, `result`) in their places: what is written
-    /// for every event, without a dictionary.
-    func orderedFields(recorded: RecordedEvent? = nil) -> [(key: String, value: LuaValue)] {
-        var fields: [(key: String, value: LuaValue)] = []
-        fields.reserveCapacity(8)
+    /// Appends the event as JSON to `output`, as ``value`` would be written, field by field.
+    func write(to output: inout [UInt8], recorded: RecordedEvent? = nil, pretty: Bool = false, indent: Int = 0) {
+        var object = JSONObjectWriter(appendingTo: output, pretty: pretty, indent: indent)
+        output = []
+        giveFields(recorded: recorded, to: &object)
+        output = object.finish()
+    }
+
+    /// Gives the fields to `sink` in the order JSON writes them, by key: the one place that
+    /// says how an event is stored, for its value and for the bytes written, without a
+    /// dictionary.
+    private func giveFields(recorded: RecordedEvent?, to sink: inout some EventFieldSink) {
         var input: ExerciseInput?
         if case .input(let given) = action { input = given }
         var rejection: Rejection?, failure: Problem?
@@ -266,33 +278,27 @@ public struct SessionEvent: Sendable, Hashable {
         case .failed(let problem)?: failure = problem
         default: break
         }
-        if case .approve(let seq) = action { fields.append(("approve", .integer(Int64(seq)))) }
-        if let rejection { fields.append(("code", .string(rejection.code.rawValue))) }
-        if let duplicate = recorded?.duplicateOf { fields.append(("duplicate", .integer(Int64(duplicate)))) }
-        if let field = rejection?.field { fields.append(("field", .string(field))) }
-        if let input { fields.append(("fields", .object(input.fields))) }
-        if case .go = action { fields.append(("go", .integer(Int64(step ?? 0)))) }
-        if case .hide(let seq) = action { fields.append(("hide", .integer(Int64(seq)))) }
-        if let id { fields.append(("id", .string(id))) }
-        if let input { fields.append(("input", .string(input.name))) }
-        if case .join(let name) = action { fields.append(("join", .string(name))) }
-        if onBehalf { fields.append(("on_behalf", .bool(true))) }
-        if let participant = input?.participant { fields.append(("participant", .string(participant))) }
-        if case .pause(let flag) = action { fields.append(("pause", .bool(flag))) }
-        if case .phase(let id) = action { fields.append(("phase", .string(id))) }
-        if let rejection { fields.append(("reason", rejection.reason.value)) }
-        if let failure { fields.append(("reason", .string(failure.description))) }
-        if let recorded { fields.append(("result", .string(recorded.result.kind.rawValue))) }
-        if case .reveal(let flag) = action { fields.append(("reveal", .bool(flag))) }
-        if let seq { fields.append(("seq", .integer(Int64(seq)))) }
-        if let step, action != .go { fields.append(("step", .integer(Int64(step)))) }
-        if let time { fields.append(("time", .string(time))) }
-        return fields
-    }
-
-    /// Appends the event as JSON to `output`, as ``value`` would be written.
-    func write(to output: inout [UInt8], recorded: RecordedEvent? = nil, pretty: Bool = false, indent: Int = 0) {
-        JSONWriter.write(fields: orderedFields(recorded: recorded), to: &output, pretty: pretty, indent: indent)
+        if case .approve(let seq) = action { sink.field("approve", .integer(Int64(seq))) }
+        if let rejection { sink.field("code", .string(rejection.code.rawValue)) }
+        if let duplicate = recorded?.duplicateOf { sink.field("duplicate", .integer(Int64(duplicate))) }
+        if let field = rejection?.field { sink.field("field", .string(field)) }
+        if let input { sink.field("fields", .object(input.fields)) }
+        if case .go = action { sink.field("go", .integer(Int64(step ?? 0))) }
+        if case .hide(let seq) = action { sink.field("hide", .integer(Int64(seq))) }
+        if let id { sink.field("id", .string(id)) }
+        if let input { sink.field("input", .string(input.name)) }
+        if case .join(let name) = action { sink.field("join", .string(name)) }
+        if onBehalf { sink.field("on_behalf", .bool(true)) }
+        if let participant = input?.participant { sink.field("participant", .string(participant)) }
+        if case .pause(let flag) = action { sink.field("pause", .bool(flag)) }
+        if case .phase(let id) = action { sink.field("phase", .string(id)) }
+        if let rejection { sink.field("reason", rejection.reason.value) }
+        if let failure { sink.field("reason", .string(failure.description)) }
+        if let recorded { sink.field("result", .string(recorded.result.kind.rawValue)) }
+        if case .reveal(let flag) = action { sink.field("reveal", .bool(flag)) }
+        if let seq { sink.field("seq", .integer(Int64(seq))) }
+        if let step, action != .go { sink.field("step", .integer(Int64(step))) }
+        if let time { sink.field("time", .string(time)) }
     }
 
     /// The same event without its sequence number: what a client sent.
@@ -452,4 +458,16 @@ extension FieldReading {
             return .failure(error)
         }
     }
+}
+
+/// Where an event gives its fields, in order: a list for its value, or the JSON written.
+private protocol EventFieldSink {
+    mutating func field(_ key: StaticString, _ value: LuaValue)
+}
+
+extension JSONObjectWriter: EventFieldSink {}
+
+private struct FieldList: EventFieldSink {
+    var fields: [(String, LuaValue)] = []
+    mutating func field(_ key: StaticString, _ value: LuaValue) { fields.append((key.description, value)) }
 }
