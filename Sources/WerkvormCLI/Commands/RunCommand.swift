@@ -124,13 +124,14 @@ struct RunCommand: AsyncParsableCommand {
                 throw CLIError(error.description)
             }
             for ((line, _), recorded) in zip(group, applied) {
-                let place = "\(events):\(line): " + (recorded.event.step.map { "step \($0): " } ?? "")
+                // the place is made only for what is shown
+                func place() -> String { "\(events):\(line): " + (recorded.event.step.map { "step \($0): " } ?? "") }
                 switch recorded.result {
                 case .accepted, .held: break
                 case .rejected(let rejection):
-                    Terminal.error(place + "rejected: " + rejection.reason.text(script.language))
+                    Terminal.error(place() + "rejected: " + rejection.reason.text(script.language))
                 case .failed(let problem):
-                    Terminal.error(place + "the exercise raised an error, the input is rejected: \(problem.description)")
+                    Terminal.error(place() + "the exercise raised an error, the input is rejected: \(problem.description)")
                 }
             }
             group = nextGroup()
