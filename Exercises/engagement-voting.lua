@@ -8,17 +8,10 @@ local text = require("text")
 -- The report for the minutes: see lib/engagement_voting_report.lua.
 local voting_report = require("engagement_voting_report")
 local report, decisions = voting_report.report, voting_report.decisions
+-- "1 bolletje", "5 bolletjes"; "1 dot", "5 dots"
+local dots_nl, dots_en = voting_report.dots_nl, voting_report.dots_en
 
 local f = string.format
-
--- "1 bolletje", "5 bolletjes"; "1 dot", "5 dots".
-local function dots_nl(n)
-  return text.count(n, "bolletje", "bolletjes")
-end
-
-local function dots_en(n)
-  return text.count(n, "dot", "dots")
-end
 
 local question_default = {
   nl = "Welke engagementen wil je aangaan binnen jouw dienst of sector om je dienstverlening te interculturaliseren?",

@@ -4,6 +4,8 @@
 --   engagement_voting_report.report(outcome, ctx)    -> the report's blocks
 --   engagement_voting_report.decisions(outcome, ctx) -> the engagements chosen,
 --                                                       for a report's summary
+--   engagement_voting_report.dots_nl(n), .dots_en(n) -> "5 bolletjes", "5 dots",
+--                                                       as the exercise says it too
 
 local text = require("text")
 
@@ -93,4 +95,6 @@ end
 return {
   report = report,
   decisions = decisions,
+  dots_nl = dots_nl,
+  dots_en = dots_en,
 }

@@ -82,21 +82,6 @@ public struct Exercise: Sendable, Hashable {
         when.allSatisfy { name, values in params[name].map(values.contains) ?? false }
     }
 
-    private static func fill(_ text: String, _ params: LuaObject) -> String {
-        guard text.contains("{") else { return text }
-        var result = text
-        for (name, value) in params {
-            let shown: String
-            switch value {
-            case .integer, .double: shown = BilingualText.format(value)
-            case .string(let text): shown = text
-            default: continue
-            }
-            result = result.replacingOccurrences(of: "{\(name)}", with: shown)
-        }
-        return result
-    }
-
     /// The phases a step with these params goes through, in order.
     public func phases(for params: LuaObject) -> [PhaseDeclaration] {
         phases.filter { $0.isUsed(with: params) }
