@@ -1,6 +1,6 @@
 /// Writes one JSON object a field at a time, for a caller that knows its keys and gives them
-/// in the order ``JSONWriter`` writes keys (by their bytes): the same bytes as
-/// `JSONWriter.write(fields:…)`, without an array of fields to build first.
+/// in the order ``JSONWriter`` writes keys (by their bytes): the same bytes as an object of
+/// those fields written by `JSONWriter`, without the object to build first.
 ///
 /// It owns the bytes while it writes: move them in and take them back with ``finish()``,
 ///

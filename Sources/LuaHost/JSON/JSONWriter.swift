@@ -58,18 +58,8 @@ public enum JSONWriter {
         }
     }
 
-    /// Appends an object of `fields`, given in the order ``sortedKeys(_:)`` would give them.
-    public static func write(fields: [(key: String, value: LuaValue)], to output: inout [UInt8], pretty: Bool, indent: Int) {
-        writeObject(fields, to: &output, pretty: pretty, indent: indent)
-    }
-
     /// Appends `object`'s fields, in the order it keeps them.
-    public static func write(object: LuaObject, to output: inout [UInt8], pretty: Bool, indent: Int) {
-        writeObject(object, to: &output, pretty: pretty, indent: indent)
-    }
-
-    // Generic, and private so that each caller above gets it specialised.
-    private static func writeObject(_ fields: some Collection<(key: String, value: LuaValue)>, to output: inout [UInt8], pretty: Bool, indent: Int) {
+    public static func write(object fields: LuaObject, to output: inout [UInt8], pretty: Bool, indent: Int) {
         if fields.isEmpty {
             output.append(contentsOf: "{}".utf8)
             return
