@@ -86,13 +86,13 @@ public enum JSONWriter {
 
     static func newline(_ output: inout [UInt8], pretty: Bool, indent: Int) {
         guard pretty else { return }
-        var width = 2 * indent + 1
         output.append(0x0A)
-        // a line break and its indent copied from one run of spaces, 64 levels at a time
-        while width > 1 {
-            let run = min(width - 1, spaces.count)
+        // the indent copied from one run of spaces, 64 levels at a time
+        var remaining = 2 * indent
+        while remaining > 0 {
+            let run = min(remaining, spaces.count)
             spaces.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<run])) }
-            width -= run
+            remaining -= run
         }
     }
 
@@ -150,8 +150,7 @@ public enum JSONWriter {
             case 0x09: escape = "\\t"
             case 0x08: escape = "\\b"
             case 0x0C: escape = "\\f"
-            case 0x00..<0x20, 0x7F: escape = "\\u00"
-            default: continue
+            default: escape = "\\u00"  // the other control characters and DEL
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
             output.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
