@@ -50,24 +50,29 @@ def dots_left_text(left):
 
 WAIT = 15_000  # ms, for any one thing to show up
 
-# Every click a phone's page receives is counted, so a test tap can be seen to have arrived.
-COUNT_CLICKS = "window.clicks = 0; document.addEventListener('click', () => { window.clicks++; }, true);"
+# Every click a phone's page receives is kept, with what it hit, so that a test tap can be seen
+# to have arrived where it was aimed.
+COUNT_CLICKS = "window.clicked = []; document.addEventListener('click', e => { window.clicked.push(e.target); }, true);"
 
 
 def tap(page, locator):
-    """Tap as a finger does, and make sure the page got the click.
+    """Tap as a finger does, and make sure the click arrived on what was tapped.
 
     On a loaded machine Chromium can receive a tap's touchend so late that its gesture detector
     takes the touch for a long press, which makes no click at all (crbug.com/613219). A tap that
-    brought no click within WAIT is made again; a tap whose click arrived is never repeated."""
+    brought no click within WAIT is made again; a tap whose click arrived is never repeated. A
+    click that hit something else fails the test: the page moved under the finger."""
+    target = locator.element_handle(timeout=WAIT)
     for _ in range(3):
-        before = page.evaluate("window.clicks")
+        page.evaluate("window.clicked = []")
         locator.tap()
         try:
-            page.wait_for_function("n => window.clicks > n", arg=before, timeout=WAIT)
-            return
+            page.wait_for_function("() => window.clicked.length > 0", timeout=WAIT)
         except PlaywrightTimeout:
             continue
+        hit = page.evaluate("el => window.clicked.some(t => el.contains(t))", target)
+        assert hit, f"a tap on {locator} hit {page.evaluate('window.clicked.map(t => t.outerHTML.slice(0, 80))')}"
+        return
     raise AssertionError(f"three taps on {locator} brought no click")
 
 
@@ -342,6 +347,12 @@ def test_live_session_with_thirty_phones(server, browser):
         expect(phone.page.locator("#phase")).to_have_text("Engagementen verzamelen", timeout=WAIT)
     for round_ in (0, 1):
         writers = [p for p in phones if len(engagements_of(p.index)) > round_]
+        # a phone that writes no more, its form on the screen: the others' post-its appear above
+        # it, and the form a finger is on stays where it is
+        reader = phones[1].page
+        if round_ == 1:
+            reader.locator("#forms").scroll_into_view_if_needed()
+            form_top = reader.evaluate("document.getElementById('forms').getBoundingClientRect().top")
         for phone in writers:
             form = phone.page.locator("form", has=phone.page.locator("textarea"))
             form.locator("textarea").fill(engagements_of(phone.index)[round_])
@@ -349,6 +360,11 @@ def test_live_session_with_thirty_phones(server, browser):
         for phone in writers:
             text = engagements_of(phone.index)[round_]
             expect(phone.page.locator("#mine li", has_text=text)).to_contain_text("Verstuurd ✓", timeout=WAIT)
+        if round_ == 1:
+            expect(reader.locator("#view li")).to_have_count(NOTES, timeout=WAIT)
+            assert reader.evaluate("window.scrollY") > 0
+            moved = reader.evaluate("document.getElementById('forms').getBoundingClientRect().top") - form_top
+            assert abs(moved) < 2, f"the form moved {moved} px while the list above it grew"  # within a scroll's rounding
 
     lap('engagements written')
 

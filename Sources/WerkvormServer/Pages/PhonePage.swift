@@ -45,6 +45,7 @@ enum PhonePage {
     }
 
     static let style = """
+        body{overflow-anchor:none}
         .dots li{display:flex;align-items:center;gap:8px}
         .dots .text{flex:1}
         .dots .count{min-width:2em;text-align:center;font-weight:700}
@@ -177,6 +178,10 @@ enum PhonePage {
         }
 
         function show(view) {
+          // what grows above the forms (the others' post-its, say) must not move the form a finger
+          // is on: while the forms are in sight, they stay where they are on the screen
+          const forms = $("forms").getBoundingClientRect();
+          const steady = forms.height > 0 && forms.top < window.innerHeight && forms.bottom > 0;
           current = view;
           const step = view.step;
           // who you are here: the others see this name beside yours in a pair or a group
@@ -193,6 +198,10 @@ enum PhonePage {
           $("view").hidden = !shown.children.length;
           $("view").replaceChildren(shown);
           renderMine();
+          if (steady) {
+            const moved = $("forms").getBoundingClientRect().top - forms.top;
+            if (moved) window.scrollBy(0, moved);
+          }
         }
 
         function references(view) {
