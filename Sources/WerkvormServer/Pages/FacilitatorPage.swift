@@ -103,7 +103,10 @@ enum FacilitatorPage {
           $(id).replaceChildren(...make());
         }
 
-        function show(view) {
+        // inputs to moderate appear above the phase's forms: the one being filled in stays put
+        function show(view) { steady("inputs", () => draw(view)); }
+
+        function draw(view) {
           current = view;
           const step = view.step;
           $("code").textContent = view.join.code;

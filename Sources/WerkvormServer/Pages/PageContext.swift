@@ -66,7 +66,7 @@ struct PageContext: Sendable {
     static let sharedStyle = """
         *{box-sizing:border-box}
         html{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;font-size:17px;line-height:1.45;color:#1b1b1f;background:#f6f5f2}
-        body{margin:0}
+        body{margin:0;overflow-anchor:none}
         main{padding:12px 14px 40px;max-width:760px;margin:0 auto}
         .narrow{max-width:480px}
         h1{font-size:1.35rem;margin:.4em 0}
@@ -94,10 +94,22 @@ struct PageContext: Sendable {
         .sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
         """
 
-    /// The script all three pages share: texts by language, random ids, posting JSON, and
-    /// building elements.
+    /// The script all three pages share: texts by language, random ids, posting JSON,
+    /// building elements, and keeping a form in place.
     static let sharedScript = #"""
         const T = (nl, en) => SETTINGS.lang === "nl" ? nl : en;
+        // Runs `update` and, if the element `id` was in sight, keeps it where it was on the
+        // screen: what grows above a form (others' post-its, inputs to moderate) must not move
+        // it from under a finger or the mouse. The browser's own scroll anchoring is off (in the
+        // style), so that the two do not fight.
+        function steady(id, update) {
+          const before = document.getElementById(id).getBoundingClientRect();
+          const inSight = before.height > 0 && before.top < window.innerHeight && before.bottom > 0;
+          update();
+          if (!inSight) return;
+          const moved = document.getElementById(id).getBoundingClientRect().top - before.top;
+          if (moved) window.scrollBy(0, moved);
+        }
         function newId() {
           const bytes = new Uint8Array(16);
           crypto.getRandomValues(bytes);  // crypto.randomUUID is missing on a plain-http address

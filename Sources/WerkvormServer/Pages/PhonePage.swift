@@ -45,7 +45,6 @@ enum PhonePage {
     }
 
     static let style = """
-        body{overflow-anchor:none}
         .dots li{display:flex;align-items:center;gap:8px}
         .dots .text{flex:1}
         .dots .count{min-width:2em;text-align:center;font-weight:700}
@@ -177,11 +176,10 @@ enum PhonePage {
           if (!list.children.length) list.append(el("li", { class: "muted", text: T("Nog niets.", "Nothing yet.") }));
         }
 
-        function show(view) {
-          // what grows above the forms (the others' post-its, say) must not move the form a finger
-          // is on: while the forms are in sight, they stay where they are on the screen
-          const forms = $("forms").getBoundingClientRect();
-          const steady = forms.height > 0 && forms.top < window.innerHeight && forms.bottom > 0;
+        // the others' post-its appear above the forms: the form a finger is on stays put
+        function show(view) { steady("forms", () => draw(view)); }
+
+        function draw(view) {
           current = view;
           const step = view.step;
           // who you are here: the others see this name beside yours in a pair or a group
@@ -198,10 +196,6 @@ enum PhonePage {
           $("view").hidden = !shown.children.length;
           $("view").replaceChildren(shown);
           renderMine();
-          if (steady) {
-            const moved = $("forms").getBoundingClientRect().top - forms.top;
-            if (moved) window.scrollBy(0, moved);
-          }
         }
 
         function references(view) {
