@@ -28,9 +28,10 @@ public struct RecordedSession {
 
     /// How much of the events to read: all of them, kept in ``events``; what a report needs of
     /// them (``joined`` and ``times``), reading past the rest without keeping it; or, for a
-    /// record file larger than a number of bytes, all of them checked, then read again a group
-    /// at a time by ``forEachGroup(of:_:)``, so that neither they nor the file are ever whole in
-    /// memory (a smaller one is read as with `all`, which is faster).
+    /// record file larger than a number of bytes, what a report needs of them and where each
+    /// is, then each read in full, a group at a time, by ``forEachGroup(of:_:)``, which names a
+    /// damaged one: so neither they nor the file are ever whole in memory, and each is read in
+    /// full once (a smaller file is read as with `all`, which is faster).
     public enum Events: Sendable, Equatable {
         case all, summary
         case streamed(largerThan: Int)
@@ -78,16 +79,19 @@ public struct RecordedSession {
                 }
                 reader.skipToValue()
                 let start = reader.offset
+                guard reading == .all else {  // streamed: read in full as it is replayed
+                    if let problem = try summary.read(&reader) {
+                        damaged = RecordedSession.damagedEvent(problem, number: summary.count, file: path)
+                    }
+                    ranges.append(start..<reader.offset)
+                    file.release(before: start - (1 << 24))
+                    return
+                }
                 switch try RecordedEvent.read(&reader) {
                 case .success(var event):
                     if event.event.seq == nil { event.event.seq = summary.count + 1 }  // format 1: its place
                     summary.add(event)
-                    if reading == .all {
-                        events.append(event)
-                    } else {
-                        ranges.append(start..<reader.offset)
-                        file.release(before: start - (1 << 24))
-                    }
+                    events.append(event)
                 case .failure(let problem):
                     damaged = RecordedSession.damagedEvent(problem, number: summary.count + 1, file: path)
                 }
@@ -270,8 +274,9 @@ public struct RecordedSession {
     }
 
     /// Every recorded event, in order, in groups of up to `size`: from ``events``, or, when the
-    /// record was read with `events: .streamed`, read again from the file a group at a time.
-    /// A record that changed on disk since it was read is a problem.
+    /// record was read with `events: .streamed`, read in full from the file a group at a time.
+    /// A damaged event is a problem that names its field, as when the record is read whole, and
+    /// so is a record that changed on disk since it was read.
     public func forEachGroup(of size: Int, _ body: ([RecordedEvent]) -> Void) throws(Problems) {
         guard let (file, ranges) = streamed else {
             var start = 0
@@ -291,10 +296,14 @@ public struct RecordedSession {
                         try RecordedEvent.read(&reader)
                     }
                 }
-                guard case .success(.success(var event)) = read else {
-                    throw Problems([Problem(file: self.file, field: "events[\(start + offset + 1)]", "changed while the record was replayed; replay it again")])
+                let number = start + offset + 1
+                var event: RecordedEvent
+                switch read {
+                case .success(.success(let read)): event = read
+                case .success(.failure(let problem)): throw Problems([RecordedSession.damagedEvent(problem, number: number, file: self.file)])
+                case .failure: throw Problems([Problem(file: self.file, field: "events[\(number)]", "changed while the record was replayed; replay it again")])
                 }
-                if event.event.seq == nil { event.event.seq = start + offset + 1 }  // format 1: its place
+                if event.event.seq == nil { event.event.seq = number }  // format 1: its place
                 group.append(event)
             }
             if let last = group.indices.last.map({ ranges[start + $0].lowerBound }) { file.release(before: last) }

@@ -387,6 +387,32 @@ enum LiveFixtures {
         #expect(try SessionReplay.replay(streamed).events == whole.events.count)
     }
 
+    @Test func aDamagedEventOfAStreamedRecordIsNamedAsItIsReplayed() throws {
+        let path = Self.fixtures.appendingPathComponent("polarisatie-workshop.record.json").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var lines = text.components(separatedBy: "\n")
+        let third = try #require(lines.indices.filter { lines[$0] == #"      "input": "position","# }.dropFirst(2).first)
+        lines[third] = #"      "input": 3,"#
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("damaged-\(UUID().uuidString).json")
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let expected = [#"\#(file.path): events[4].input: must be the name of an input, like "dot"; the record is damaged or was changed by hand"#]
+        #expect {
+            _ = try RecordedSession(contentsOf: file.path)
+        } throws: { error in
+            (error as? Problems)?.problems.map(\.description) == expected
+        }
+        // streamed, the record reads for what a report needs; the event is read in full, and
+        // refused with the same words, as it is replayed
+        let streamed = try RecordedSession(contentsOf: file.path, events: .streamed(largerThan: 0))
+        #expect(streamed.eventCount == 22)
+        #expect {
+            _ = try SessionReplay.replay(streamed)
+        } throws: { error in
+            (error as? Problems)?.problems.map(\.description) == expected
+        }
+    }
+
     @Test func aChangedSourceWithTheOldHashIsRefused() throws {
         let path = Self.fixtures.appendingPathComponent("polarisatie-workshop.record.json").path
         let text = try String(contentsOfFile: path, encoding: .utf8)
