@@ -152,19 +152,23 @@ public final class SessionRun {
     public func apply(_ events: [SessionEvent]) -> [RecordedEvent] {
         var applied: [RecordedEvent] = []
         applied.reserveCapacity(events.count)
-        var batch: [(event: SessionEvent, input: ExerciseInput)] = []
+        // the batch's events and their inputs side by side, so that the inputs go to the
+        // exercise as they are, without a copy of each
+        var batch: [SessionEvent] = []
+        var batchInputs: [ExerciseInput] = []
         var batchRun: ExerciseRun?
         var batchIDs: Set<ClientID> = []
         func flush() {
             guard let run = batchRun, !batch.isEmpty else { return }
-            let results = run.handle(batch.map(\.input))
-            for (entry, result) in zip(batch, results) { applied.append(finish(entry.event, result)) }
+            let results = run.handle(batchInputs)
+            for index in batch.indices { applied.append(finish(batch[index], results[index])) }
             batch.removeAll(keepingCapacity: true)
+            batchInputs.removeAll(keepingCapacity: true)
             batchIDs.removeAll(keepingCapacity: true)
             batchRun = nil
         }
-        for original in events {
-            var event = original
+        for index in events.indices {
+            var event = events[index]
             event.seq = nextSeq
             nextSeq += 1
             let key = event.id.map { ClientID(participant: event.participant, id: $0) }
@@ -186,7 +190,8 @@ public final class SessionRun {
             case .exercise(let run):
                 if batchRun !== run { flush() }
                 batchRun = run
-                batch.append((event, input))
+                batchInputs.append(input)
+                batch.append(consume event)
                 if let key { batchIDs.insert(key) }
             }
         }
@@ -242,7 +247,7 @@ public final class SessionRun {
     }
 
     /// Remembers an applied event with its result.
-    private func finish(_ event: SessionEvent, _ given: EventResult) -> RecordedEvent {
+    private func finish(_ event: consuming SessionEvent, _ given: EventResult) -> RecordedEvent {
         var result = given
         if case .failed(let problem) = given { result = .failed(inLibrary(problem)) }
         if case .held = result, case .input(let input) = event.action, let seq = event.seq, let step = event.step {
