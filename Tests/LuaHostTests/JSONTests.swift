@@ -132,6 +132,34 @@ import Testing
         #expect(seen == [#"input="dot""#, "step=3", "other other", #"fields={"note":1}"#, "other "])
     }
 
+    @Test func aKnownKeyIsMatchedByEveryByteWhateverItsLengthAndPlace() throws {
+        // 7 to 17 bytes, around the two words a short key is compared by; one not ASCII
+        let known = ["a234567", "b2345678", "c23456789", "d23456789012345", "e234567890123456", "f2345678901234567", "é-sleutel"]
+        let keys = JSONKeys(known)
+        // a byte off at the start, in the middle, at the end; one shorter, one longer
+        let others = ["a234568", "b2345679", "c2345678", "d23456789012346", "e234567890123457", "f2345678901234568", "f23456789012345670", "é-sleuteL", "x"]
+        func names(_ text: String) throws(JSONError) -> [String] {
+            var names: [String] = []
+            try read(text) { (reader: inout JSONReader) throws(JSONError) in
+                try reader.readObject(keys: keys) { (key, reader: inout JSONReader) throws(JSONError) in
+                    switch key {
+                    case .known(let index): names.append("known " + keys.names[index])
+                    case .other(let name): names.append("other " + name)
+                    }
+                    try reader.skipValue()
+                }
+            }
+            return names
+        }
+        let expected = known.map { "known " + $0 } + others.map { "other " + $0 }
+        let object = "{" + (known + others).map { "\"\($0)\": 1" }.joined(separator: ", ") + "}"
+        #expect(try names(object) == expected)
+        // each key last, where fewer than 16 bytes follow it
+        for name in known + others {
+            #expect(try names("{\"\(name)\":1}") == [(known.contains(name) ? "known " : "other ") + name])
+        }
+    }
+
     @Test func aKeyTwiceIsAnErrorAlsoWhenKnownAndTextAfterTheValueToo() {
         let keys = JSONKeys(["step"])
         func readAll(_ text: String) throws(JSONError) {

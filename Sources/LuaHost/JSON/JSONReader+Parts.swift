@@ -99,9 +99,7 @@ extension JSONReader {
                 if fields.others == nil { fields.others = try keys(of: fields, before: keyStart) }
                 guard fields.others?.insert(text).inserted ?? true else { throw error("the field \(JSONWriter.quoted(text)) appears twice", at: keyStart) }
             } else {
-                let utf8 = text.utf8  // a cheap hash of the text: its length and its first and last bytes
-                let hash = utf8.count &* 31 &+ Int(utf8.first ?? 0) &* 7 &+ Int(utf8.last ?? 0)
-                let bit: UInt64 = 1 << UInt64(hash & 63)
+                let bit: UInt64 = 1 << UInt64(JSONReader.cheapHash(text) & 63)
                 if fields.seenOther & bit != 0, try keys(of: fields, before: keyStart).contains(text) {
                     throw error("the field \(JSONWriter.quoted(text)) appears twice", at: keyStart)
                 }
@@ -115,6 +113,12 @@ extension JSONReader {
         position += 1
         skipWhitespace()
         return key
+    }
+
+    /// A cheap hash of a text: its length and its first and last bytes.
+    private static func cheapHash(_ text: String) -> Int {
+        func hash(_ utf8: some Collection<UInt8>, last: UInt8?) -> Int { utf8.count &* 31 &+ Int(utf8.first ?? 0) &* 7 &+ Int(last ?? 0) }
+        return text.utf8.withContiguousStorageIfAvailable { hash($0, last: $0.last) } ?? hash(text.utf8, last: text.utf8.last)
     }
 
     /// The keys of the object being read, before `end` (read again).

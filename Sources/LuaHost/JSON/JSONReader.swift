@@ -99,7 +99,9 @@ public struct JSONReader {
     mutating func parseKey(_ keys: JSONKeys) throws(JSONError) -> JSONKey {
         var end = position + 1
         while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
-        if end < bytes.count, bytes[end] == UInt8(ascii: "\""), let index = keys.index(of: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end])) {
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\""),
+            let index = keys.index(of: UnsafeBufferPointer(rebasing: bytes[(position + 1)..<end]), readable: bytes.count - position - 1)
+        {
             position = end + 1
             return .known(index)
         }
