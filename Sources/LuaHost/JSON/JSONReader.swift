@@ -169,12 +169,16 @@ public struct JSONReader {
     }
 
     mutating func skipWhitespace() {
-        while position < bytes.count {
-            switch bytes[position] {
-            case 0x20, 0x0A, 0x0D, 0x09: position += 1
-            default: return
+        var at = position
+        while at < bytes.count {
+            switch bytes[at] {
+            case 0x20, 0x0A, 0x0D, 0x09: at += 1
+            default:
+                position = at
+                return
             }
         }
+        position = at
     }
 
     mutating func parseValue() throws(JSONError) -> LuaValue {
