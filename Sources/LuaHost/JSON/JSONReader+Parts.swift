@@ -117,8 +117,8 @@ extension JSONReader {
 
     /// A cheap hash of a text: its length and its first and last bytes.
     private static func cheapHash(_ text: String) -> Int {
-        func hash(_ utf8: some Collection<UInt8>, last: UInt8?) -> Int { utf8.count &* 31 &+ Int(utf8.first ?? 0) &* 7 &+ Int(last ?? 0) }
-        return text.utf8.withContiguousStorageIfAvailable { hash($0, last: $0.last) } ?? hash(text.utf8, last: text.utf8.last)
+        func hash(_ utf8: UnsafeBufferPointer<UInt8>) -> Int { utf8.count &* 31 &+ Int(utf8.first ?? 0) &* 7 &+ Int(utf8.last ?? 0) }
+        return text.utf8.withContiguousStorageIfAvailable(hash) ?? Array(text.utf8).withUnsafeBufferPointer(hash)
     }
 
     /// The keys of the object being read, before `end` (read again).

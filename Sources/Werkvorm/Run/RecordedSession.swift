@@ -70,20 +70,14 @@ public struct RecordedSession {
         var damaged: Problem?
         let parsed = Result { () throws(JSONError) in
             try JSONReader.parse(buffer: file.bytes, streaming: "events") { (reader: inout JSONReader) throws(JSONError) in
-                guard damaged == nil, reading != .summary else {
+                reader.skipToValue()
+                let start = reader.offset
+                // for a report, past a damaged event, or streamed (read in full as it is replayed)
+                guard damaged == nil, reading == .all else {
                     if let problem = try summary.read(&reader), damaged == nil {
                         damaged = RecordedSession.damagedEvent(problem, number: summary.count, file: path)
                     }
-                    file.release(before: reader.offset - (1 << 24))
-                    return
-                }
-                reader.skipToValue()
-                let start = reader.offset
-                guard reading == .all else {  // streamed: read in full as it is replayed
-                    if let problem = try summary.read(&reader) {
-                        damaged = RecordedSession.damagedEvent(problem, number: summary.count, file: path)
-                    }
-                    ranges.append(start..<reader.offset)
+                    if case .streamed = reading { ranges.append(start..<reader.offset) }
                     file.release(before: start - (1 << 24))
                     return
                 }
