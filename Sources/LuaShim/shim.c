@@ -92,6 +92,8 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
     lua_error(L);
 }
 
+static int message_handler(lua_State *L);
+
 lua_State *lshim_newstate(lshim_context *context) {
     lua_State *L = lua_newstate(counting_alloc, context);
     if (L == NULL) return NULL;
@@ -99,6 +101,7 @@ lua_State *lshim_newstate(lshim_context *context) {
     context->main = L;
     if (context->hook_interval <= 0) context->hook_interval = 1000;
     lua_sethook(L, count_hook, LUA_MASKCOUNT, context->hook_interval);
+    lua_pushcfunction(L, message_handler);  // at the bottom of the stack, for every outermost call
     return L;
 }
 
@@ -165,12 +168,22 @@ int lshim_pcall(lua_State *L, int nargs, int nresults) {
     int spent = c->budget_remaining != NULL && *c->budget_remaining < 0;
     lua_sethook(L, count_hook, LUA_MASKCOUNT, spent ? 1 : c->hook_interval);
     int base = lua_gettop(L) - nargs;  // the function
-    lua_pushcfunction(L, message_handler);
-    lua_rotate(L, base, 1);
+    // An outermost call uses the message handler that lshim_newstate left at the bottom of the
+    // stack; a call from within a call, or after the stack was emptied, pushes one below its
+    // function and removes it afterwards.
+    int handler = 1;
+    int own = c->calls > 0 || base < 2 || lua_tocfunction(L, 1) != message_handler;
+    if (own) {
+        lua_pushcfunction(L, message_handler);
+        lua_rotate(L, base, 1);
+        handler = base;
+    }
+    c->calls++;
     locale_t previous = c_locale ? uselocale(c_locale) : (locale_t)0;
-    int status = lua_pcall(L, nargs, nresults, base);
+    int status = lua_pcall(L, nargs, nresults, handler);
     if (previous) uselocale(previous);
-    lua_remove(L, base);
+    c->calls--;
+    if (own) lua_remove(L, base);
     if (status == LUA_ERRMEM) {  // no message handler ran: the traceback would be an older one
         c->host_allocating++;
         lua_pushnil(L);

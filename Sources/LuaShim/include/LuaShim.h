@@ -35,12 +35,15 @@ typedef struct lshim_context {
     int hook_interval;            // instructions between two count hooks
     lshim_limit limit_hit;        // sticky until the next lshim_pcall
     long long pattern_step_limit; // per pattern-function call; 0: no limit
+    int calls;                    // protected calls under way (one within another: more than 1)
     lua_State *main;
     void *owner;                  // the Swift host, passed back to dispatch
     lshim_dispatch dispatch;
 } lshim_context;
 
-/// Creates a state with the counting allocator and the count hook. NULL if out of memory.
+/// Creates a state with the counting allocator and the count hook, and the message handler of
+/// lshim_pcall at the bottom of its stack: leave it there (a call finds it missing pushes its own).
+/// NULL if out of memory.
 lua_State *lshim_newstate(lshim_context *context);
 /// The context of a state (or of one of its threads).
 lshim_context *lshim_getcontext(lua_State *L);
