@@ -54,6 +54,18 @@ import Testing
         #expect(try JSONReader.parse(#"["\u00eb\ud83d\ude00\n\t\/", -0, 12, 1.5e2, 1E-2]"#) == ["ë😀\n\t/", 0, 12, 150.0, 0.01])
     }
 
+    /// A text without escapes is read in one pass, one with an escape byte by byte: both give
+    /// the same, and both refuse what is not JSON text at the same place.
+    @Test func readsTextsWithAndWithoutEscapes() throws {
+        #expect(
+            try JSONReader.parse(#"["", "dot", "anonymous-1000", "één café", "a\"b", "plain then \u00e9"]"#) == ["", "dot", "anonymous-1000", "één café", "a\"b", "plain then é"])
+        #expect(throws: JSONError(line: 1, column: 5, message: "a control character inside a text must be escaped (\\n, \\t, \\u00XX)")) {
+            try JSONReader.parse("[\"ab\u{9}c\"]")
+        }
+        #expect(throws: JSONError(line: 1, column: 2, message: "the text is not valid UTF-8")) { try JSONReader.parse(bytes: Array(#"["é"#.utf8) + [0xFF] + Array(#""]"#.utf8)) }
+        #expect(throws: JSONError(line: 1, column: 2, message: "the JSON ends inside a text; a closing '\"' is missing")) { try JSONReader.parse(#"["ab"#) }
+    }
+
     @Test(arguments: [
         ("{\"a\": 1,\n \"b\" 2}", "line 2, column 6: expected ':' after the field name \"b\""),
         ("[1, 2", "line 1, column 6: the JSON ends inside a list; expected ',' or ']'"),

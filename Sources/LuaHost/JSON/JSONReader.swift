@@ -341,6 +341,30 @@ public struct JSONReader {
     private func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
 
     mutating func parseString() throws(JSONError) -> String {
+        // Most texts have no escape: one pass finds the closing quote and whether all is ASCII.
+        if let base = bytes.baseAddress {
+            let first = position + 1
+            var cursor = first
+            var high: UInt8 = 0
+            while cursor < bytes.count {
+                let byte = base[cursor]
+                if byte == UInt8(ascii: "\"") {
+                    let run = UnsafeBufferPointer(start: base + first, count: cursor - first)
+                    let text = high < 0x80 ? String(decoding: run, as: UTF8.self) : String(validating: run, as: UTF8.self)
+                    guard let text else { break }  // not UTF-8: said below, with the place
+                    position = cursor + 1
+                    return text
+                }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                high |= byte
+                cursor += 1
+            }
+        }
+        return try parseEscapedString()
+    }
+
+    /// A text with escapes, or one that is not valid: read byte by byte.
+    private mutating func parseEscapedString() throws(JSONError) -> String {
         let start = position
         position += 1
         var runStart = position
